@@ -1,0 +1,1 @@
+export { type PgliteServer, type PgliteServerOptions, startPgliteServer } from "./pglite-server.js";

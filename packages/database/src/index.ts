@@ -1,0 +1,2 @@
+export { createDatabase, type Database, type DatabaseOptions } from "./client.js";
+export * from "./generated/prisma/client.js";

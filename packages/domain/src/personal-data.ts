@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { bilingualIssue } from "./validation.js";
+
+// The hub holds aggregates only (no personal health data). Free text next to aggregates is
+// where personal data slips in, so such fields refuse what looks like it. Names cannot be
+// told from ordinary words and are not detected; the field's description asks for none.
+
+export type PersonalDataKind = "NATIONAL_IDENTITY_NUMBER" | "EMAIL" | "PHONE";
+
+const patterns: readonly [PersonalDataKind, RegExp][] = [
+  // Fødselsnummer, D- and H-numbers: eleven digits, sometimes split 6+5. Any such run is
+  // refused, checksum or not: an eleven-digit number (an account number, say) is personal too.
+  ["NATIONAL_IDENTITY_NUMBER", /(?<!\d)\d{6}[ .]?\d{5}(?!\d)/],
+  ["EMAIL", /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}/],
+  // Norwegian numbers as people write them: 8 digits, 2-2-2-2 or 3-2-3 with spaces, optional
+  // +47/0047. Only spaces separate groups, so times and dates ("10.00-12.00") do not match.
+  ["PHONE", /(?<![\d+])(?:(?:\+|00)47 ?)?(?:\d{8}|\d{2}(?: \d{2}){3}|\d{3} \d{2} \d{3})(?!\d)/],
+];
+
+/** The kinds of personal data `text` appears to contain, in a fixed order. */
+export function personalDataIn(text: string): PersonalDataKind[] {
+  return patterns.filter(([, re]) => re.test(text)).map(([kind]) => kind);
+}
+
+const what: Record<PersonalDataKind, { en: string; nb: string }> = {
+  NATIONAL_IDENTITY_NUMBER: {
+    en: "a national identity number (11 digits)",
+    nb: "et fødselsnummer (11 siffer)",
+  },
+  EMAIL: { en: "an e-mail address", nb: "en e-postadresse" },
+  PHONE: { en: "a phone number", nb: "et telefonnummer" },
+};
+
+/** Optional free text beside aggregates: trimmed, bounded, and free of personal data. */
+export function aggregateNotes(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      for (const kind of personalDataIn(text)) {
+        ctx.addIssue(
+          bilingualIssue(
+            [],
+            "personal_data",
+            `The text looks like it contains ${what[kind].en}. Reports hold aggregates only: remove personal data.`,
+            `Teksten ser ut til å inneholde ${what[kind].nb}. Rapporter skal bare ha samletall: fjern personopplysninger.`,
+          ),
+        );
+      }
+    });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { DomainValidationError, type FieldIssue } from "./errors.js";
+
+// zod ships English and Norwegian error maps; every issue is rendered in both so the API
+// can answer in the caller's language without a second parse.
+const en = z.locales.en().localeError;
+const nb = z.locales.no().localeError;
+
+type RawIssue = Parameters<typeof en>[0];
+
+function render(map: typeof en, issue: RawIssue): string {
+  const out = map(issue);
+  if (typeof out === "string") return out;
+  return out?.message ?? issue.message ?? "Invalid value";
+}
+
+/** Custom refinements carry their Norwegian text in `params.nb`. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    if (issue.code === "custom") {
+      const params = (issue as { params?: { nb?: string; code?: string } }).params;
+      return {
+        field,
+        code: params?.code ?? "custom",
+        message: issue.message,
+        messageNb: params?.nb ?? issue.message,
+      };
+    }
+    const raw = issue as unknown as RawIssue;
+    return { field, code: issue.code, message: render(en, raw), messageNb: render(nb, raw) };
+  });
+}
+
+/** Parses `input` with `schema`, or throws a DomainValidationError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new DomainValidationError(toFieldIssues(result.error));
+  return result.data;
+}
+
+/** A custom issue with both languages, for `ctx.addIssue` in refinements. */
+export function bilingualIssue(path: (string | number)[], code: string, en: string, nbText: string) {
+  return { code: "custom" as const, path, message: en, params: { nb: nbText, code } };
+}

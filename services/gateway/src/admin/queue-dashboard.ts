@@ -1,0 +1,61 @@
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { HonoAdapter } from "@bull-board/hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Database } from "@samspill/database";
+import { queueNames } from "@samspill/events";
+import { Queue } from "bullmq";
+import type { Env, Hono } from "hono";
+import type { Redis } from "ioredis";
+import type { Viewer } from "../context.js";
+import { isRegionalAdmin } from "./regional-admin.js";
+
+export const queueDashboardPath = "/admin/queues";
+
+export interface QueueDashboardDeps {
+  db: Database;
+  /** A command connection (BullMQ's Queue never blocks on it). */
+  redis: Redis;
+  /** The deployment's hash-tagged key prefix, e.g. `{samspill}`: the worker's queues. */
+  prefix: string;
+  resolveViewer?: (request: Request) => Promise<Viewer | null>;
+}
+
+/**
+ * bull-board at /admin/queues for the regional health authority's admins: every queue of the
+ * hub, with failed jobs to inspect, retry or remove. Everyone else gets 401 (signed out; a
+ * browser is sent to sign-in) or 403. The dashboard's own POST/PUT calls carry the session
+ * cookie, which is SameSite=Lax, so another site cannot make them on an admin's behalf.
+ */
+export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDashboardDeps): void {
+  const queues = Object.values(queueNames).map(
+    (name) => new Queue(name, { connection: deps.redis, prefix: deps.prefix }),
+  );
+  const serverAdapter = new HonoAdapter(serveStatic).setBasePath(queueDashboardPath);
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: "Samspill – køer" } },
+  });
+
+  for (const path of [queueDashboardPath, `${queueDashboardPath}/*`]) {
+    app.use(path, async (c, next) => {
+      const viewer = deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null;
+      if (!viewer) {
+        if (c.req.method === "GET" && (c.req.header("accept") ?? "").includes("text/html")) {
+          return c.redirect(`/auth/login?returnTo=${encodeURIComponent(c.req.path)}`, 302);
+        }
+        return c.json({ error: "Logg inn først / Sign in first" }, 401);
+      }
+      if (!(await isRegionalAdmin(deps.db, viewer))) {
+        return c.json(
+          { error: "Bare administratorer i det regionale helseforetaket / RHF admins only" },
+          403,
+        );
+      }
+      c.header("cache-control", "no-store");
+      await next();
+    });
+  }
+  app.route(queueDashboardPath, serverAdapter.registerPlugin());
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@samspill/database";
+import {
+  DomainValidationError,
+  ForbiddenError,
+  NotFoundError,
+  SMALL_COUNT_THRESHOLD,
+  StaleVersionError,
+} from "@samspill/domain";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Registry } from "prom-client";
+import { mountQueueDashboard } from "./admin/queue-dashboard.js";
+import type { Context, Viewer } from "./context.js";
+import { type QueryLimits, queryLimitPlugins, type RateLimitOptions, rateLimit } from "./hardening.js";
+import type { OverviewCache } from "./overview-cache.js";
+import { createGatewayPubSub, type GatewayPubSub, wakeRelayAfterMutations } from "./pubsub.js";
+import { readQueriesFromReplica } from "./replica.js";
+import type { ResponseCache } from "./response-cache.js";
+import { registerExportRoutes } from "./routes/exports.js";
+import { schema } from "./schema/index.js";
+import {
+  databaseRetryAfterSeconds,
+  databaseUnavailableError,
+  databaseUnavailableResponse,
+  isDatabaseUnavailable,
+} from "./unavailable.js";
+
+export interface GatewayDeps {
+  db: Database;
+  /** A read replica: GraphQL queries and the read-only export routes use it when given. */
+  replica?: Database;
+  log: Logger;
+  production: boolean;
+  webOrigin: string;
+  /** Resolves the caller from the request (session cookie or API token); null when signed out. */
+  resolveViewer?: (request: Request) => Promise<Viewer | null>;
+  /** Extra yoga plugins, e.g. auth's CSRF guard for cookie-carrying requests. */
+  yogaPlugins?: Plugin[];
+  /** With Redis, every client is rate limited across all gateway instances. */
+  rateLimit?: Omit<RateLimitOptions, "log">;
+  queryLimits?: QueryLimits;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  /** Live updates; without it, subscriptions see only this process's messages. */
+  pubsub?: GatewayPubSub;
+  /** Served on /metrics for Prometheus when given. */
+  metrics?: Registry;
+  /** The hub's public URL, for links in exports and calendar files. */
+  publicUrl?: string;
+  /** Published people counts below this are suppressed; the domain's 5 by default. */
+  smallCountThreshold?: number;
+  /** Mounts bull-board at /admin/queues (RHF admins only) over the worker's queues. */
+  queueDashboard?: { redis: Redis; prefix: string };
+  /** Caches the overview read model between changes (overview-cache.ts); none by default. */
+  overviewCache?: OverviewCache;
+  /** Caches signed-out readers' query answers between changes (response-cache.ts); none by default. */
+  responseCache?: ResponseCache;
+}
+
+interface ServerContext {
+  requestId: string;
+  log: Logger;
+}
+
+/**
+ * Internal errors are masked; the domain's own errors are not internal. Those thrown outside a
+ * resolver's typed result (e.g. a missing row met while checking permissions) keep their message
+ * and get a machine-readable code instead of "Unexpected error".
+ */
+function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isDatabaseUnavailable(original))
+    return databaseUnavailableError(error instanceof GraphQLError ? error : null);
+  const code =
+    original instanceof NotFoundError
+      ? "NOT_FOUND"
+      : original instanceof ForbiddenError
+        ? "FORBIDDEN"
+        : original instanceof DomainValidationError
+          ? "BAD_USER_INPUT"
+          : original instanceof StaleVersionError
+            ? "CONFLICT"
+            : null;
+  if (code && error instanceof GraphQLError && original instanceof Error) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: {
+        code,
+        ...(original instanceof DomainValidationError ? { issues: original.issues } : {}),
+      },
+    });
+  }
+  return maskError(error, message, isDev);
+}
+
+export function createGateway(deps: GatewayDeps) {
+  const pubsub = deps.pubsub ?? createGatewayPubSub({ prefix: "{samspill}" });
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    // Node's own streams and responses: yoga's default ponyfill stream, re-wrapped by hono into
+    // a native Response, makes Node's undici close an already-cancelled stream when an SSE
+    // client disconnects, an uncaught exception that would stop the process.
+    fetchAPI: { Response, ReadableStream, TextEncoder },
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: !deps.production,
+    maskedErrors: { maskError: maskUnexpected },
+    logging: false,
+    plugins: [
+      ...queryLimitPlugins(deps.production, deps.queryLimits),
+      ...(deps.yogaPlugins ?? []),
+      wakeRelayAfterMutations(pubsub),
+      ...(deps.replica ? [readQueriesFromReplica(deps.replica)] : []),
+    ],
+    context: async ({ request, requestId, log }) => ({
+      db: deps.db,
+      viewer: deps.resolveViewer ? await deps.resolveViewer(request) : null,
+      requestId,
+      log,
+      lang: /^\s*en\b/i.test(request.headers.get("accept-language") ?? "") ? "en" : "nb",
+      pubsub,
+      publicUrl: deps.publicUrl ?? deps.webOrigin,
+      smallCountThreshold: deps.smallCountThreshold ?? SMALL_COUNT_THRESHOLD,
+      overviewCache: deps.overviewCache,
+    }),
+  });
+
+  const app = new Hono<{ Variables: { requestId: string; log: Logger } }>();
+  app.use("*", async (c, next) => {
+    const requestId = c.req.header("x-request-id") ?? randomUUID();
+    c.set("requestId", requestId);
+    c.set("log", deps.log.child({ requestId }));
+    c.header("x-request-id", requestId);
+    const started = performance.now();
+    await next();
+    c.get("log").info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  app.use(
+    "/graphql",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? 1_000_000,
+      onError: (c) =>
+        c.json(
+          { errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+          413,
+        ),
+    }),
+  );
+  if (deps.rateLimit) app.use("/graphql", rateLimit({ ...deps.rateLimit, log: deps.log }));
+  app.use("/graphql", cors({ origin: deps.webOrigin, credentials: true }));
+  // After the rate limit, so cached answers count against it too.
+  if (deps.responseCache) app.use("/graphql", deps.responseCache.middleware);
+  // Any route meeting a database outage answers 503 with Retry-After rather than a 500.
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (isDatabaseUnavailable(error)) {
+      c.get("log")?.warn({ err: error }, "database unavailable");
+      return databaseUnavailableResponse();
+    }
+    c.get("log")?.error({ err: error }, "unhandled error");
+    return c.text("Internal Server Error", 500);
+  });
+  // Degraded, not down: the process is fine and recovers by itself once the database is back.
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.db.$queryRaw`SELECT 1`;
+      return c.json({ ok: true, status: "ok", database: "up" });
+    } catch {
+      c.header("Retry-After", String(databaseRetryAfterSeconds));
+      return c.json({ ok: false, status: "degraded", database: "unavailable" }, 503);
+    }
+  });
+  const metrics = deps.metrics;
+  if (metrics)
+    app.get("/metrics", async (c) =>
+      c.body(await metrics.metrics(), 200, { "content-type": metrics.contentType }),
+    );
+  registerExportRoutes(app, {
+    db: deps.replica ?? deps.db,
+    publicUrl: deps.publicUrl ?? deps.webOrigin,
+    resolveViewer: deps.resolveViewer,
+  });
+  if (deps.queueDashboard) {
+    mountQueueDashboard(app, { db: deps.db, resolveViewer: deps.resolveViewer, ...deps.queueDashboard });
+  }
+  app.on(["GET", "POST", "OPTIONS"], "/graphql", (c) =>
+    yoga.fetch(c.req.raw, { requestId: c.get("requestId"), log: c.get("log") }),
+  );
+  return { app, yoga };
+}

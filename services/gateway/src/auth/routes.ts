@@ -1,0 +1,153 @@
+import type { Database } from "@samspill/database";
+import type { Env, Hono, Context as HonoContext } from "hono";
+import { getCookie } from "hono/cookie";
+import type { Logger } from "pino";
+import type { AuthConfig } from "./config.js";
+import {
+  clearedLoginFlowCookie,
+  clearedSessionCookie,
+  loginFlowCookie,
+  loginFlowCookieName,
+  sessionCookie,
+  sessionCookieName,
+} from "./cookies.js";
+import type { LocalProvider } from "./local-provider/provider.js";
+import { messagePage } from "./pages.js";
+import type { RelyingParty } from "./relying-party.js";
+import { safeReturnTo } from "./return-to.js";
+import { loginFlowTtlSeconds, type SessionStore } from "./sessions.js";
+import type { ResolveViewer } from "./viewer.js";
+
+export interface AuthRouteDeps {
+  db: Database;
+  log: Logger;
+  config: AuthConfig;
+  sessions: SessionStore;
+  relyingParty: RelyingParty | null;
+  localProvider: LocalProvider | null;
+  resolveViewer: ResolveViewer;
+}
+
+/** /auth/login, /auth/callback, /auth/logout, /auth/me, and the demo provider under /oidc. */
+export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps): void {
+  const { db, log, config, sessions, relyingParty, localProvider, resolveViewer } = deps;
+  const secure = config.secureCookies;
+  const signInAgain = { href: "/auth/login", text: "Logg inn på nytt" };
+
+  app.get("/auth/login", async (c) => {
+    c.header("cache-control", "no-store");
+    if (!relyingParty) {
+      return c.html(
+        messagePage("Innlogging er ikke satt opp", "Denne installasjonen har ingen innlogging ennå."),
+        503,
+      );
+    }
+    const returnTo = safeReturnTo(c.req.query("returnTo"));
+    let begun: Awaited<ReturnType<RelyingParty["begin"]>>;
+    try {
+      begun = await relyingParty.begin(returnTo);
+    } catch (error) {
+      log.error({ err: error }, "sign-in: the OpenID provider could not be reached");
+      return c.html(messagePage("Innlogging er ikke tilgjengelig", "Prøv igjen om litt.", signInAgain), 503);
+    }
+    const flowId = await sessions.saveLoginFlow(begun.flow);
+    c.header("set-cookie", loginFlowCookie(flowId, loginFlowTtlSeconds, secure), { append: true });
+    return c.redirect(begun.authorizationUrl.href, 302);
+  });
+
+  app.get("/auth/callback", async (c) => {
+    c.header("cache-control", "no-store");
+    const flowId = getCookie(c, loginFlowCookieName);
+    const flow = flowId ? await sessions.takeLoginFlow(flowId) : null;
+    c.header("set-cookie", clearedLoginFlowCookie(secure), { append: true });
+    if (!flow || !relyingParty) {
+      const message = "Innloggingen tok for lang tid eller ble startet i en annen nettleser.";
+      return c.html(messagePage("Innloggingen er utløpt", message, signInAgain), 400);
+    }
+    const callbackUrl = new URL(c.req.url);
+    if (callbackUrl.searchParams.get("error") === "access_denied") return c.redirect(flow.returnTo, 303);
+
+    let subject: string;
+    let idToken: string | null;
+    try {
+      ({ subject, idToken } = await relyingParty.complete(callbackUrl, flow));
+    } catch (error) {
+      log.warn({ err: error }, "sign-in: the provider's answer was refused");
+      return c.html(
+        messagePage(
+          "Innloggingen mislyktes",
+          "Svaret fra innloggingstjenesten kunne ikke godtas.",
+          signInAgain,
+        ),
+        400,
+      );
+    }
+    const person = await db.person.findUnique({
+      where: { oidcSubject: subject },
+      select: { id: true, name: true },
+    });
+    if (!person) {
+      log.info({ subject }, "sign-in refused: no person has this subject");
+      const message =
+        "Du er logget inn, men har ingen bruker i Samspill. Kontakt en administrator i organisasjonen din.";
+      return c.html(messagePage("Ingen tilgang til Samspill", message), 403);
+    }
+    // Always a new session id, so an id planted before sign-in is worthless afterwards.
+    const previous = getCookie(c, sessionCookieName);
+    if (previous) await sessions.end(previous);
+    const sessionId = await sessions.create({ personId: person.id, name: person.name, subject, idToken });
+    c.header("set-cookie", sessionCookie(sessionId, config.sessionTtlSeconds, secure), { append: true });
+    log.info({ personId: person.id }, "signed in");
+    return c.redirect(flow.returnTo, 303);
+  });
+
+  app.post("/auth/logout", async (c) => {
+    c.header("cache-control", "no-store");
+    const sessionId = getCookie(c, sessionCookieName);
+    const ended = sessionId ? await sessions.end(sessionId) : null;
+    c.header("set-cookie", clearedSessionCookie(secure), { append: true });
+    let redirectTo = config.postLogoutRedirectUri.href;
+    if (ended && relyingParty) {
+      try {
+        redirectTo = (await relyingParty.endSessionUrl(ended.idToken))?.href ?? redirectTo;
+      } catch (error) {
+        // Signed out of Samspill regardless; only the provider's own session stays.
+        log.warn({ err: error }, "sign-out: the provider's end-session endpoint is unavailable");
+      }
+    }
+    if (wantsJson(c)) return c.json({ signedOut: true, redirectTo });
+    return c.redirect(redirectTo, 303);
+  });
+
+  app.get("/auth/me", async (c) => {
+    c.header("cache-control", "no-store");
+    const viewer = await resolveViewer(c.req.raw);
+    if (!viewer) return c.json({ error: "SIGNED_OUT", message: "Not signed in" }, 401);
+    const organisations = await db.organisation.findMany({
+      where: { id: { in: [...new Set(viewer.memberships.map((m) => m.organisationId))] } },
+      select: { id: true, name: true, kind: true },
+    });
+    const byId = new Map(organisations.map((o) => [o.id, o]));
+    return c.json({
+      kind: viewer.kind,
+      personId: viewer.personId,
+      tokenId: viewer.tokenId,
+      name: viewer.name,
+      memberships: viewer.memberships.map((m) => ({
+        organisationId: m.organisationId,
+        organisationName: byId.get(m.organisationId)?.name ?? null,
+        organisationKind: byId.get(m.organisationId)?.kind ?? null,
+        role: m.role,
+      })),
+    });
+  });
+
+  if (localProvider) {
+    const mountPath = localProvider.issuer.pathname.replace(/\/$/, "");
+    app.all(`${mountPath}/*`, (c) => localProvider.handle(c.req.raw));
+  }
+}
+
+function wantsJson<E extends Env>(c: HonoContext<E>): boolean {
+  return (c.req.header("accept") ?? "").includes("application/json");
+}

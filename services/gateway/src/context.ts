@@ -1,0 +1,46 @@
+import type { Database } from "@samspill/database";
+import type { Role } from "@samspill/domain";
+import type { Logger } from "pino";
+import type { OverviewCache } from "./overview-cache.js";
+import type { GatewayPubSub } from "./pubsub.js";
+
+export interface ViewerMembership {
+  organisationId: string;
+  role: Role;
+}
+
+/** Who is calling: a signed-in person or an organisation's API token. */
+export interface Viewer {
+  kind: "PERSON" | "API_TOKEN";
+  personId: string | null;
+  tokenId: string | null;
+  name: string;
+  memberships: ViewerMembership[];
+}
+
+export interface Context {
+  /** The primary; the read replica while a query operation executes (see replica.ts). */
+  db: Database;
+  viewer: Viewer | null;
+  requestId: string;
+  /** Preferred language for messages, from Accept-Language. */
+  lang: "nb" | "en";
+  log: Logger;
+  /** Live updates for subscriptions (Redis-backed across gateway instances). */
+  pubsub: GatewayPubSub;
+  /** The web app's origin, for links in rendered mails (previewDigest). */
+  publicUrl: string;
+  /** Published people counts below this are suppressed (SMALL_COUNT_THRESHOLD). */
+  smallCountThreshold: number;
+  /** The overview read model's cache (overview-cache.ts); without it every query reads the database. */
+  overviewCache?: OverviewCache;
+}
+
+export function rolesIn(viewer: Viewer | null, organisationId: string): Role[] {
+  if (!viewer) return [];
+  return viewer.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.role);
+}
+
+export function hasRole(viewer: Viewer | null, organisationId: string, roles: readonly Role[]): boolean {
+  return rolesIn(viewer, organisationId).some((r) => roles.includes(r));
+}

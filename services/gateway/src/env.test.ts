@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseGatewayEnv } from "./env.js";
+
+const base = { DATABASE_URL: "postgresql://x@localhost/db", REDIS_URL: "redis://localhost:6379" };
+
+describe("SMALL_COUNT_THRESHOLD", () => {
+  it("is 5 unless set, and may be raised", () => {
+    expect(parseGatewayEnv(base).SMALL_COUNT_THRESHOLD).toBe(5);
+    expect(parseGatewayEnv({ ...base, SMALL_COUNT_THRESHOLD: "10" }).SMALL_COUNT_THRESHOLD).toBe(10);
+  });
+
+  it("may not go below 5, nor be anything but a whole number", () => {
+    expect(() => parseGatewayEnv({ ...base, SMALL_COUNT_THRESHOLD: "3" })).toThrow(/SMALL_COUNT_THRESHOLD/);
+    expect(() => parseGatewayEnv({ ...base, SMALL_COUNT_THRESHOLD: "7.5" })).toThrow(/SMALL_COUNT_THRESHOLD/);
+    expect(() => parseGatewayEnv({ ...base, SMALL_COUNT_THRESHOLD: "five" })).toThrow(
+      /SMALL_COUNT_THRESHOLD/,
+    );
+  });
+});

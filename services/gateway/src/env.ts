@@ -1,0 +1,85 @@
+import { smallCountThresholdSetting } from "@samspill/domain";
+import { z } from "zod";
+
+// Parsed once at start; a missing or malformed variable stops the gateway with a readable list.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
+  /** A streaming read replica of DATABASE_URL; GraphQL queries and exports read from it when set. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL")
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  QUEUE_PREFIX: z.string().min(1).default("samspill"),
+  GATEWAY_HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  WEB_ORIGIN: z.string().default("http://127.0.0.1:5173"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Load balancers and reverse proxies (addresses or CIDR ranges, comma-separated) whose
+   * X-Forwarded-For names the client, for the anonymous rate limit. Empty: the socket peer counts.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+          error: "each entry must be an IPv4/IPv6 address or CIDR range",
+        }),
+      ),
+    ),
+  /** Published people counts below this are hidden (participation, PAM, trends); 5 or more. */
+  SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /**
+   * Longest an unchanged overview is served from this process's cache; 0 turns it off. Default:
+   * 10 s in production, off otherwise (tests write the read model behind the gateway's back).
+   */
+  OVERVIEW_CACHE_MS: z.coerce.number().int().min(0).optional(),
+  /** Longest a signed-out reader's query answer is served from this process's cache; 0: off. Default: 5 s in production, off otherwise. */
+  RESPONSE_CACHE_MS: z.coerce.number().int().min(0).optional(),
+  // Sign-in. With no OIDC_ISSUER, the embedded demo provider under /oidc is used outside
+  // production; HelseID or ID-porten are plugged in by setting the issuer and client below.
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(28_800),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default("samspill-gateway"),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Private JWK (JSON) for private_key_jwt client authentication, as HelseID requires. */
+  OIDC_CLIENT_PRIVATE_JWK: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  OIDC_POST_LOGOUT_REDIRECT_URI: z.url().optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid profile"),
+  OIDC_ACR_VALUES: z.string().min(1).optional(),
+  /** The embedded demo provider; defaults to on outside production when OIDC_ISSUER is unset. */
+  OIDC_LOCAL_PROVIDER: z.stringbool().optional(),
+  OIDC_LOCAL_ISSUER: z.url().optional(),
+  /** Signing keys (JWKS JSON) for the demo provider; generated at start when unset. */
+  OIDC_LOCAL_JWKS: z.string().min(1).optional(),
+});
+
+export type GatewayEnv = z.infer<typeof schema>;
+
+export function parseGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`The gateway cannot start; fix these environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,4 @@
+export { createGateway, type GatewayDeps } from "./app.js";
+export type { Context, Viewer } from "./context.js";
+export { createGatewayPubSub, type GatewayPubSub } from "./pubsub.js";
+export { schema } from "./schema/index.js";

@@ -1,0 +1,21 @@
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "../builder.js";
+import "./errors.js";
+import "./system.js";
+import "./organisation.js";
+import "./api-token.js";
+import "./offer.js";
+import "./session.js";
+import "./agreement.js";
+import "./meeting-point.js";
+import "./forum-review.js";
+import "./participation.js";
+import "./evaluation.js";
+import "./action-plan.js";
+import "./audit.js";
+import "./changes.js";
+import "./overview.js";
+import "./mail.js";
+import "./webhook.js";
+
+export const schema = lexicographicSortSchema(builder.toSchema());

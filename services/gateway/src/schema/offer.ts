@@ -1,0 +1,470 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import type { Prisma } from "@samspill/database";
+import {
+  accessibilityFeatures,
+  assertTransition,
+  audiences,
+  createOfferInput,
+  DomainValidationError,
+  defaultReviewDue,
+  diagnosisGroups,
+  diagnosisGroupsOf,
+  diagnosisScopes,
+  fieldIssue,
+  NotFoundError,
+  type OfferStatus,
+  offerFormats,
+  offerKinds,
+  offerStatuses,
+  parseInput,
+  priorityGroups,
+  taskDivisionFlag,
+  topics,
+  updateOfferInput,
+} from "@samspill/domain";
+import { type OfferSnapshot, offerSnapshotSelect, toOfferSnapshot } from "@samspill/events";
+import { z } from "zod";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { searchOffers } from "../search/offer-search.js";
+import { diff, inTransaction, recordChange, type Tx, updateVersioned } from "../write.js";
+import { mutationErrors } from "./errors.js";
+import { MunicipalityRef, OrganisationKindEnum } from "./organisation.js";
+
+export const OfferKindEnum = builder.enumType("OfferKind", { values: offerKinds });
+export const DiagnosisScopeEnum = builder.enumType("DiagnosisScope", { values: diagnosisScopes });
+export const DiagnosisGroupEnum = builder.enumType("DiagnosisGroup", { values: diagnosisGroups });
+export const TopicEnum = builder.enumType("Topic", { values: topics });
+export const AudienceEnum = builder.enumType("Audience", { values: audiences });
+export const PriorityGroupEnum = builder.enumType("PriorityGroup", { values: priorityGroups });
+export const OfferFormatEnum = builder.enumType("OfferFormat", { values: offerFormats });
+export const AccessibilityFeatureEnum = builder.enumType("AccessibilityFeature", {
+  values: accessibilityFeatures,
+});
+export const OfferStatusEnum = builder.enumType("OfferStatus", { values: offerStatuses });
+
+/** Organisations whose unpublished offers the caller may see (their own). */
+export function visibleOrganisations(ctx: Context): string[] {
+  return ctx.viewer?.memberships.map((m) => m.organisationId) ?? [];
+}
+
+const canSeeUnpublished = (offer: { providerId: string }, ctx: Context) =>
+  visibleOrganisations(ctx).includes(offer.providerId);
+
+export const OfferRef = builder.prismaObject("Offer", {
+  description:
+    "A learning-and-mastery offer: a course, training, peer activity, family offer, resource or lecture.",
+  // Select mode: a query reads only the columns its fields need (a catalogue page does not load
+  // every description), which keeps the SQL, the rows and Prisma's result mapping small.
+  select: { id: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    title: t.exposeString("title"),
+    summary: t.exposeString("summary"),
+    description: t.exposeString("description"),
+    kind: t.expose("kind", { type: OfferKindEnum }),
+    diagnosisScope: t.expose("diagnosisScope", { type: DiagnosisScopeEnum }),
+    diagnosisCodes: t.exposeStringList("diagnosisCodes"),
+    diagnosisGroups: t.expose("diagnosisGroups", { type: [DiagnosisGroupEnum] }),
+    topics: t.expose("topics", { type: [TopicEnum] }),
+    audiences: t.expose("audiences", { type: [AudienceEnum] }),
+    priorityGroups: t.expose("priorityGroups", { type: [PriorityGroupEnum] }),
+    format: t.expose("format", { type: OfferFormatEnum }),
+    location: t.exposeString("location", { nullable: true }),
+    onlineUrl: t.exposeString("onlineUrl", { nullable: true }),
+    languages: t.exposeStringList("languages"),
+    accessibility: t.expose("accessibility", { type: [AccessibilityFeatureEnum] }),
+    userRepPlanning: t.exposeBoolean("userRepPlanning"),
+    userRepDelivery: t.exposeBoolean("userRepDelivery"),
+    userRepEvaluation: t.exposeBoolean("userRepEvaluation"),
+    a0099Eligible: t.exposeBoolean("a0099Eligible"),
+    interdisciplinary: t.exposeBoolean("interdisciplinary"),
+    status: t.expose("status", { type: OfferStatusEnum }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
+    reviewDueOn: t.expose("reviewDueOn", { type: "Date", nullable: true }),
+    lastReviewedOn: t.expose("lastReviewedOn", { type: "Date", nullable: true }),
+    contactName: t.exposeString("contactName", { nullable: true }),
+    contactEmail: t.exposeString("contactEmail", { nullable: true }),
+    contactPhone: t.exposeString("contactPhone", { nullable: true }),
+    howToJoin: t.exposeString("howToJoin", { nullable: true }),
+    registrationUrl: t.exposeString("registrationUrl", { nullable: true }),
+    flaggedForReview: t.exposeBoolean("flaggedForReview", {
+      description:
+        "Task-division rule: a municipality's diagnosis-specific offer, for the health community's review.",
+    }),
+    flagReason: t.exposeString("flagReason", { nullable: true }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    provider: t.relation("provider"),
+    unit: t.relation("unit", { nullable: true }),
+    municipalities: t.field({
+      type: [MunicipalityRef],
+      select: { municipalities: { select: { municipality: true }, orderBy: { municipalityNumber: "asc" } } },
+      resolve: (offer) => offer.municipalities.map((m) => m.municipality),
+    }),
+    sessions: t.relation("sessions", {
+      args: { upcomingOnly: t.arg.boolean({ defaultValue: false }) },
+      query: (args) => ({
+        where: args.upcomingOnly ? { startsAt: { gte: new Date() } } : {},
+        orderBy: { startsAt: "asc" },
+      }),
+    }),
+  }),
+});
+
+builder.prismaObject("OfferSession", {
+  select: { id: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    startsAt: t.expose("startsAt", { type: "DateTime" }),
+    endsAt: t.expose("endsAt", { type: "DateTime" }),
+    location: t.exposeString("location", { nullable: true }),
+    onlineUrl: t.exposeString("onlineUrl", { nullable: true }),
+    capacity: t.exposeInt("capacity", { nullable: true }),
+    registrations: t.exposeInt("registrations"),
+    availablePlaces: t.int({
+      nullable: true,
+      select: { capacity: true, registrations: true },
+      resolve: (s) => (s.capacity === null ? null : Math.max(0, s.capacity - s.registrations)),
+    }),
+    cancelled: t.exposeBoolean("cancelled"),
+    note: t.exposeString("note", { nullable: true }),
+    version: t.exposeInt("version"),
+    offer: t.relation("offer"),
+  }),
+});
+
+// ---------------------------------------------------------------- queries
+
+export const OfferFilterInput = builder.inputType("OfferFilter", {
+  description: "Catalogue filters; lists match any of their values, except accessibility which needs all.",
+  fields: (t) => ({
+    text: t.string({ description: "Norwegian full-text query (websearch syntax: quotes, OR, -not)." }),
+    municipalityNumbers: t.stringList(),
+    providerIds: t.idList(),
+    providerKinds: t.field({
+      type: [OrganisationKindEnum],
+      description: "Offers whose provider is of one of these kinds, e.g. HOSPITAL_TRUST.",
+    }),
+    hospitalTrustId: t.id({
+      description: "Offers provided by the trust or serving a municipality in its catchment.",
+    }),
+    priorityGroups: t.field({ type: [PriorityGroupEnum] }),
+    diagnosisCodes: t.stringList({ description: "ICD-10 codes or prefixes, e.g. E11 or J44." }),
+    diagnosisGroups: t.field({ type: [DiagnosisGroupEnum] }),
+    audiences: t.field({ type: [AudienceEnum] }),
+    formats: t.field({ type: [OfferFormatEnum] }),
+    kinds: t.field({ type: [OfferKindEnum] }),
+    languages: t.stringList(),
+    accessibility: t.field({ type: [AccessibilityFeatureEnum] }),
+    sessionFrom: t.field({ type: "DateTime" }),
+    sessionTo: t.field({ type: "DateTime" }),
+    statuses: t.field({
+      type: [OfferStatusEnum],
+      description: "Default: published. Others only for your own offers.",
+    }),
+    flaggedForReview: t.boolean(),
+  }),
+  validate: z
+    .object({
+      text: z.string().max(200).nullish(),
+      municipalityNumbers: z
+        .array(z.string().regex(/^\d{4}$/))
+        .max(400)
+        .nullish(),
+      languages: z.array(z.string().max(10)).max(30).nullish(),
+      diagnosisCodes: z
+        .array(z.string().regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/))
+        .max(50)
+        .nullish(),
+    })
+    .loose(),
+});
+
+builder.queryFields((t) => ({
+  offers: t.connection(
+    {
+      type: OfferRef,
+      description: "The catalogue: published offers (and your own unpublished ones), filtered and ranked.",
+      authScopes: { public: true },
+      args: { filter: t.arg({ type: OfferFilterInput, required: false }) },
+      resolve: async (_root, args, ctx, info) => {
+        let total = 0;
+        const connection = await resolveOffsetConnection(
+          { args, defaultSize: 20, maxSize: 100 },
+          async (page) => {
+            const found = await searchOffers(ctx.db, args.filter ?? {}, visibleOrganisations(ctx), page);
+            total = found.total;
+            if (found.ids.length === 0) return [];
+            const query = queryFromInfo({ context: ctx, info, typeName: "Offer", path: ["edges", "node"] });
+            const rows = await ctx.db.offer.findMany({
+              ...query,
+              where: { id: { in: found.ids } },
+            } as Prisma.OfferFindManyArgs);
+            const byId = new Map(rows.map((r) => [r.id, r]));
+            return found.ids.flatMap((id) => byId.get(id) ?? []);
+          },
+        );
+        return { ...connection, totalCount: total };
+      },
+    },
+    {
+      name: "OfferConnection",
+      fields: (c) => ({
+        totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }),
+      }),
+    },
+  ),
+  offer: t.prismaField({
+    type: "Offer",
+    nullable: true,
+    authScopes: { public: true },
+    args: { id: t.arg.id({ required: true, validate: z.uuid() }) },
+    resolve: async (query, _root, args, ctx) => {
+      // Visibility needs status and provider whatever the client asked for.
+      const offer = await ctx.db.offer.findUnique({
+        select: { ...query.select, status: true, providerId: true },
+        where: { id: String(args.id) },
+      });
+      if (!offer) return null;
+      return offer.status === "PUBLISHED" || canSeeUnpublished(offer, ctx) ? offer : null;
+    },
+  }),
+}));
+
+// ---------------------------------------------------------------- mutations
+
+function defineOfferFields<Req extends boolean>(required: Req) {
+  return (t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0]) => ({
+    unitId: t.id(),
+    title: t.string({ required }),
+    summary: t.string({ required }),
+    description: t.string(),
+    kind: t.field({ type: OfferKindEnum, required }),
+    diagnosisScope: t.field({ type: DiagnosisScopeEnum, required }),
+    diagnosisCodes: t.stringList(),
+    diagnosisGroups: t.field({ type: [DiagnosisGroupEnum] }),
+    topics: t.field({ type: [TopicEnum] }),
+    audiences: t.field({ type: [AudienceEnum] }),
+    priorityGroups: t.field({ type: [PriorityGroupEnum] }),
+    format: t.field({ type: OfferFormatEnum, required }),
+    location: t.string(),
+    onlineUrl: t.string(),
+    languages: t.stringList({ description: "ISO 639 codes, e.g. nb, nn, sma, en, ar." }),
+    accessibility: t.field({ type: [AccessibilityFeatureEnum] }),
+    municipalityNumbers: t.stringList(),
+    userRepPlanning: t.boolean(),
+    userRepDelivery: t.boolean(),
+    userRepEvaluation: t.boolean(),
+    a0099Eligible: t.boolean(),
+    interdisciplinary: t.boolean(),
+    reviewDueOn: t.string({ description: "YYYY-MM-DD; default five years after publishing." }),
+    contactName: t.string(),
+    contactEmail: t.string(),
+    contactPhone: t.string(),
+    howToJoin: t.string(),
+    registrationUrl: t.string(),
+  });
+}
+
+const CreateOfferInputRef = builder.inputType("CreateOfferInput", {
+  fields: (t) => ({ providerId: t.id({ required: true }), ...defineOfferFields(true)(t) }),
+});
+
+const UpdateOfferInputRef = builder.inputType("UpdateOfferInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true, description: "The version you edited; a stale one is refused." }),
+    ...defineOfferFields(false)(t),
+  }),
+});
+
+export async function offerSnapshot(tx: Tx, id: string): Promise<OfferSnapshot> {
+  return toOfferSnapshot(await tx.offer.findUniqueOrThrow({ where: { id }, select: offerSnapshotSelect }));
+}
+
+async function assertMunicipalitiesExist(tx: Tx, numbers: readonly string[]) {
+  if (numbers.length === 0) return;
+  const found = await tx.municipality.count({ where: { number: { in: [...numbers] } } });
+  if (found !== new Set(numbers).size) {
+    throw new DomainValidationError([
+      fieldIssue(
+        "municipalityNumbers",
+        "unknown_municipality",
+        "Unknown municipality number",
+        "Ukjent kommunenummer",
+      ),
+    ]);
+  }
+}
+
+async function providerOf(ctx: Context, offerId: string): Promise<string> {
+  const offer = await ctx.db.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
+  if (!offer) throw new NotFoundError("Offer", offerId);
+  return offer.providerId;
+}
+
+const editors = ["ADMIN", "EDITOR"] as const;
+
+builder.mutationFields((t) => ({
+  createOffer: t.prismaField({
+    type: "Offer",
+    description: "Registers a draft offer for the provider organisation.",
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: CreateOfferInputRef, required: true }) },
+    authScopes: (_root, args) => ({
+      roleIn: { organisationId: String(args.input.providerId), roles: editors },
+    }),
+    resolve: async (query, _root, args, ctx) => {
+      const input = parseInput(createOfferInput, args.input);
+      return inTransaction(ctx, async (tx) => {
+        const provider = await tx.organisation.findUniqueOrThrow({ where: { id: input.providerId } });
+        await assertMunicipalitiesExist(tx, input.municipalityNumbers);
+        const flag = taskDivisionFlag(provider.kind, input.diagnosisScope);
+        const { municipalityNumbers, reviewDueOn, ...fields } = input;
+        const offer = await tx.offer.create({
+          data: {
+            ...fields,
+            diagnosisGroups: mergeGroups(fields.diagnosisGroups, fields.diagnosisCodes),
+            reviewDueOn: reviewDueOn ? new Date(reviewDueOn) : null,
+            flaggedForReview: flag.flagged,
+            flagReason: flag.reason,
+            municipalities: { create: municipalityNumbers.map((n) => ({ municipalityNumber: n })) },
+          },
+        });
+        await recordChange(tx, ctx, {
+          action: "offer.create",
+          entityType: "Offer",
+          entityId: offer.id,
+          organisationId: offer.providerId,
+          changes: { created: input },
+          event: { type: "offer.created", payload: { offer: await offerSnapshot(tx, offer.id) } },
+        });
+        return tx.offer.findUniqueOrThrow({ ...query, where: { id: offer.id } });
+      });
+    },
+  }),
+
+  updateOffer: t.prismaField({
+    type: "Offer",
+    description:
+      "Edits an offer. Pass the version you edited: if someone saved since, you get a ConflictError.",
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: UpdateOfferInputRef, required: true }) },
+    authScopes: async (_root, args, ctx) => ({
+      roleIn: { organisationId: await providerOf(ctx, String(args.input.id)), roles: editors },
+    }),
+    resolve: async (query, _root, args, ctx) => {
+      const input = parseInput(updateOfferInput, args.input);
+      return inTransaction(ctx, async (tx) => {
+        const before = await tx.offer.findUniqueOrThrow({
+          where: { id: input.id },
+          include: { provider: true, municipalities: true },
+        });
+        const { id, version, municipalityNumbers, reviewDueOn, ...fields } = input;
+        const scope = fields.diagnosisScope ?? before.diagnosisScope;
+        const flag = taskDivisionFlag(before.provider.kind, scope);
+        const data: Record<string, unknown> = {
+          ...fields,
+          ...(fields.diagnosisCodes || fields.diagnosisGroups
+            ? {
+                diagnosisGroups: mergeGroups(
+                  fields.diagnosisGroups ?? before.diagnosisGroups,
+                  fields.diagnosisCodes ?? before.diagnosisCodes,
+                ),
+              }
+            : {}),
+          ...(reviewDueOn !== undefined ? { reviewDueOn: reviewDueOn ? new Date(reviewDueOn) : null } : {}),
+          flaggedForReview: flag.flagged,
+          flagReason: flag.reason,
+        };
+        await updateVersioned(tx.offer, "Offer", id, version, data);
+        if (municipalityNumbers) {
+          await assertMunicipalitiesExist(tx, municipalityNumbers);
+          await tx.offerMunicipality.deleteMany({ where: { offerId: id } });
+          await tx.offerMunicipality.createMany({
+            data: municipalityNumbers.map((n) => ({ offerId: id, municipalityNumber: n })),
+          });
+        }
+        if (before.status === "PUBLISHED") {
+          // A published offer must stay publishable: an edit may not remove what publishing required.
+          const after = await tx.offer.findUniqueOrThrow({
+            where: { id },
+            include: { municipalities: true },
+          });
+          assertTransition("DRAFT", "PUBLISHED", {
+            ...after,
+            municipalityNumbers: after.municipalities.map((m) => m.municipalityNumber),
+          });
+        }
+        const changes = diff(
+          {
+            ...before,
+            municipalityNumbers: before.municipalities.map((m) => m.municipalityNumber),
+          } as Record<string, unknown>,
+          { ...data, municipalityNumbers },
+        );
+        await recordChange(tx, ctx, {
+          action: "offer.update",
+          entityType: "Offer",
+          entityId: id,
+          organisationId: before.providerId,
+          changes,
+          event: {
+            type: "offer.updated",
+            payload: { offer: await offerSnapshot(tx, id), changedFields: Object.keys(changes) },
+          },
+        });
+        return tx.offer.findUniqueOrThrow({ ...query, where: { id } });
+      });
+    },
+  }),
+
+  changeOfferStatus: t.prismaField({
+    type: "Offer",
+    description:
+      "Moves an offer through its lifecycle: draft → published → paused/archived (archived → draft).",
+    errors: { types: mutationErrors },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      status: t.arg({ type: OfferStatusEnum, required: true }),
+    },
+    authScopes: async (_root, args, ctx) => ({
+      roleIn: { organisationId: await providerOf(ctx, String(args.id)), roles: editors },
+    }),
+    resolve: (query, _root, args, ctx) =>
+      inTransaction(ctx, async (tx) => {
+        const id = String(args.id);
+        const before = await tx.offer.findUniqueOrThrow({ where: { id }, include: { municipalities: true } });
+        const to = args.status as OfferStatus;
+        assertTransition(before.status, to, {
+          ...before,
+          municipalityNumbers: before.municipalities.map((m) => m.municipalityNumber),
+        });
+        const now = new Date();
+        const data: Record<string, unknown> = { status: to };
+        if (to === "PUBLISHED" && !before.publishedAt) data.publishedAt = now;
+        if (to === "PUBLISHED" && !before.reviewDueOn) data.reviewDueOn = defaultReviewDue(now);
+        await updateVersioned(tx.offer, "Offer", id, args.version, data);
+        await recordChange(tx, ctx, {
+          action: "offer.status",
+          entityType: "Offer",
+          entityId: id,
+          organisationId: before.providerId,
+          changes: { status: { from: before.status, to } },
+          event: {
+            type: "offer.status_changed",
+            payload: { offer: await offerSnapshot(tx, id), from: before.status, to },
+          },
+        });
+        return tx.offer.findUniqueOrThrow({ ...query, where: { id } });
+      }),
+  }),
+}));
+
+function mergeGroups(groups: readonly (typeof diagnosisGroups)[number][], codes: readonly string[]) {
+  return [...new Set([...groups, ...diagnosisGroupsOf(codes).filter((g) => g !== "OTHER")])];
+}

@@ -1,0 +1,245 @@
+import type { Database } from "@samspill/database";
+import { SMALL_COUNT_THRESHOLD, suppressSmallCounts } from "@samspill/domain";
+import { createGraphQLError } from "graphql-yoga";
+import { z } from "zod";
+import { builder } from "../builder.js";
+
+// Offers and participation over time, for the joint overview's charts. The scope is the
+// overview's (a hospital trust's catchment and/or a health community's member municipalities);
+// an offer is in scope when it serves one of those municipalities.
+//
+// "Active" in a month means published at some moment of that month. The audit trail holds every
+// status change made through the gateway; offers that were published before it started (the
+// demo seed, imports) count as published from `publishedAt` until their first recorded change,
+// or until their last update when they are no longer published and nothing was recorded.
+//
+// Participation counts people, so the monthly participant figures are published only after
+// small-count suppression. A report belongs to the month its period starts in.
+
+export interface TrendMonth {
+  month: Date;
+  offersPublished: number;
+  offersActive: number;
+  reports: number;
+  participants: number | null;
+  userRepresentatives: number;
+}
+
+export interface OverviewTrends {
+  from: Date;
+  to: Date;
+  months: TrendMonth[];
+  participantsTotal: number | null;
+}
+
+export interface TrendScope {
+  hospitalTrustId: string | null;
+  healthCommunityId: string | null;
+}
+
+/** Four-digit numbers of the municipalities in scope (both filters apply when both are given). */
+async function scopeMunicipalities(db: Database, scope: TrendScope): Promise<string[]> {
+  const rows = await db.municipality.findMany({
+    where: {
+      ...(scope.hospitalTrustId ? { hospitalTrustId: scope.hospitalTrustId } : {}),
+      ...(scope.healthCommunityId
+        ? {
+            organisation: {
+              is: { communityMemberships: { some: { healthCommunityId: scope.healthCommunityId } } },
+            },
+          }
+        : {}),
+    },
+    select: { number: true },
+  });
+  return rows.map((r) => r.number);
+}
+
+/** The first day (UTC) of the month `back` months before `now`'s month. */
+export function monthStart(now: Date, back = 0): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+}
+
+const monthKey = (d: Date) => d.toISOString().slice(0, 7);
+
+export async function readOverviewTrends(
+  db: Database,
+  scope: TrendScope,
+  months: number,
+  now: Date = new Date(),
+  /** The deployment's SMALL_COUNT_THRESHOLD. */
+  threshold = SMALL_COUNT_THRESHOLD,
+): Promise<OverviewTrends> {
+  const from = monthStart(now, months - 1);
+  // Days, not Date parameters: the columns are UTC timestamps without a zone, and a day string
+  // cast to timestamp does not depend on the session's time zone.
+  const fromDay = from.toISOString().slice(0, 10);
+  const lastDay = monthStart(now).toISOString().slice(0, 10);
+  const numbers = await scopeMunicipalities(db, scope);
+
+  // One statement for the offer series: months × (published in the month, active in the month).
+  const offerRows = await db.$queryRaw<{ month: Date; published: number; active: number }[]>`
+    WITH months AS (
+      SELECT generate_series(${fromDay}::date::timestamp, ${lastDay}::date::timestamp, interval '1 month') AS month
+    ),
+    scoped AS (
+      SELECT o."id", o."publishedAt", o."status", o."updatedAt"
+      FROM "Offer" o
+      WHERE o."publishedAt" IS NOT NULL
+        AND EXISTS (
+          SELECT 1 FROM "OfferMunicipality" om
+          WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${numbers}::text[])
+        )
+    ),
+    changes AS (
+      SELECT s."id" AS offer_id, a."occurredAt" AS at,
+             a."changes" -> 'status' ->> 'from' AS from_status,
+             a."changes" -> 'status' ->> 'to' AS to_status
+      FROM scoped s
+      JOIN "AuditEntry" a
+        ON a."entityType" = 'Offer' AND a."entityId" = s."id"::text AND a."action" = 'offer.status'
+    ),
+    firsts AS (
+      SELECT DISTINCT ON (offer_id) offer_id, at, from_status FROM changes ORDER BY offer_id, at
+    ),
+    spans AS (
+      SELECT offer_id, at AS from_at, lead(at) OVER (PARTITION BY offer_id ORDER BY at) AS to_at, to_status AS status
+      FROM changes
+      UNION ALL
+      SELECT s."id", s."publishedAt",
+             coalesce(f.at, CASE WHEN s."status" = 'PUBLISHED' THEN NULL ELSE s."updatedAt" END),
+             'PUBLISHED'
+      FROM scoped s LEFT JOIN firsts f ON f.offer_id = s."id"
+      WHERE f.offer_id IS NULL OR (f.from_status = 'PUBLISHED' AND s."publishedAt" < f.at)
+    )
+    SELECT m.month,
+      (SELECT count(*) FROM scoped s
+        WHERE s."publishedAt" >= m.month AND s."publishedAt" < m.month + interval '1 month')::int AS published,
+      (SELECT count(DISTINCT p.offer_id) FROM spans p
+        WHERE p.status = 'PUBLISHED' AND p.from_at < m.month + interval '1 month'
+          AND (p.to_at IS NULL OR p.to_at >= m.month))::int AS active
+    FROM months m
+    ORDER BY m.month`;
+
+  // Reports on offers that are or were in the public catalogue (drafts are nobody's business).
+  const reportRows = await db.$queryRaw<
+    { month: Date; reports: number; participants: number; user_reps: number }[]
+  >`
+    SELECT date_trunc('month', r."periodStart")::date AS month,
+           count(*)::int AS reports,
+           sum(r."patients" + r."carers" + r."childrenAndYouth" + r."parents" + r."others")::int AS participants,
+           sum(r."userRepsPlanning" + r."userRepsDelivery" + r."userRepsEvaluation")::int AS user_reps
+    FROM "ParticipationReport" r
+    JOIN "Offer" o ON o."id" = r."offerId"
+    WHERE o."status" <> 'DRAFT'
+      AND r."periodStart" >= ${fromDay}::date
+      AND EXISTS (
+        SELECT 1 FROM "OfferMunicipality" om
+        WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${numbers}::text[])
+      )
+    GROUP BY 1`;
+  const reportsByMonth = new Map(reportRows.map((r) => [monthKey(new Date(r.month)), r]));
+
+  const series = offerRows.map((row) => {
+    const month = new Date(row.month);
+    const reports = reportsByMonth.get(monthKey(month));
+    return { row, month, reports };
+  });
+  // One column (participants per month): primary suppression hides months of 1–4 people, the
+  // secondary keeps them from being worked out from the window's total.
+  const table = suppressSmallCounts(
+    series.map((s) => [s.reports?.participants ?? 0]),
+    threshold,
+  );
+  return {
+    from,
+    to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)),
+    participantsTotal: table.total,
+    months: series.map((s, i) => ({
+      month: s.month,
+      offersPublished: s.row.published,
+      offersActive: s.row.active,
+      reports: s.reports?.reports ?? 0,
+      participants: table.cells[i]?.[0] ?? null,
+      userRepresentatives: s.reports?.user_reps ?? 0,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- GraphQL
+
+const TrendMonthRef = builder.objectRef<TrendMonth>("OverviewTrendMonth").implement({
+  fields: (t) => ({
+    month: t.expose("month", { type: "Date", description: "The first day of the month (UTC)." }),
+    offersPublished: t.exposeInt("offersPublished", {
+      description: "Offers in scope first published in the month.",
+    }),
+    offersActive: t.exposeInt("offersActive", {
+      description: "Offers in scope that were published at some moment of the month.",
+    }),
+    reports: t.exposeInt("reports", {
+      description: "Participation reports on offers in scope whose period starts in the month.",
+    }),
+    participants: t.exposeInt("participants", {
+      nullable: true,
+      description: `Participants in those reports; null where fewer people are counted than the deployment's threshold (SMALL_COUNT_THRESHOLD, ${SMALL_COUNT_THRESHOLD} unless set higher), or where the figure is hidden so that such a count cannot be worked out from the total.`,
+    }),
+    userRepresentatives: t.exposeInt("userRepresentatives", {
+      description:
+        "User representatives in those reports, summed over planning, delivery and evaluation. Not suppressed: they take part in an official role.",
+    }),
+  }),
+});
+
+const OverviewTrendsRef = builder.objectRef<OverviewTrends>("OverviewTrends").implement({
+  description: "Offers and participation per month in the overview's scope, oldest month first.",
+  fields: (t) => ({
+    from: t.expose("from", { type: "Date" }),
+    to: t.expose("to", { type: "Date" }),
+    months: t.field({ type: [TrendMonthRef], resolve: (o) => o.months }),
+    participantsTotal: t.exposeInt("participantsTotal", {
+      nullable: true,
+      description: "Participants over the whole window (suppressed like the months).",
+    }),
+  }),
+});
+
+const uuid = z.uuid();
+
+builder.queryField("overviewTrends", (t) =>
+  t.field({
+    type: OverviewTrendsRef,
+    description:
+      "Offers published and active, and participation, per month up to the current one. Give a hospital trust, a health community, or both.",
+    authScopes: { public: true },
+    args: {
+      hospitalTrustId: t.arg.id({ validate: uuid }),
+      healthCommunityId: t.arg.id({ validate: uuid }),
+      months: t.arg.int({
+        required: true,
+        defaultValue: 12,
+        description: "How many months, the current one included (1–60).",
+        validate: z.number().int().min(1).max(60),
+      }),
+    },
+    resolve: (_root, args, ctx) => {
+      if (!args.hospitalTrustId && !args.healthCommunityId)
+        throw createGraphQLError(
+          ctx.lang === "en"
+            ? "Give hospitalTrustId, healthCommunityId or both"
+            : "Oppgi helseforetak (hospitalTrustId), helsefellesskap (healthCommunityId) eller begge",
+          { extensions: { code: "BAD_USER_INPUT" } },
+        );
+      return readOverviewTrends(
+        ctx.db,
+        {
+          hospitalTrustId: args.hospitalTrustId ? String(args.hospitalTrustId) : null,
+          healthCommunityId: args.healthCommunityId ? String(args.healthCommunityId) : null,
+        },
+        args.months,
+        new Date(),
+        ctx.smallCountThreshold,
+      );
+    },
+  }),
+);

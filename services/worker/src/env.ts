@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  QUEUE_PREFIX: z.string().min(1).default("samspill"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Prometheus /metrics (and /healthz) on this port; 0 picks a free one. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_HOST: z.string().default("127.0.0.1"),
+  /** Refuse to start (enforce), log (warn) or skip (off) when Redis lacks AOF/noeviction; default by NODE_ENV. */
+  REDIS_DURABILITY_CHECK: z.enum(["enforce", "warn", "off"]).optional(),
+  /** Outbox relay: poll interval while idle, and rows per claim. */
+  RELAY_IDLE_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
+  /** A running job's lock; a worker that dies (SIGKILL) has its jobs taken over this long after. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** Where summaries and reminders are sent; `npm start` points it at the local SMTP sink. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Samspill <ikke-svar@samspill.localhost>"),
+  /** The web app's origin, for links in mails. */
+  PUBLIC_URL: z.url().default("http://127.0.0.1:5173"),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Delivery attempts per webhook event, and the first retry's delay (it doubles each time: 30 s … ≈ 1 h). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Webhook targets on loopback or private networks; off in production (server-side request forgery). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["true", "false"]).optional(),
+});
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+export function parseWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`The worker cannot start; fix these environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

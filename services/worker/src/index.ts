@@ -1,0 +1,5 @@
+export { parseWorkerEnv, type WorkerEnv } from "./env.js";
+export { type AnyJobDefinition, defineJob, type JobContext, type JobDefinition, jobs } from "./jobs/index.js";
+export { serveMetrics, type WorkerMetrics } from "./metrics.js";
+export { type RedriveResult, redriveFailed } from "./redrive.js";
+export { startWorker, type WorkerDeps, type WorkerRuntime } from "./runtime.js";

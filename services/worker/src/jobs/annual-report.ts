@@ -1,0 +1,80 @@
+import { queueNames } from "@samspill/events";
+import {
+  type AnnualReport,
+  buildAnnualReport,
+  loadReportScopes,
+  scopesFor,
+} from "../mail/annual-report-content.js";
+import { reportYearOf } from "../mail/periods.js";
+import { sendOnce } from "../mail/send-once.js";
+import { renderAnnualReport } from "../templates/annual-report.js";
+import { forEachRecipient, type MailDeps, scheduledMailJob } from "./mail-deps.js";
+
+export interface AnnualReportRun {
+  year: number;
+  sent: number;
+  alreadySent: number;
+}
+
+/**
+ * The annual report, one mail per ANNUAL_REPORT subscriber and scope (hospital trust or health
+ * community) they follow, each once per year: periodKey "<year>:<scope id>".
+ */
+export async function sendAnnualReports(deps: MailDeps, at: Date): Promise<AnnualReportRun> {
+  const { db } = deps;
+  const year = reportYearOf(at);
+  const [subscribers, scopes] = await Promise.all([
+    db.subscription.findMany({
+      where: { kind: "ANNUAL_REPORT", active: true },
+      orderBy: { id: "asc" },
+      select: { personId: true, municipalityNumbers: true, person: { select: { name: true, email: true } } },
+    }),
+    loadReportScopes(db),
+  ]);
+  const reports = new Map<string, Promise<AnnualReport>>();
+  const reportFor = (scopeId: string) => {
+    let report = reports.get(scopeId);
+    if (!report) {
+      const scope = scopes.find((s) => s.id === scopeId);
+      if (!scope) throw new Error(`No report scope ${scopeId}`);
+      report = buildAnnualReport(db, scope, year);
+      reports.set(scopeId, report);
+    }
+    return report;
+  };
+
+  const run: AnnualReportRun = { year: year.year, sent: 0, alreadySent: 0 };
+  await forEachRecipient(
+    deps.log,
+    subscribers,
+    (s) => s.person.email,
+    async (s) => {
+      for (const scope of await scopesFor(db, s, scopes)) {
+        const periodKey = `${year.year}:${scope.id}`;
+        const sent = await sendOnce(db, deps.mailer, {
+          kind: "ANNUAL_REPORT",
+          recipient: s.person.email,
+          items: [{ periodKey, subject: `Årsrapport ${year.year}: ${scope.name}` }],
+          compose: async () =>
+            renderAnnualReport({
+              report: await reportFor(scope.id),
+              recipientName: s.person.name,
+              publicUrl: deps.publicUrl,
+            }),
+        });
+        if (sent.length > 0) run.sent += 1;
+        else run.alreadySent += 1;
+      }
+    },
+  );
+  deps.log.info(run, "annual reports done");
+  return run;
+}
+
+// 15 January, 07:00 in Oslo: last year's reports are in by then.
+export const annualReportJob = scheduledMailJob({
+  queue: queueNames.summaries,
+  name: "summary.annual-report",
+  pattern: "0 7 15 1 *",
+  run: sendAnnualReports,
+});

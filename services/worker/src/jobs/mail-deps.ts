@@ -1,0 +1,163 @@
+import type { Database, SubscriptionKind } from "@samspill/database";
+import type { DiagnosisGroup, PriorityGroup } from "@samspill/domain";
+import type { QueueName } from "@samspill/events";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { sendOnce } from "../mail/send-once.js";
+import { createMailer, type Mailer } from "../mail/transport.js";
+import type { RenderedMail } from "../templates/render.js";
+import { defineJob, type JobContext } from "./types.js";
+
+/** What the summary and reminder jobs need besides their data. */
+export interface MailDeps {
+  db: Database;
+  mailer: Mailer;
+  log: Logger;
+  /** The web app's origin, for links. */
+  publicUrl: string;
+}
+
+export function mailDeps(ctx: JobContext): MailDeps {
+  const { SMTP_URL: url, MAIL_FROM: from, PUBLIC_URL: publicUrl } = ctx.env;
+  if (!url) {
+    throw new Error(
+      "SMTP_URL is not set: summaries and reminders cannot be sent (npm start sets it to the local sink)",
+    );
+  }
+  return { db: ctx.db, mailer: createMailer(url, from), log: ctx.log, publicUrl };
+}
+
+/**
+ * Recipients handled at once. One mail is a few queries, a render and an SMTP exchange, mostly
+ * waiting: one at a time, 10,000 digests took minutes. Eight keep the worker's CPU busy without
+ * taking every pooled database connection from the event jobs running beside them.
+ */
+export const mailConcurrency = 8;
+
+/**
+ * Runs `send` for every recipient, `concurrency` at a time; one failure does not stop the
+ * others, but fails the job at the end. Each recipient is claimed once (sendOnce), so running
+ * them side by side cannot mail anyone twice.
+ */
+export async function forEachRecipient<T>(
+  log: Logger,
+  recipients: readonly T[],
+  describe: (recipient: T) => string,
+  send: (recipient: T) => Promise<void>,
+  concurrency = mailConcurrency,
+): Promise<void> {
+  const failures: string[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < recipients.length) {
+      const recipient = recipients[next++] as T;
+      try {
+        await send(recipient);
+      } catch (error) {
+        failures.push(describe(recipient));
+        log.error({ err: error, recipient: describe(recipient) }, "mail to one recipient failed");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, recipients.length)) }, lane));
+  if (failures.length > 0) {
+    // The job's retry skips everyone already mailed (their SentSummary claims) and tries these again.
+    throw new Error(`${failures.length} of ${recipients.length} mails failed: ${failures.join(", ")}`);
+  }
+}
+
+export interface SubscriberRow {
+  id: string;
+  municipalityNumbers: string[];
+  priorityGroups: PriorityGroup[];
+  diagnosisGroups: DiagnosisGroup[];
+  person: { id: string; name: string; email: string };
+}
+
+export interface SubscriberRun {
+  periodKey: string;
+  sent: number;
+  /** Mailed before in this period (or in doubt): not sent again. */
+  alreadySent: number;
+  /** Nothing to report: no mail. */
+  empty: number;
+}
+
+/**
+ * One mail per active subscriber of `kind` for `periodKey`, each sent at most once (sendOnce).
+ * `render` returns null when there is nothing to tell that subscriber.
+ */
+export async function mailSubscribers(
+  deps: MailDeps,
+  kind: Exclude<SubscriptionKind, "REMINDERS">,
+  periodKey: string,
+  render: (subscriber: SubscriberRow) => Promise<RenderedMail | null>,
+): Promise<SubscriberRun> {
+  const subscribers = await deps.db.subscription.findMany({
+    where: { kind, active: true },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      municipalityNumbers: true,
+      priorityGroups: true,
+      diagnosisGroups: true,
+      person: { select: { id: true, name: true, email: true } },
+    },
+  });
+  const done = await deps.db.sentSummary.findMany({
+    where: { kind, periodKey, recipient: { in: subscribers.map((s) => s.person.email) } },
+    select: { recipient: true },
+  });
+  const doneFor = new Set(done.map((d) => d.recipient));
+  const run: SubscriberRun = { periodKey, sent: 0, alreadySent: doneFor.size, empty: 0 };
+  await forEachRecipient(
+    deps.log,
+    subscribers.filter((s) => !doneFor.has(s.person.email)),
+    (s) => s.person.email,
+    async (s) => {
+      const mail = await render(s);
+      if (!mail) {
+        run.empty += 1;
+        return;
+      }
+      const sent = await sendOnce(deps.db, deps.mailer, {
+        kind,
+        recipient: s.person.email,
+        items: [{ periodKey, subject: mail.subject }],
+        compose: () => mail,
+      });
+      if (sent.length > 0) run.sent += 1;
+      else run.alreadySent += 1;
+    },
+  );
+  deps.log.info({ kind, ...run }, "summary mails done");
+  return run;
+}
+
+/** `at` pins the period (to send a past week or year again); by default the time the job runs. */
+export const runAt = z.object({ at: z.iso.datetime({ offset: true }).optional() });
+
+/** A mail job run by its BullMQ job scheduler on a cron `pattern` in Oslo time. */
+export function scheduledMailJob(options: {
+  queue: QueueName;
+  name: string;
+  pattern: string;
+  run: (deps: MailDeps, at: Date) => Promise<unknown>;
+}) {
+  return defineJob({
+    queue: options.queue,
+    name: options.name,
+    schema: runAt,
+    schedule: { pattern: options.pattern, tz: "Europe/Oslo" },
+    // One pool of SMTP connections per run: reused for all its mails, closed (QUIT) at its end
+    // rather than left open for a server to time out.
+    handle: async (data, ctx) => {
+      const deps = mailDeps(ctx);
+      try {
+        return await options.run(deps, data.at ? new Date(data.at) : new Date());
+      } finally {
+        deps.mailer.close();
+      }
+    },
+  });
+}

@@ -1,0 +1,98 @@
+import type { AddressInfo } from "node:net";
+import type { Database, Prisma } from "@samspill/database";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+// The embedded default has no mail server, so `npm start` runs this SMTP sink and points the
+// worker's nodemailer at it: every message is accepted, parsed and kept for admins to read in
+// the web app (gateway query `sentMails`). Nothing is relayed anywhere.
+
+export interface CapturedMessage {
+  messageId: string | null;
+  from: string;
+  /** The envelope recipients (RCPT TO), which is where the message was really addressed. */
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: { key: string; line: string }[];
+  size: number;
+}
+
+export interface SmtpSink {
+  port: number;
+  /** smtp://host:port, ready for SMTP_URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface SmtpSinkOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Called for each message; the client gets its 250 only after this resolved. */
+  onMessage: (message: CapturedMessage) => Promise<void>;
+  /** Largest accepted message, in bytes. */
+  maxSize?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink> {
+  const host = options.host ?? "127.0.0.1";
+  const maxSize = options.maxSize ?? 10 * 1024 * 1024;
+  const server = new SMTPServer({
+    banner: "Samspill local SMTP sink: messages are kept, never relayed",
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    size: maxSize,
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then(async (parsed) => {
+          if (stream.sizeExceeded) {
+            const error = new Error(`Message exceeds the ${maxSize} byte limit`) as Error & {
+              responseCode: number;
+            };
+            error.responseCode = 552;
+            throw error;
+          }
+          const envelopeFrom = session.envelope.mailFrom;
+          await options.onMessage({
+            messageId: parsed.messageId ?? null,
+            from: parsed.from?.text ?? (envelopeFrom ? envelopeFrom.address : ""),
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : null,
+            headers: parsed.headerLines.map((h) => ({ key: h.key, line: h.line })),
+            size: stream.byteLength,
+          });
+        })
+        .then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://${host}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The sink's default store: one CapturedMail row per message. */
+export function storeInDatabase(db: Database): (message: CapturedMessage) => Promise<void> {
+  return async (message) => {
+    await db.capturedMail.create({
+      data: { ...message, headers: message.headers as unknown as Prisma.InputJsonValue },
+    });
+  };
+}

@@ -1,0 +1,108 @@
+// Compiled with the automatic JSX runtime however the file is loaded (tsx from the repo root
+// finds no tsconfig with "jsx" and would fall back to React.createElement).
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import {
+  Body,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
+import type { ReactNode } from "react";
+
+// The frame every Samspill mail shares. React escapes every string it renders, so text from
+// users (offer titles, names) always arrives as text, never as markup.
+
+export const colors = {
+  ink: "#1b2a3a",
+  muted: "#5b6b7b",
+  accent: "#00607a",
+  line: "#d8dee4",
+  paper: "#f4f6f8",
+};
+
+const body = { backgroundColor: colors.paper, fontFamily: "Arial, Helvetica, sans-serif", color: colors.ink };
+const container = {
+  backgroundColor: "#ffffff",
+  margin: "24px auto",
+  padding: "24px 32px",
+  maxWidth: "640px",
+};
+const footer = { color: colors.muted, fontSize: "12px", lineHeight: "18px" };
+
+export interface LayoutProps {
+  /** The line mail clients show next to the subject. */
+  preview: string;
+  title: string;
+  publicUrl: string;
+  /** Why the recipient gets this mail. */
+  reason: string;
+  children: ReactNode;
+}
+
+export function Layout({ preview, title, publicUrl, reason, children }: LayoutProps) {
+  return (
+    <Html lang="nb">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Text style={{ color: colors.accent, fontWeight: "bold", margin: 0 }}>Samspill</Text>
+          <Heading as="h1" style={{ fontSize: "22px", margin: "8px 0 16px" }}>
+            {title}
+          </Heading>
+          {children}
+          <Hr style={{ borderColor: colors.line, margin: "24px 0 12px" }} />
+          <Text style={footer}>
+            {reason} Samspill er samhandlingsverktøyet for pasient- og pårørendeopplæring i Helse Midt-Norge:{" "}
+            <Link href={publicUrl} style={{ color: colors.accent }}>
+              {publicUrl}
+            </Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function SectionHeading({ children }: { children: ReactNode }) {
+  return (
+    <Heading as="h2" style={{ fontSize: "17px", margin: "20px 0 8px", color: colors.ink }}>
+      {children}
+    </Heading>
+  );
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={{ fontSize: "14px", lineHeight: "21px", margin: "0 0 12px" }}>{children}</Text>;
+}
+
+/** One entry of a list: a bold first line and grey detail lines (blank and repeated lines left out). */
+export function Item({ title, href, details }: { title: string; href?: string; details: string[] }) {
+  return (
+    <Section
+      style={{ borderLeft: `3px solid ${colors.line}`, padding: "2px 0 2px 12px", margin: "0 0 10px" }}
+    >
+      <Text style={{ fontSize: "14px", fontWeight: "bold", margin: 0 }}>
+        {href ? (
+          <Link href={href} style={{ color: colors.accent }}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+      </Text>
+      {[...new Set(details.filter((line) => line !== ""))].map((line) => (
+        <Text key={line} style={{ fontSize: "13px", color: colors.muted, margin: 0 }}>
+          {line}
+        </Text>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage } from "./support/browser.js";
+import { signIn } from "./support/sign-in.js";
+
+// The action plans (public, followed up by the plan owner's editors) and the admins' mail page:
+// what the summaries jobs sent through the local SMTP sink, and a preview of a weekly digest.
+describe("action plans and mail", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows anyone the measures, what is due soon first, and filters by section in the URL", async () => {
+    const visitor = await openPage(browser, inject("webUrl"));
+    const { page } = visitor;
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await visitor.audit("catalogue");
+    await page
+      .getByRole("navigation", { name: "Hovedmeny" })
+      .getByRole("link", { name: "Handlingsplaner" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Handlingsplaner" }).waitFor();
+    const dueSoon = page.getByRole("region", { name: "Sjekkpunkt snart" });
+    await dueSoon.getByRole("table").waitFor();
+    await visitor.audit("action plans");
+
+    // What is due soon comes before the plans, and within it the overdue measures come first.
+    const sections = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(sections[0]).toBe("Sjekkpunkt snart");
+    expect(sections).toEqual(
+      expect.arrayContaining([
+        "Regional handlingsplan for opplæring av pasienter og pårørende 2023-2027",
+        "Handlingsplan LMS Møre og Romsdal 2023 – 2025",
+      ]),
+    );
+    const rows = dueSoon.getByRole("row");
+    const overdue = await rows.evaluateAll((list) =>
+      list.slice(1).map((row) => row.querySelector(".tag-overdue") !== null),
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue[0]).toBe(true);
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+
+    await page.getByRole("combobox", { name: "Kapittel" }).selectOption("2.4.4");
+    await page.waitForURL((url) => url.searchParams.get("section") === "2.4.4");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /tiltak passer filtrene/ })
+      .waitFor();
+    await expect
+      .poll(async () => page.getByRole("heading", { level: 3 }).allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^2\.4\.4 /)]));
+    const sectionHeadings = await page.getByRole("heading", { level: 3 }).allTextContents();
+    expect(sectionHeadings.every((h) => h.startsWith("2.4.4 "))).toBe(true);
+    await visitor.audit("action plans filtered by section");
+
+    // The filter is in the address: opened afresh, the page shows the same selection.
+    await page.reload();
+    await expect.poll(() => page.getByRole("combobox", { name: "Kapittel" }).inputValue()).toBe("2.4.4");
+    // Visitors see no way to change a measure.
+    expect(await page.getByRole("button", { name: /Oppdater status/ }).count()).toBe(0);
+    visitor.expectEveryPageAudited();
+  });
+
+  it("lets the plan owner's editor set a measure's status with a progress note", async () => {
+    const lise = await openPage(browser, inject("webUrl"));
+    const { page } = lise;
+    await signIn(lise, /Lise Vik/);
+    await lise.audit("workspace");
+    await page.goto("/action-plans?plan=hmr-lms-2023-2025&section=2.1.2");
+    await page.getByRole("heading", { level: 1, name: "Handlingsplaner" }).waitFor();
+    const measure = page.getByRole("article", { name: /^Tiltak 2\.1\.2 nr\. 1\b/ });
+    await measure.waitFor();
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Handlingsplan" }).inputValue())
+      .toBe("hmr-lms-2023-2025");
+    await lise.audit("action plan as its editor");
+
+    await measure.getByRole("button", { name: /Oppdater status eller skriv notat/ }).click();
+    const form = page.getByRole("form", { name: "Oppdater Tiltak 2.1.2 nr. 1" });
+    // Saving without a new status or a note: the gateway names the note as what is missing.
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await form.getByRole("alert").filter({ hasText: "Fremdriftsnotat" }).waitFor();
+    await expect
+      .poll(() => form.getByRole("textbox", { name: "Fremdriftsnotat" }).getAttribute("aria-invalid"))
+      .toBe("true");
+    await lise.audit("measure update with field errors");
+
+    await form.getByRole("combobox", { name: "Status" }).selectOption("IN_PROGRESS");
+    await form
+      .getByRole("textbox", { name: "Fremdriftsnotat" })
+      .fill("Kartleggingen av skriftlig materiell er i gang i tre avdelinger.");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await measure
+      .getByRole("status")
+      .filter({ hasText: "Tiltak 2.1.2 nr. 1 har fått status «Under arbeid»." })
+      .waitFor();
+    await measure.getByRole("heading", { level: 4 }).filter({ hasText: "Under arbeid" }).waitFor();
+    const notes = measure.getByRole("list", { name: "Fremdrift for Tiltak 2.1.2 nr. 1" });
+    await notes.getByText("Kartleggingen av skriftlig materiell er i gang i tre avdelinger.").waitFor();
+    expect(await notes.getByRole("listitem").first().textContent()).toMatch(
+      /Lise Vik · status satt til Under arbeid/,
+    );
+    await lise.audit("measure after the update");
+    lise.expectEveryPageAudited();
+  });
+
+  it("shows admins the summaries that were sent and a preview of a weekly digest", async () => {
+    const eva = await openPage(browser, inject("webUrl"));
+    const { page } = eva;
+    await signIn(eva, /Eva Strand/);
+    await eva.audit("workspace");
+    await page
+      .getByRole("navigation", { name: "Hovedmeny" })
+      .getByRole("link", { name: "E-post og sammendrag" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "E-post og sammendrag" }).waitFor();
+    const sent = page.getByRole("region", { name: "Sendte e-poster" });
+    await sent.getByRole("table").waitFor();
+    await eva.audit("mail page");
+
+    // Run the weekly digest now, as an RHF admin would from the queue dashboard. A digest
+    // already sent this week is not sent again, and the list shows that one.
+    const dashboard = `${inject("gatewayUrl")}/admin/queues/api/queues/summaries`;
+    const run = await page.request.put(`${dashboard}/job-schedulers/summary.weekly-digest/run`);
+    expect(run.status(), await run.text()).toBe(200);
+    const { job } = (await run.json()) as { job: { id: string } };
+    // The job answers per job name what it did: mails sent now, or already this week.
+    await expect
+      .poll(
+        async () => {
+          const answer = (await (await page.request.get(`${dashboard}/${job.id}`)).json()) as {
+            status: string;
+            job: { failedReason?: string; returnValue?: unknown };
+          };
+          return answer.status === "completed" ? answer.job.returnValue : answer;
+        },
+        { timeout: 90_000, interval: 1000 },
+      )
+      .toMatchObject({ "summary.weekly-digest": { periodKey: expect.stringMatching(/^\d{4}-W\d{2}$/) } });
+    const done = (await (await page.request.get(`${dashboard}/${job.id}`)).json()) as {
+      job: { returnValue: Record<string, { sent: number; alreadySent: number }> };
+    };
+    const counts = done.job.returnValue["summary.weekly-digest"];
+    expect((counts?.sent ?? 0) + (counts?.alreadySent ?? 0)).toBeGreaterThan(0);
+    await page.reload();
+    const digestLink = sent.getByRole("link", { name: /^Samspill: / }).first();
+    await digestLink.waitFor();
+    const subject = (await digestLink.textContent()) ?? "";
+    await digestLink.click();
+    const opened = page.getByRole("region", { name: subject });
+    await opened.getByRole("heading", { level: 2, name: subject }).waitFor();
+    const frame = opened.locator("iframe");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    expect(await frame.getAttribute("title")).toBe(`HTML-versjonen av «${subject}»`);
+    await expect.poll(() => opened.getByRole("region", { name: "Ren tekst" }).textContent()).toMatch(/\S/);
+    await eva.audit("opened mail");
+
+    const preview = page.getByRole("region", { name: "Forhåndsvis ukentlig sammendrag" });
+    await preview
+      .getByRole("combobox", { name: "Person" })
+      .selectOption({ label: "Kari Nordmann (Molde kommune)" });
+    await preview.getByRole("button", { name: "Forhåndsvis" }).click();
+    await page.waitForURL((url) => url.searchParams.has("person"));
+    const previewFrame = preview.locator("iframe");
+    await previewFrame.waitFor();
+    expect(await previewFrame.getAttribute("sandbox")).toBe("");
+    await preview.getByRole("heading", { level: 3 }).waitFor();
+    await expect
+      .poll(() => preview.getByRole("region", { name: /^Ren tekst: / }).textContent())
+      .toMatch(/Kari/);
+    await eva.audit("digest preview");
+    eva.expectEveryPageAudited();
+  }, 240_000);
+});

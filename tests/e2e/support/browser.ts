@@ -1,0 +1,83 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+// Debian's Chromium, never a downloaded browser build: .ci/run installs the `chromium` package
+// on a fresh machine. CHROMIUM_PATH overrides the location (e.g. a developer's Mac).
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules, plus its best practices for landmarks and headings. */
+const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+/**
+ * A page that remembers every address it showed and every address that was checked with axe, so
+ * a journey can prove at its end that no page it visited went unchecked.
+ */
+export interface AuditedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Runs axe on the page as it is now; fails on any serious or critical violation. */
+  audit(label?: string): Promise<void>;
+  /** Fails unless every path shown in this page was audited at least once. */
+  expectEveryPageAudited(): void;
+}
+
+export async function openPage(browser: Browser, baseURL: string, locale = "nb-NO"): Promise<AuditedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const visited = new Set<string>();
+  const audited = new Set<string>();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    // Every page that was shown, the sign-in provider's included; redirects never commit.
+    const url = new URL(frame.url());
+    if (url.protocol.startsWith("http")) visited.add(url.origin + url.pathname);
+  });
+  return {
+    page,
+    context,
+    async audit(label) {
+      // Let the page settle: data loaded and rendered, no spinner left.
+      await page.waitForLoadState("load");
+      await page
+        .locator('main [role="status"]:has-text("Laster")')
+        .waitFor({ state: "detached" })
+        .catch(() => {});
+      const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+      expect(serious, `axe on ${label ?? page.url()}`).toEqual([]);
+      expect(errors, `uncaught errors on ${page.url()}`).toEqual([]);
+      const url = new URL(page.url());
+      audited.add(url.origin + url.pathname);
+    },
+    expectEveryPageAudited() {
+      const missed = [...visited].filter((path) => !audited.has(path));
+      expect(missed, "pages visited but never checked with axe").toEqual([]);
+    },
+  };
+}

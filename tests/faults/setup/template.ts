@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDatabase } from "@samspill/database";
+import { seedDemoData } from "@samspill/database/seed";
+import { rebuildOverview } from "@samspill/events";
+import type { TestProject } from "vitest/node";
+import { migrate } from "../../setup/provision.js";
+import { initCluster, type PostgresKind, postgresKind, startPostgres } from "../support/postgres.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A stopped cluster, migrated and seeded, that each fault test copies for a Postgres of its own. */
+    faultsCluster: string;
+    faultsPostgresKind: PostgresKind;
+  }
+}
+
+// Migrating and seeding takes far longer than copying a data directory, so it is done once per
+// run; every test file then starts a private server on its own copy and may break it freely.
+export default async function setup(project: TestProject) {
+  const kind = postgresKind();
+  const dir = mkdtempSync(join(tmpdir(), "samspill-faults-template-"));
+  const cluster = join(dir, "cluster");
+  try {
+    initCluster(kind, cluster);
+    const server = await startPostgres(kind, cluster);
+    try {
+      await migrate(server.url);
+      const db = createDatabase({ url: server.url, maxConnections: 4 });
+      try {
+        await seedDemoData(db);
+        await rebuildOverview(db);
+      } finally {
+        await db.$disconnect();
+      }
+    } finally {
+      await server.stop();
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  project.provide("faultsCluster", cluster);
+  project.provide("faultsPostgresKind", kind);
+  return () => rmSync(dir, { recursive: true, force: true });
+}

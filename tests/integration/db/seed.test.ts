@@ -1,0 +1,102 @@
+import type { Database } from "@samspill/database";
+import { seedDemoData } from "@samspill/database/seed";
+import { actionPlans } from "@samspill/database/seed/action-plans";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
+
+let db: Database;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await seedDemoData(db);
+});
+afterAll(() => db.$disconnect());
+
+describe("demo seed", () => {
+  it("loads the region: RHF, three trusts with LMS, all 65 municipalities, user organisations, NTNU, two health communities", async () => {
+    const byKind = await db.organisation.groupBy({ by: ["kind"], _count: true });
+    const count = Object.fromEntries(byKind.map((r) => [r.kind, r._count]));
+    // Other test files share this database and may add organisations: count the seeded ones by name.
+    const trusts = ["Helse Møre og Romsdal HF", "St. Olavs hospital HF", "Helse Nord-Trøndelag HF"];
+    expect(await db.organisation.count({ where: { kind: "HOSPITAL_TRUST", name: { in: trusts } } })).toBe(3);
+    expect(
+      await db.organisation.count({
+        where: { kind: "REGIONAL_HEALTH_AUTHORITY", name: "Helse Midt-Norge RHF" },
+      }),
+    ).toBe(1);
+    expect(
+      await db.organisation.count({ where: { kind: "MUNICIPALITY", municipalityNumber: { not: null } } }),
+    ).toBe(65);
+    expect(count.HEALTH_COMMUNITY).toBeGreaterThanOrEqual(2);
+    expect(count.UNIVERSITY).toBeGreaterThanOrEqual(1);
+    expect(count.USER_ORGANISATION).toBeGreaterThanOrEqual(4);
+    expect(await db.municipality.count()).toBe(65);
+    expect(await db.municipality.count({ where: { hospitalTrustId: null } })).toBe(0);
+    const lms = await db.unit.groupBy({
+      by: ["organisationId"],
+      where: { kind: "LEARNING_AND_MASTERY_CENTRE" },
+    });
+    expect(lms).toHaveLength(3);
+    expect(await db.unit.count({ where: { kind: "HEALTHY_LIVING_CENTRE" } })).toBeGreaterThanOrEqual(5);
+  });
+
+  it("has dozens of offers that leave real gaps in the overview", async () => {
+    expect(await db.offer.count({ where: { status: "PUBLISHED" } })).toBeGreaterThanOrEqual(24);
+    const served = await db.offerMunicipality.findMany({
+      where: { offer: { status: "PUBLISHED" } },
+      distinct: ["municipalityNumber"],
+      select: { municipalityNumber: true },
+    });
+    // Some municipalities are covered, but not all: the overview must have gaps to show.
+    expect(served.length).toBeGreaterThan(10);
+    const frailElderlyMunicipalities = await db.offerMunicipality.findMany({
+      where: { offer: { status: "PUBLISHED", priorityGroups: { has: "FRAIL_ELDERLY" } } },
+      distinct: ["municipalityNumber"],
+    });
+    expect(frailElderlyMunicipalities.length).toBeLessThan(65);
+    expect(await db.offer.count({ where: { flaggedForReview: true } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("holds every current action-plan measure, per section, and keeps removed ones as history", async () => {
+    for (const plan of actionPlans) {
+      const rows = await db.measure.groupBy({
+        by: ["section"],
+        where: { plan: { key: plan.key }, removed: false },
+        _count: true,
+      });
+      const inDb = Object.fromEntries(rows.map((r) => [r.section, r._count]));
+      const expected: Record<string, number> = {};
+      for (const m of plan.measures) expected[m.section] = (expected[m.section] ?? 0) + 1;
+      expect(inDb).toEqual(expected);
+      const removed = await db.measure.count({ where: { plan: { key: plan.key }, removed: true } });
+      expect(removed).toBe(plan.removedMeasures.length);
+    }
+    expect(await db.measure.count({ where: { plan: { key: "hmn-rhf-2023-2027" }, removed: false } })).toBe(
+      41,
+    );
+    expect(await db.measure.count({ where: { plan: { key: "hmr-lms-2023-2025" }, removed: false } })).toBe(
+      50,
+    );
+  });
+
+  it("is idempotent: a second run changes no counts", async () => {
+    const tables = async () => ({
+      organisations: await db.organisation.count(),
+      units: await db.unit.count(),
+      people: await db.person.count(),
+      memberships: await db.membership.count(),
+      offers: await db.offer.count(),
+      sessions: await db.offerSession.count(),
+      served: await db.offerMunicipality.count(),
+      agreements: await db.agreement.count(),
+      meetings: await db.meetingPoint.count(),
+      followUps: await db.followUp.count(),
+      reports: await db.participationReport.count(),
+      pam: await db.pamEvaluation.count(),
+      measures: await db.measure.count(),
+    });
+    const before = await tables();
+    await seedDemoData(db);
+    expect(await tables()).toEqual(before);
+  });
+});

@@ -1,0 +1,185 @@
+import type { Database } from "@samspill/database";
+import { seedDemoData } from "@samspill/database/seed";
+import { rebuildOverview } from "@samspill/events";
+import { createGateway, createGatewayPubSub, type GatewayPubSub, type Viewer } from "@samspill/gateway";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
+import { orgId, viewerWith } from "../../support/gateway.js";
+import { publishOffer } from "../../support/overview.js";
+import { startTestWorker, type TestWorker } from "../../support/worker.js";
+
+// Live updates across gateway instances: one gateway takes the mutation, another streams the
+// resulting overview change and organisation event over SSE, carried by Redis pub/sub from the
+// worker. The relay polls only once a minute here, so prompt delivery also shows the wake-up
+// the gateway publishes after a mutation commits.
+
+let db: Database;
+let worker: TestWorker;
+const connections: Redis[] = [];
+const pubsubs: GatewayPubSub[] = [];
+
+beforeAll(async () => {
+  db = testDatabase();
+  await seedDemoData(db);
+  await rebuildOverview(db);
+  worker = await startTestWorker(db, "overview-live", { env: { RELAY_IDLE_MS: "60000" } });
+});
+afterAll(async () => {
+  await Promise.all(pubsubs.map((p) => p.close()));
+  await Promise.all(connections.map((c) => c.quit()));
+  await worker.stop();
+  await db.$disconnect();
+});
+
+/** A gateway instance of its own: own Redis connections, same prefix as the worker. */
+function gatewayInstance(viewer: Viewer | null) {
+  const publish = new Redis(inject("redisUrl"));
+  const subscribe = new Redis(inject("redisUrl"));
+  connections.push(publish);
+  const pubsub = createGatewayPubSub({ prefix: worker.prefix, redis: { publish, subscribe } });
+  pubsubs.push(pubsub);
+  const { app } = createGateway({
+    db,
+    log: pino({ level: "silent" }),
+    production: false,
+    webOrigin: "http://127.0.0.1:5173",
+    resolveViewer: async () => viewer,
+    pubsub,
+  });
+  return app;
+}
+
+type App = ReturnType<typeof gatewayInstance>;
+type Result = { data?: Record<string, Record<string, unknown>> | null; errors?: { message: string }[] };
+
+/** Opens a GraphQL subscription over SSE and reads its messages one by one. */
+async function subscribe(app: App, query: string, variables: Record<string, unknown>) {
+  const response = await app.fetch(
+    new Request("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", "x-samspill-csrf": "1" },
+      body: JSON.stringify({ query, variables }),
+    }),
+  );
+  expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  async function next(timeoutMs = 10_000): Promise<Result> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message
+          .split("\n")
+          .filter((l) => l.startsWith("data:"))
+          .map((l) => l.slice(5).trim())
+          .join("");
+        if (data) return JSON.parse(data) as Result;
+        continue;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error("no SSE message in time")),
+            Math.max(1, deadline - Date.now()),
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (chunk.done) throw new Error("SSE stream ended");
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  }
+  // The stream pulls (and so subscribes) only once its first chunk, a ping, has been read;
+  // then give the subscription time to reach Redis before anything is published.
+  const first = await reader.read();
+  if (!first.done) buffer += decoder.decode(first.value, { stream: true });
+  await new Promise((r) => setTimeout(r, 300));
+  return {
+    next,
+    /** Cancelling the response body ends the subscription on the server, as a client disconnect does. */
+    close: () => reader.cancel().catch(() => undefined),
+  };
+}
+
+function publishThrough(app: App, provider: string, municipality: string): Promise<string> {
+  const query = async (document: string, variables: Record<string, unknown>) => {
+    const response = await app.fetch(
+      new Request("http://gateway.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
+        body: JSON.stringify({ query: document, variables }),
+      }),
+    );
+    return (await response.json()) as { data?: unknown };
+  };
+  return publishOffer(query, {
+    providerId: provider,
+    title: "Pust og mestring ved KOLS",
+    municipalityNumbers: [municipality],
+  });
+}
+
+describe("live updates over SSE", () => {
+  it("streams an overview change to another gateway instance once the projector applied it", async () => {
+    const watcher = gatewayInstance(null);
+    const writer = gatewayInstance(viewerWith([{ org: "mun:1506", role: "EDITOR" }]));
+    const stream = await subscribe(
+      watcher,
+      `subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { hospitalTrustId offerId reason municipalityNumbers changedAt } }`,
+      { trust: orgId("hf:hmr") },
+    );
+    try {
+      const offerId = await publishThrough(writer, orgId("mun:1506"), "1506");
+      const seen: Record<string, unknown>[] = [];
+      // The draft changed nothing visible, so the first change announced is the publishing.
+      while (
+        !seen.some((c) => c.offerId === offerId && (c.municipalityNumbers as string[]).includes("1506"))
+      ) {
+        const message = await stream.next();
+        expect(message.errors).toBeUndefined();
+        seen.push(message.data?.overviewChanged as Record<string, unknown>);
+      }
+      expect(seen.at(-1)).toMatchObject({ hospitalTrustId: orgId("hf:hmr"), reason: "EVENT" });
+      expect(await db.overviewOffer.findUnique({ where: { offerId } })).toMatchObject({
+        status: "PUBLISHED",
+      });
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it("streams an organisation's own events to its members only", async () => {
+    const member = gatewayInstance(viewerWith([{ org: "mun:1505", role: "VIEWER" }]));
+    const outsider = gatewayInstance(viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
+    const writer = gatewayInstance(viewerWith([{ org: "mun:1505", role: "EDITOR" }]));
+    const query = `subscription($org: ID!) { organisationEvents(organisationId: $org) { id type aggregateId organisationId payload } }`;
+
+    const refused = await subscribe(outsider, query, { org: orgId("mun:1505") });
+    const denied = await refused.next();
+    expect(denied.data ?? null).toBeNull();
+    expect(denied.errors?.length).toBeGreaterThan(0);
+    await refused.close();
+
+    const stream = await subscribe(member, query, { org: orgId("mun:1505") });
+    try {
+      const offerId = await publishThrough(writer, orgId("mun:1505"), "1505");
+      const types: string[] = [];
+      while (types.length < 2) {
+        const event = (await stream.next()).data?.organisationEvents;
+        if (event?.aggregateId !== offerId) continue;
+        expect(event.organisationId).toBe(orgId("mun:1505"));
+        types.push(event.type as string);
+      }
+      expect(types.sort()).toEqual(["offer.created", "offer.status_changed"]);
+    } finally {
+      await stream.close();
+    }
+  });
+});

@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@samspill/database";
+import type { Viewer } from "@samspill/gateway/context";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
+import { type TestGateway, testGateway } from "../../support/gateway.js";
+import { publishOffer } from "../../support/overview.js";
+
+// overviewTrends: offers published and active per month (from the audit trail, with the
+// publishing date for offers that predate it) and participation per month with small counts
+// suppressed. The test builds a hospital trust and a municipality of its own, so the figures
+// are exactly what it wrote, whatever other test files add to the shared database.
+
+let db: Database;
+let publicGateway: TestGateway;
+let editorGateway: TestGateway;
+const trustId = randomUUID();
+const municipalityOrgId = randomUUID();
+const number = `9${String(Math.floor(Math.random() * 900) + 100)}`;
+
+/** Noon on `day` of the month `back` months before the current one (UTC). */
+const inMonth = (back: number, day = 15) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, day, 12));
+};
+const firstOf = (back: number) => inMonth(back, 1).toISOString().slice(0, 10);
+
+const trendsQuery = `query Trends($trust: ID, $community: ID, $months: Int!) {
+  overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, months: $months) {
+    from to participantsTotal
+    months { month offersPublished offersActive reports participants userRepresentatives }
+  }
+}`;
+
+interface Trends {
+  from: string;
+  to: string;
+  participantsTotal: number | null;
+  months: {
+    month: string;
+    offersPublished: number;
+    offersActive: number;
+    reports: number;
+    participants: number | null;
+    userRepresentatives: number;
+  }[];
+}
+
+async function trends(months = 4): Promise<Trends> {
+  const result = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+    trust: trustId,
+    months,
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data!.overviewTrends;
+}
+
+/** An offer written straight to the database, as the seed and imports do (no audit trail). */
+async function insertOffer(status: "PUBLISHED" | "ARCHIVED" | "DRAFT", publishedAt: Date | null) {
+  const offer = await db.offer.create({
+    data: {
+      providerId: municipalityOrgId,
+      title: `Trendkurs ${randomUUID().slice(0, 8)}`,
+      summary: "Kurs for trendtesten",
+      kind: "GROUP_COURSE",
+      diagnosisScope: "DIAGNOSIS_INDEPENDENT",
+      audiences: ["PATIENTS"],
+      format: "PHYSICAL",
+      status,
+      publishedAt,
+      municipalities: { create: [{ municipalityNumber: number }] },
+    },
+  });
+  return offer.id;
+}
+
+async function report(offerId: string, back: number, patients: number, carers: number, reps: number) {
+  await db.participationReport.create({
+    data: {
+      reporterId: municipalityOrgId,
+      offerId,
+      periodStart: new Date(`${firstOf(back)}T00:00:00Z`),
+      periodEnd: new Date(`${inMonth(back, 20).toISOString().slice(0, 10)}T00:00:00Z`),
+      patients,
+      carers,
+      userRepsDelivery: reps,
+    },
+  });
+}
+
+beforeAll(async () => {
+  db = testDatabase();
+  await db.organisation.create({
+    data: { id: trustId, kind: "HOSPITAL_TRUST", name: `Trendforetaket HF ${trustId.slice(0, 8)}` },
+  });
+  await db.municipality.create({
+    data: { number, name: `Trendvik ${number}`, county: "Testfylke", hospitalTrustId: trustId },
+  });
+  await db.organisation.create({
+    data: {
+      id: municipalityOrgId,
+      kind: "MUNICIPALITY",
+      name: `Trendvik kommune ${number}`,
+      municipalityNumber: number,
+    },
+  });
+  publicGateway = testGateway(db, null);
+  const editor: Viewer = {
+    kind: "PERSON",
+    personId: null,
+    tokenId: null,
+    name: "Trend Editor",
+    memberships: [{ organisationId: municipalityOrgId, role: "EDITOR" }],
+  };
+  editorGateway = testGateway(db, editor);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("overviewTrends", () => {
+  it("answers one row per month up to the current one, all zero for an empty area", async () => {
+    const t = await trends(4);
+    expect(t.months.map((m) => m.month)).toEqual([firstOf(3), firstOf(2), firstOf(1), firstOf(0)]);
+    expect(t.from).toBe(firstOf(3));
+    expect(t.to.slice(0, 7)).toBe(firstOf(0).slice(0, 7));
+    expect(t.months.every((m) => m.offersPublished === 0 && m.offersActive === 0 && m.reports === 0)).toBe(
+      true,
+    );
+    expect(t.participantsTotal).toBe(0);
+  });
+
+  it("counts an offer as active from its publishing until the status change that ended it", async () => {
+    const archived = await insertOffer("ARCHIVED", inMonth(3));
+    // Archived through the gateway two months ago: the audit trail says it was published before.
+    await db.auditEntry.create({
+      data: {
+        actorKind: "SYSTEM",
+        organisationId: municipalityOrgId,
+        action: "offer.status",
+        entityType: "Offer",
+        entityId: archived,
+        changes: { status: { from: "PUBLISHED", to: "ARCHIVED" } },
+        occurredAt: inMonth(1),
+      },
+    });
+    // A draft never counts, and an offer still published counts in every month since.
+    await insertOffer("DRAFT", null);
+    await insertOffer("PUBLISHED", inMonth(2));
+
+    const t = await trends(4);
+    expect(t.months.map((m) => m.offersPublished)).toEqual([1, 1, 0, 0]);
+    expect(t.months.map((m) => m.offersActive)).toEqual([1, 2, 2, 1]);
+  });
+
+  it("counts an offer published through the gateway in the current month, and only in its own area", async () => {
+    const before = await trends(4);
+    // A neighbouring trust whose catchment the offer does not serve.
+    const otherTrust = await db.organisation.create({
+      data: { kind: "HOSPITAL_TRUST", name: `Nabo HF ${randomUUID().slice(0, 8)}` },
+    });
+    await db.municipality.create({
+      data: {
+        number: `8${number.slice(1)}`,
+        name: "Naboby",
+        county: "Testfylke",
+        hospitalTrustId: otherTrust.id,
+      },
+    });
+    const otherBefore = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+      trust: otherTrust.id,
+      months: 4,
+    });
+
+    await publishOffer((document, variables) => editorGateway.query(document, variables), {
+      providerId: municipalityOrgId,
+      title: "Sov godt – kurs",
+      municipalityNumbers: [number],
+    });
+
+    const after = await trends(4);
+    expect(after.months[3]!.offersPublished).toBe(before.months[3]!.offersPublished + 1);
+    expect(after.months[3]!.offersActive).toBe(before.months[3]!.offersActive + 1);
+    expect(after.months.slice(0, 3)).toEqual(before.months.slice(0, 3));
+    const otherAfter = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+      trust: otherTrust.id,
+      months: 4,
+    });
+    expect(otherAfter.data).toEqual(otherBefore.data);
+  });
+
+  it("sums participation per month and hides small counts so they cannot be worked out", async () => {
+    const offer = await insertOffer("PUBLISHED", inMonth(3, 2));
+    await report(offer, 3, 2, 1, 2); // 3 people: too few to publish
+    await report(offer, 2, 8, 4, 1); // 12
+    await report(offer, 1, 20, 10, 0); // 30
+    // A draft's figures are nobody's business.
+    const draft = await insertOffer("DRAFT", null);
+    await report(draft, 2, 40, 0, 0);
+
+    const t = await trends(4);
+    expect(t.months.map((m) => m.reports)).toEqual([1, 1, 1, 0]);
+    expect(t.months[0]!.participants).toBeNull();
+    // User representatives take part in an official role: never suppressed.
+    expect(t.months.map((m) => m.userRepresentatives)).toEqual([2, 1, 0, 0]);
+    // The hidden 3 must not follow from the total: another figure is hidden too.
+    const shown = t.months.map((m) => m.participants);
+    const hidden = shown.filter((p) => p === null).length + (t.participantsTotal === null ? 1 : 0);
+    expect(hidden).toBeGreaterThanOrEqual(2);
+    for (const [i, expected] of [12, 30, 0].entries()) {
+      const value = shown[i + 1];
+      if (value !== null) expect(value).toBe(expected);
+    }
+    if (t.participantsTotal !== null) expect(t.participantsTotal).toBe(45);
+    expect(shown.filter((p) => p !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a call without an area and a window outside 1–60 months", async () => {
+    const noScope = await publicGateway.query(trendsQuery, { months: 12 });
+    expect(noScope.errors?.[0]?.message).toMatch(/hospitalTrustId/);
+    const tooLong = await publicGateway.query(trendsQuery, { trust: trustId, months: 61 });
+    expect(tooLong.errors?.[0]?.message).toBeTruthy();
+    expect(tooLong.data ?? null).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import type { Database } from "@samspill/database";
+import { seedDemoData } from "@samspill/database/seed";
+import { seedId } from "@samspill/database/seed/ids";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
+import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
+
+// One report by id, for the web app's correction page: readable by the reporter and by the
+// offer's provider, as null to anyone else.
+
+let db: Database;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await seedDemoData(db);
+});
+afterAll(() => db.$disconnect());
+
+const one = `query One($id: ID!) {
+  participationReport(id: $id) { id version reporter { id } offer { id title } totalParticipants periodStart periodEnd }
+}`;
+type OneData = {
+  participationReport: {
+    id: string;
+    version: number;
+    reporter: { id: string };
+    offer: { id: string; title: string } | null;
+    totalParticipants: number;
+  } | null;
+};
+
+describe("participationReport(id)", () => {
+  it("answers the reporter and the provider, null to other organisations, and refuses the public", async () => {
+    const ffo = viewerWith([{ org: "uo:ffo", role: "REPORTER" }]);
+    const created = await testGateway(db, ffo).query<{
+      reportParticipation: { __typename: string; data: { id: string } };
+    }>(
+      `mutation R($input: ReportParticipationInput!) {
+        reportParticipation(input: $input) { __typename ... on MutationReportParticipationSuccess { data { id } } }
+      }`,
+      {
+        input: {
+          reporterId: orgId("uo:ffo"),
+          offerId: seedId("offer:stolav-kols"),
+          periodStart: "2025-02-01",
+          periodEnd: "2025-03-31",
+          patients: 9,
+          carers: 3,
+          userRepsDelivery: 1,
+        },
+      },
+    );
+    expect(created.data!.reportParticipation.__typename).toBe("MutationReportParticipationSuccess");
+    const id = created.data!.reportParticipation.data.id;
+    const read = (viewer: ReturnType<typeof viewerWith> | null) =>
+      testGateway(db, viewer).query<OneData>(one, { id });
+
+    const own = await read(ffo);
+    expect(own.data!.participationReport).toMatchObject({
+      id,
+      version: 1,
+      reporter: { id: orgId("uo:ffo") },
+      offer: { id: seedId("offer:stolav-kols") },
+      totalParticipants: 12,
+    });
+    const provider = await read(viewerWith([{ org: "hf:stolav", role: "VIEWER" }]));
+    expect(provider.data!.participationReport?.id).toBe(id);
+    const other = await read(viewerWith([{ org: "uo:safo", role: "ADMIN" }]));
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.participationReport).toBeNull();
+    const anonymous = await read(null);
+    expect(anonymous.errors?.[0]?.message).toMatch(/not authorized/i);
+  });
+
+  it("names the argument when the id is not a uuid", async () => {
+    const result = await testGateway(db, viewerWith([{ org: "uo:ffo", role: "REPORTER" }])).query(one, {
+      id: "42",
+    });
+    expect(result.errors?.[0]?.message).toMatch(/id/i);
+  });
+});

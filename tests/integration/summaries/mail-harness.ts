@@ -1,0 +1,75 @@
+import type { Database } from "@samspill/database";
+import type { QueueName } from "@samspill/events";
+import { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "@samspill/worker/mail";
+import type { Queue } from "bullmq";
+import { startTestWorker, type TestWorker } from "../../support/worker.js";
+
+// A real worker (BullMQ on the run's Redis) sending through nodemailer to an in-test SMTP
+// server (the hub's own sink), which keeps every message in memory and in the database.
+
+export interface MailHarness {
+  worker: TestWorker;
+  sink: SmtpSink;
+  received: CapturedMessage[];
+  /** Messages whose envelope went to `email`. */
+  to(email: string): CapturedMessage[];
+  /** Adds a job and waits until it completed; throws with BullMQ's reason if it failed. */
+  run(queue: QueueName, name: string, data?: Record<string, unknown>): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startMailHarness(db: Database, name: string): Promise<MailHarness> {
+  const received: CapturedMessage[] = [];
+  const store = storeInDatabase(db);
+  const sink = await startSmtpSink({
+    onMessage: async (m) => {
+      received.push(m);
+      await store(m);
+    },
+  });
+  const worker = await startTestWorker(db, name, {
+    relay: false,
+    env: { SMTP_URL: sink.url, PUBLIC_URL: "https://samspill.test" },
+  });
+  return {
+    worker,
+    sink,
+    received,
+    to: (email) => received.filter((m) => m.to.includes(email)),
+    async run(queue, jobName, data = {}) {
+      const job = await worker.queues[queue].add(jobName, data, { attempts: 1 });
+      return finished(worker.queues[queue], job.id as string);
+    },
+    async stop() {
+      await worker.stop();
+      await sink.close();
+    },
+  };
+}
+
+export async function finished(queue: Queue, jobId: string, timeoutMs = 30_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const job = await queue.getJob(jobId);
+    const state = job ? await job.getState() : "unknown";
+    if (state === "completed") return job?.returnvalue;
+    if (state === "failed") throw new Error(`job ${job?.name} failed: ${job?.failedReason}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${jobId} did not finish within ${timeoutMs} ms`);
+}
+
+/** A person with a subscription of `kind`, under an address no other test uses. */
+export async function subscriber(
+  db: Database,
+  label: string,
+  kind: "WEEKLY_DIGEST" | "HALF_YEARLY_SUMMARY" | "ANNUAL_REPORT",
+  filter: { municipalityNumbers?: string[] } = {},
+) {
+  const email = `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@test.samspill.no`;
+  const person = await db.person.create({ data: { name: `Test ${label}`, email } });
+  await db.subscription.create({
+    data: { personId: person.id, kind, municipalityNumbers: filter.municipalityNumbers ?? [] },
+  });
+  return { ...person, email };
+}

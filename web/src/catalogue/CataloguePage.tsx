@@ -1,0 +1,231 @@
+import type { AccessibilityFeature, OfferFormat, OfferKind } from "@samspill/domain";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { gql, useQuery } from "urql";
+import { OfferBadges } from "../components/Badges.js";
+import { PageHeading } from "../components/PageHeading.js";
+import { QueryStatus } from "../components/Status.js";
+import { formatDateTime } from "../format.js";
+import { enumLabel } from "../i18n/labels.js";
+import { Facets } from "./Facets.js";
+import { type CatalogueFilters, hasFilters, readFilters, toOfferFilter, writeFilters } from "./filters.js";
+
+const pageSize = 10;
+
+const CatalogueQuery = gql`
+  query Catalogue($filter: OfferFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    offers(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          summary
+          kind
+          format
+          languages
+          accessibility
+          provider {
+            id
+            name
+          }
+          sessions(upcomingOnly: true) {
+            id
+            startsAt
+            cancelled
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface CatalogueOffer {
+  id: string;
+  title: string;
+  summary: string;
+  kind: OfferKind;
+  format: OfferFormat;
+  languages: string[];
+  accessibility: AccessibilityFeature[];
+  provider: { id: string; name: string };
+  sessions: { id: string; startsAt: string; cancelled: boolean }[];
+}
+
+interface CatalogueData {
+  offers: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
+    edges: { node: CatalogueOffer }[];
+  };
+}
+
+export function CataloguePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const after = params.get("after");
+  const before = params.get("before");
+  const [{ data, fetching, error }] = useQuery<CatalogueData>({
+    query: CatalogueQuery,
+    variables: {
+      filter: toOfferFilter(filters),
+      ...(before ? { last: pageSize, before } : { first: pageSize, after }),
+    },
+  });
+
+  // Any change of filter starts from the first page. Synchronously: a ticked box must stay
+  // ticked, not flick back until the (otherwise transitional) navigation lands.
+  const apply = (next: CatalogueFilters) => setParams(writeFilters(next), { flushSync: true });
+  const page = (cursor: { after?: string; before?: string }) => {
+    const next = writeFilters(filters);
+    if (cursor.after) next.set("after", cursor.after);
+    if (cursor.before) next.set("before", cursor.before);
+    setParams(next, { flushSync: true });
+    // The clicked button may be gone on the new page: start reading at the results instead.
+    document.getElementById("results-heading")?.focus();
+  };
+  const exportQuery = writeFilters(filters, { forExport: true }).toString();
+  const offers = data?.offers;
+
+  return (
+    <div className="catalogue">
+      <PageHeading>{t("catalogue.title")}</PageHeading>
+      <p className="lead">{t("catalogue.intro")}</p>
+      <SearchForm key={filters.text} text={filters.text} onSearch={(text) => apply({ ...filters, text })} />
+      <div className="catalogue-layout">
+        <section className="filter-panel" aria-labelledby="filters-heading">
+          <h2 id="filters-heading">{t("catalogue.filters")}</h2>
+          {hasFilters(filters) && (
+            <button
+              type="button"
+              className="button button-link"
+              onClick={() => setParams(new URLSearchParams())}
+            >
+              {t("catalogue.clearFilters")}
+            </button>
+          )}
+          <Facets filters={filters} onChange={apply} />
+        </section>
+        <section className="results" aria-labelledby="results-heading">
+          <div className="results-header">
+            <h2 id="results-heading" tabIndex={-1}>
+              {t("catalogue.resultsHeading")}
+            </h2>
+            <a
+              className="button button-secondary"
+              href={`/export/offers.csv${exportQuery ? `?${exportQuery}` : ""}`}
+            >
+              {t("catalogue.downloadCsv")}
+            </a>
+          </div>
+          {(filters.from || filters.to) && <p className="hint">{t("catalogue.csvNoDates")}</p>}
+          <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
+            {offers ? t("catalogue.results", { count: offers.totalCount }) : ""}
+          </p>
+          <QueryStatus fetching={fetching && !offers} error={error} />
+          {offers && offers.edges.length > 0 && (
+            <ol className="result-list">
+              {offers.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <OfferCard offer={node} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {offers && (offers.pageInfo.hasPreviousPage || offers.pageInfo.hasNextPage) && (
+            <nav className="pagination" aria-label={t("catalogue.pagination")}>
+              {offers.pageInfo.hasPreviousPage && offers.pageInfo.startCursor && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => page({ before: offers.pageInfo.startCursor ?? undefined })}
+                >
+                  ← {t("catalogue.previous")}
+                </button>
+              )}
+              {offers.pageInfo.hasNextPage && offers.pageInfo.endCursor && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => page({ after: offers.pageInfo.endCursor ?? undefined })}
+                >
+                  {t("catalogue.next")} →
+                </button>
+              )}
+            </nav>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function SearchForm({ text, onSearch }: { text: string; onSearch: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(text);
+  const id = useId();
+  return (
+    <search className="search-form">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSearch(value);
+        }}
+      >
+        <label htmlFor={id}>{t("catalogue.searchLabel")}</label>
+        <p id={`${id}-hint`} className="hint">
+          {t("catalogue.searchHint")}
+        </p>
+        <div className="inline-field">
+          <input
+            id={id}
+            type="search"
+            name="text"
+            maxLength={200}
+            value={value}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t("catalogue.searchButton")}
+          </button>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+function OfferCard({ offer }: { offer: CatalogueOffer }) {
+  const { t } = useTranslation();
+  const next = offer.sessions.find((s) => !s.cancelled);
+  return (
+    <article className="offer-card">
+      <h3>
+        <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
+      </h3>
+      <p className="meta">
+        {enumLabel(t, "offerKind", offer.kind)} · {t("catalogue.provider", { name: offer.provider.name })}
+      </p>
+      <p>{offer.summary}</p>
+      <OfferBadges format={offer.format} languages={offer.languages} accessibility={offer.accessibility} />
+      <p className="next-session">
+        {next
+          ? t("catalogue.nextSession", { date: formatDateTime(next.startsAt) })
+          : t("catalogue.noUpcomingSession")}
+      </p>
+    </article>
+  );
+}

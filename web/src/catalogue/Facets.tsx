@@ -1,0 +1,186 @@
+import {
+  accessibilityFeatures,
+  audiences,
+  diagnosisGroups,
+  type OrganisationKind,
+  offerFormats,
+  offerKinds,
+  priorityGroups,
+} from "@samspill/domain";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { gql, useQuery } from "urql";
+import { CheckboxGroup } from "../components/CheckboxGroup.js";
+import { PickList } from "../components/PickList.js";
+import { enumOptions, languageOptions } from "../i18n/labels.js";
+import { type CatalogueFilters, icd10Prefix, type ListFilter } from "./filters.js";
+
+const FacetOptionsQuery = gql`
+  query FacetOptions {
+    municipalities {
+      number
+      name
+      hospitalTrust {
+        id
+      }
+    }
+    hospitalTrusts: organisations(kind: HOSPITAL_TRUST, first: 50) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+interface FacetOptionsData {
+  municipalities: { number: string; name: string; hospitalTrust: { id: string } | null }[];
+  hospitalTrusts: { edges: { node: { id: string; name: string } }[] };
+}
+
+/** The kinds of organisation that provide offers (regional authorities and forums do not). */
+const providerKinds: readonly OrganisationKind[] = [
+  "HOSPITAL_TRUST",
+  "MUNICIPALITY",
+  "USER_ORGANISATION",
+  "UNIVERSITY",
+];
+
+interface FacetsProps {
+  filters: CatalogueFilters;
+  onChange: (next: CatalogueFilters) => void;
+}
+
+export function Facets({ filters, onChange }: FacetsProps) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery<FacetOptionsData>({ query: FacetOptionsQuery });
+  const ids = useId();
+  const set = <K extends keyof CatalogueFilters>(key: K, value: CatalogueFilters[K]) =>
+    onChange({ ...filters, [key]: value });
+  const group = <K extends ListFilter>(
+    key: K,
+    legend: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <CheckboxGroup
+      legend={legend}
+      options={options}
+      selected={filters[key] as string[]}
+      onChange={(next) => set(key, next as CatalogueFilters[K])}
+    />
+  );
+
+  return (
+    <div className="facets">
+      <label htmlFor={`${ids}-trust`} className="facet-label">
+        {t("catalogue.hospitalTrust")}
+      </label>
+      <select
+        id={`${ids}-trust`}
+        value={filters.hospitalTrust}
+        onChange={(e) => set("hospitalTrust", e.target.value)}
+      >
+        <option value="">{t("catalogue.allHospitalTrusts")}</option>
+        {data?.hospitalTrusts.edges.map(({ node }) => (
+          <option key={node.id} value={node.id}>
+            {node.name}
+          </option>
+        ))}
+      </select>
+
+      <PickList
+        legend={t("catalogue.municipality")}
+        filterLabel={t("catalogue.municipalityFilter")}
+        options={(data?.municipalities ?? [])
+          .filter((m) => !filters.hospitalTrust || m.hospitalTrust?.id === filters.hospitalTrust)
+          .map((m) => ({ value: m.number, label: m.name }))}
+        selected={filters.municipality}
+        onChange={(next) => set("municipality", next)}
+      />
+
+      {group("providerKind", t("catalogue.providerKind"), enumOptions(t, "organisationKind", providerKinds))}
+      {group("priorityGroup", t("catalogue.priorityGroup"), enumOptions(t, "priorityGroup", priorityGroups))}
+      {group("audience", t("catalogue.audience"), enumOptions(t, "audience", audiences))}
+      {group("format", t("catalogue.format"), enumOptions(t, "format", offerFormats))}
+      {group("kind", t("catalogue.kind"), enumOptions(t, "offerKind", offerKinds))}
+      {group(
+        "diagnosisGroup",
+        t("catalogue.diagnosisGroup"),
+        enumOptions(t, "diagnosisGroup", diagnosisGroups),
+      )}
+      <DiagnosisCodeFacet codes={filters.diagnosisCode} onChange={(next) => set("diagnosisCode", next)} />
+      {group("language", t("catalogue.language"), languageOptions(t))}
+      <CheckboxGroup
+        legend={t("catalogue.accessibility")}
+        hint={t("catalogue.accessibilityHint")}
+        options={enumOptions(t, "accessibility", accessibilityFeatures)}
+        selected={filters.accessibility}
+        onChange={(next) => set("accessibility", next)}
+      />
+      <fieldset className="date-range">
+        <legend>{t("catalogue.dateRange")}</legend>
+        <label htmlFor={`${ids}-from`}>{t("catalogue.from")}</label>
+        <input
+          id={`${ids}-from`}
+          type="date"
+          value={filters.from}
+          onChange={(e) => set("from", e.target.value)}
+        />
+        <label htmlFor={`${ids}-to`}>{t("catalogue.to")}</label>
+        <input id={`${ids}-to`} type="date" value={filters.to} onChange={(e) => set("to", e.target.value)} />
+      </fieldset>
+    </div>
+  );
+}
+
+function DiagnosisCodeFacet({ codes, onChange }: { codes: string[]; onChange: (next: string[]) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState(codes.join(", "));
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const apply = () => {
+    const entered = draft
+      .split(/[\s,;]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
+    setInvalid(entered.filter((c) => !icd10Prefix.test(c)));
+    onChange([...new Set(entered.filter((c) => icd10Prefix.test(c)))]);
+  };
+  return (
+    <div className="code-facet">
+      <label htmlFor={id} className="facet-label">
+        {t("catalogue.diagnosisCode")}
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        {t("catalogue.diagnosisCodeHint")}
+      </p>
+      {invalid.length > 0 && (
+        <p id={`${id}-error`} className="field-error">
+          {t("catalogue.invalidCode", { codes: invalid.join(", ") })}
+        </p>
+      )}
+      <div className="inline-field">
+        <input
+          id={id}
+          type="text"
+          value={draft}
+          aria-describedby={invalid.length > 0 ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-invalid={invalid.length > 0 || undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              apply();
+            }
+          }}
+          onBlur={apply}
+        />
+        <button type="button" className="button button-secondary" onClick={apply}>
+          {t("catalogue.apply")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { offerStatuses } from "@samspill/domain";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { gql, useMutation, useQuery } from "urql";
+import { enumLabel } from "../../i18n/labels.js";
+import { ProblemAlert, settle, useFailure } from "../failure.js";
+import type { MutationAnswer } from "../mutations.js";
+import { type Agreement, LinkOfferMutation, UnlinkOfferMutation } from "./queries.js";
+
+const OwnOfferTitlesQuery = gql`
+  query OwnOfferTitles($filter: OfferFilter, $first: Int) {
+    offers(filter: $filter, first: $first) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`;
+
+/** The offers delivered under the agreement; editors link and unlink their own organisation's. */
+export function AgreementOffers({
+  agreement,
+  orgId,
+  canEdit,
+  onNotice,
+}: {
+  agreement: Agreement;
+  orgId: string;
+  canEdit: boolean;
+  onNotice: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [chosen, setChosen] = useState("");
+  const failure = useFailure();
+  const [{ data }] = useQuery<{ offers: { edges: { node: { id: string; title: string } }[] } }>({
+    query: OwnOfferTitlesQuery,
+    variables: { filter: { providerIds: [orgId], statuses: [...offerStatuses] }, first: 100 },
+    pause: !canEdit,
+  });
+  const [, link] = useMutation<Record<string, MutationAnswer<Agreement>>>(LinkOfferMutation);
+  const [, unlink] = useMutation<Record<string, MutationAnswer<Agreement>>>(UnlinkOfferMutation);
+  const linkedIds = new Set(agreement.offers.map((o) => o.id));
+  const linkable = (data?.offers.edges.map((e) => e.node) ?? []).filter((o) => !linkedIds.has(o.id));
+
+  return (
+    <section aria-labelledby="agreement-offers-heading">
+      <h2 id="agreement-offers-heading">{t("agreements.offers")}</h2>
+      <ProblemAlert problem={failure.problem} conflictKey="agreements.conflict" />
+      {Object.values(failure.errors).length > 0 && (
+        <p role="alert" className="error">
+          {Object.values(failure.errors).flat().join(" ")}
+        </p>
+      )}
+      {agreement.offers.length === 0 ? (
+        <p>{t("agreements.noOffers")}</p>
+      ) : (
+        <ul className="session-list">
+          {agreement.offers.map((offer) => (
+            <li key={offer.id} className="session-row">
+              <span>
+                {offer.provider.id === orgId ? (
+                  <Link to={`/workspace/${orgId}/offers/${offer.id}`}>{offer.title}</Link>
+                ) : (
+                  offer.title
+                )}{" "}
+                <span className="muted">
+                  · {offer.provider.name} · {enumLabel(t, "offerStatus", offer.status)}
+                </span>
+              </span>
+              {canEdit && offer.provider.id === orgId && (
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={async () => {
+                    const result = await unlink({ input: { agreementId: agreement.id, offerId: offer.id } });
+                    if (settle(failure, result, "unlinkOfferFromAgreement"))
+                      onNotice(t("agreements.unlinked"));
+                  }}
+                >
+                  {t("agreements.unlink")}
+                  <span className="visually-hidden">: {offer.title}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && linkable.length > 0 && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!chosen) return;
+            const result = await link({ input: { agreementId: agreement.id, offerId: chosen } });
+            if (settle(failure, result, "linkOfferToAgreement")) {
+              setChosen("");
+              onNotice(t("agreements.linked"));
+            }
+          }}
+        >
+          <label htmlFor={id} className="facet-label">
+            {t("agreements.linkOffer")}
+          </label>
+          <div className="inline-field">
+            <select id={id} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="" />
+              {linkable.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.title}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button-secondary" disabled={!chosen}>
+              {t("agreements.link")}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

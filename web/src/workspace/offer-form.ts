@@ -1,0 +1,157 @@
+import type {
+  AccessibilityFeature,
+  Audience,
+  DiagnosisGroup,
+  DiagnosisScope,
+  OfferFormat,
+  OfferKind,
+  PriorityGroup,
+  Topic,
+} from "@samspill/domain";
+import { type OfferDetails, OfferDetailsFragment } from "../offer/query.js";
+import { resultMutation } from "./mutations.js";
+
+/** What the offer form holds: text as typed, so nothing is lost before the gateway checks it. */
+export interface OfferFormValues {
+  unitId: string;
+  title: string;
+  summary: string;
+  description: string;
+  kind: OfferKind;
+  diagnosisScope: DiagnosisScope;
+  diagnosisCodes: string;
+  diagnosisGroups: DiagnosisGroup[];
+  topics: Topic[];
+  audiences: Audience[];
+  priorityGroups: PriorityGroup[];
+  format: OfferFormat;
+  location: string;
+  onlineUrl: string;
+  languages: string[];
+  accessibility: AccessibilityFeature[];
+  municipalityNumbers: string[];
+  userRepPlanning: boolean;
+  userRepDelivery: boolean;
+  userRepEvaluation: boolean;
+  a0099Eligible: boolean;
+  interdisciplinary: boolean;
+  reviewDueOn: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  howToJoin: string;
+  registrationUrl: string;
+}
+
+export function emptyOffer(municipalityNumber: string | null): OfferFormValues {
+  return {
+    unitId: "",
+    title: "",
+    summary: "",
+    description: "",
+    kind: "GROUP_COURSE",
+    diagnosisScope: "DIAGNOSIS_INDEPENDENT",
+    diagnosisCodes: "",
+    diagnosisGroups: [],
+    topics: [],
+    audiences: [],
+    priorityGroups: [],
+    format: "PHYSICAL",
+    location: "",
+    onlineUrl: "",
+    languages: ["nb"],
+    accessibility: [],
+    // A municipality's offers usually serve the municipality itself.
+    municipalityNumbers: municipalityNumber ? [municipalityNumber] : [],
+    userRepPlanning: false,
+    userRepDelivery: false,
+    userRepEvaluation: false,
+    a0099Eligible: false,
+    interdisciplinary: false,
+    reviewDueOn: "",
+    contactName: "",
+    contactEmail: "",
+    contactPhone: "",
+    howToJoin: "",
+    registrationUrl: "",
+  };
+}
+
+export function valuesFromOffer(offer: OfferDetails): OfferFormValues {
+  return {
+    unitId: offer.unit?.id ?? "",
+    title: offer.title,
+    summary: offer.summary,
+    description: offer.description,
+    kind: offer.kind,
+    diagnosisScope: offer.diagnosisScope,
+    diagnosisCodes: offer.diagnosisCodes.join(", "),
+    diagnosisGroups: offer.diagnosisGroups,
+    topics: offer.topics,
+    audiences: offer.audiences,
+    priorityGroups: offer.priorityGroups,
+    format: offer.format,
+    location: offer.location ?? "",
+    onlineUrl: offer.onlineUrl ?? "",
+    languages: offer.languages,
+    accessibility: offer.accessibility,
+    municipalityNumbers: offer.municipalities.map((m) => m.number),
+    userRepPlanning: offer.userRepPlanning,
+    userRepDelivery: offer.userRepDelivery,
+    userRepEvaluation: offer.userRepEvaluation,
+    a0099Eligible: offer.a0099Eligible,
+    interdisciplinary: offer.interdisciplinary,
+    reviewDueOn: offer.reviewDueOn ?? "",
+    contactName: offer.contactName ?? "",
+    contactEmail: offer.contactEmail ?? "",
+    contactPhone: offer.contactPhone ?? "",
+    howToJoin: offer.howToJoin ?? "",
+    registrationUrl: offer.registrationUrl ?? "",
+  };
+}
+
+/** The gateway input: empty optional text is null (clears it), codes split on commas. */
+export function toOfferInput(values: OfferFormValues) {
+  const optional = (v: string) => (v.trim() === "" ? null : v.trim());
+  return {
+    ...values,
+    unitId: optional(values.unitId),
+    description: values.description,
+    diagnosisCodes: values.diagnosisCodes
+      .split(/[\s,;]+/)
+      .map((c) => c.trim())
+      .filter(Boolean),
+    location: optional(values.location),
+    onlineUrl: optional(values.onlineUrl),
+    reviewDueOn: optional(values.reviewDueOn),
+    contactName: optional(values.contactName),
+    contactEmail: optional(values.contactEmail),
+    contactPhone: optional(values.contactPhone),
+    howToJoin: optional(values.howToJoin),
+    registrationUrl: optional(values.registrationUrl),
+  };
+}
+
+export const CreateOfferMutation = resultMutation(
+  "CreateOffer($input: CreateOfferInput!)",
+  "createOffer(input: $input)",
+  "MutationCreateOfferSuccess",
+  "...OfferDetails",
+  OfferDetailsFragment,
+);
+
+export const UpdateOfferMutation = resultMutation(
+  "UpdateOffer($input: UpdateOfferInput!)",
+  "updateOffer(input: $input)",
+  "MutationUpdateOfferSuccess",
+  "...OfferDetails",
+  OfferDetailsFragment,
+);
+
+export const ChangeOfferStatusMutation = resultMutation(
+  "ChangeOfferStatus($id: ID!, $version: Int!, $status: OfferStatus!)",
+  "changeOfferStatus(id: $id, version: $version, status: $status)",
+  "MutationChangeOfferStatusSuccess",
+  "...OfferDetails",
+  OfferDetailsFragment,
+);

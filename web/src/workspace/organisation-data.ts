@@ -1,0 +1,51 @@
+import type { OrganisationKind } from "@samspill/domain";
+import { gql, useQuery } from "urql";
+
+// The gateway has no single-organisation query; the organisation's units come from the list of
+// its kind (a few dozen rows at most), the municipalities from their own list.
+const OrganisationDataQuery = gql`
+  query WorkspaceOrganisation($kind: OrganisationKind, $first: Int) {
+    organisations(kind: $kind, first: $first) {
+      edges {
+        node {
+          id
+          name
+          municipalityNumber
+          units {
+            id
+            name
+          }
+        }
+      }
+    }
+    municipalities {
+      number
+      name
+    }
+  }
+`;
+
+interface OrganisationData {
+  organisations: {
+    edges: {
+      node: {
+        id: string;
+        name: string;
+        municipalityNumber: string | null;
+        units: { id: string; name: string }[];
+      };
+    }[];
+  };
+  municipalities: { number: string; name: string }[];
+}
+
+export function useOrganisationData(organisationId: string, kind: OrganisationKind | null) {
+  const [{ data, fetching, error }] = useQuery<OrganisationData>({
+    query: OrganisationDataQuery,
+    // Norway has 357 municipalities, the largest kind.
+    variables: { kind, first: 400 },
+    pause: !kind,
+  });
+  const organisation = data?.organisations.edges.map((e) => e.node).find((o) => o.id === organisationId);
+  return { organisation, municipalities: data?.municipalities ?? [], fetching, error };
+}

@@ -1,0 +1,30 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The dev server proxies API calls to the gateway, so the browser sees one origin and the
+// session cookie stays first-party.
+const gateway = process.env.GATEWAY_URL ?? "http://127.0.0.1:4000";
+
+export default defineConfig({
+  plugins: [react()],
+  // The browser tests give each run its own cache, so they start cold as on a fresh clone and
+  // never share pre-bundled dependencies with a developer's running server.
+  cacheDir: process.env.VITE_CACHE_DIR || undefined,
+  server: {
+    host: process.env.WEB_HOST ?? "127.0.0.1",
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+    proxy: {
+      "/graphql": { target: gateway, changeOrigin: false },
+      "/auth": { target: gateway, changeOrigin: false },
+      "/export": { target: gateway, changeOrigin: false },
+      "/calendar": { target: gateway, changeOrigin: false },
+      "/oidc": { target: gateway, changeOrigin: false },
+    },
+  },
+  preview: {
+    host: process.env.WEB_HOST ?? "127.0.0.1",
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+  },
+});
