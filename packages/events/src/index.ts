@@ -6,4 +6,5 @@ export * from "./outbox.js";
 export * from "./overview/index.js";
 export * from "./queues.js";
 export * from "./redis-durability.js";
+export * from "./redrive-outbox.js";
 export * from "./relay.js";

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@samspill/database";
 import { queuePrefix, registerOutboxMetrics } from "@samspill/events";
@@ -9,6 +10,7 @@ import { createAuth } from "./auth/index.js";
 import { listenForChanges } from "./change-listener.js";
 import { trustedProxies } from "./client-address.js";
 import { parseGatewayEnv } from "./env.js";
+import { gracefulServer } from "./graceful-close.js";
 import { createOverviewCache } from "./overview-cache.js";
 import { createGatewayPubSub } from "./pubsub.js";
 import { createResponseCache } from "./response-cache.js";
@@ -84,20 +86,30 @@ const server = serve({ fetch: app.fetch, hostname: env.GATEWAY_HOST, port: env.G
 });
 
 // In-flight requests finish before the process exits; new connections are refused meanwhile.
+const graceful = gracefulServer(server as Server, {
+  onListenerClosed: () => log.info("gateway stopped accepting connections"),
+});
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "gateway stopping");
+  setTimeout(() => {
+    log.error("gateway did not stop within 15 s; exiting");
+    process.exit(1);
+  }, 15_000).unref();
   // Open SSE subscriptions would keep their connections (and so the server) open forever.
+  const closed = graceful.close();
   await pubsub.close();
-  server.close(async () => {
-    await auth.close();
-    await Promise.allSettled([db.$disconnect(), replica?.$disconnect(), redis.quit(), changes.quit()]);
-    log.info("gateway stopped");
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(1), 15_000).unref();
+  try {
+    await closed;
+  } catch (error) {
+    log.warn({ err: error }, "closing the HTTP server");
+  }
+  await auth.close();
+  await Promise.allSettled([db.$disconnect(), replica?.$disconnect(), redis.quit(), changes.quit()]);
+  log.info("gateway stopped");
+  process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
