@@ -62,6 +62,9 @@ describe("every mutation", () => {
           field.name,
         ).toEqual(before);
       }
+      console.log(
+        `[security] mutations refused for ${caller.name}: ${fields.length - allowed.length} of ${fields.length}, nothing written`,
+      );
       expect(allowed).toEqual([]);
     }, 120_000);
   }
