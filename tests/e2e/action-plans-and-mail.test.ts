@@ -61,8 +61,12 @@ describe("action plans and mail", () => {
     await visitor.audit("action plans filtered by section");
 
     // The filter is in the address: opened afresh, the page shows the same selection.
+    // Its options come with the plans, which the reloaded page fetches anew: more than the
+    // poll's default second when the machine is busy.
     await page.reload();
-    await expect.poll(() => page.getByRole("combobox", { name: "Kapittel" }).inputValue()).toBe("2.4.4");
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Kapittel" }).inputValue(), { timeout: 15_000 })
+      .toBe("2.4.4");
     // Visitors see no way to change a measure.
     expect(await page.getByRole("button", { name: /Oppdater status/ }).count()).toBe(0);
     visitor.expectEveryPageAudited();
@@ -78,7 +82,7 @@ describe("action plans and mail", () => {
     const measure = page.getByRole("article", { name: /^Tiltak 2\.1\.2 nr\. 1\b/ });
     await measure.waitFor();
     await expect
-      .poll(() => page.getByRole("combobox", { name: "Handlingsplan" }).inputValue())
+      .poll(() => page.getByRole("combobox", { name: "Handlingsplan" }).inputValue(), { timeout: 15_000 })
       .toBe("hmr-lms-2023-2025");
     await lise.audit("action plan as its editor");
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
@@ -36,30 +36,36 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const hasArea = !!(filters.trust || filters.community);
+  const linked = readFilters(params);
   const [areas] = useQuery<AreasData>({ query: AreasQuery, variables: { first: 100 } });
   const trusts = areas.data?.trusts.edges.map((e) => e.node) ?? [];
   const communities = areas.data?.communities.edges.map((e) => e.node) ?? [];
 
-  const update = (next: Partial<OverviewFilters>, replace = false) =>
-    setParams(writeFilters({ ...filters, ...next }), { replace });
-
   // A link without an area opens the reader's own: the health community they sit in the forum
-  // of, else the hospital trust they work for, else the first trust. Written to the address, so
-  // it can be shared from there.
+  // of, else the hospital trust they work for, else the first trust. It is shown at once, then
+  // written to the address so the view can be shared. Not the other way round: the router
+  // changes the address first and renders the change later (in a transition), so for a moment
+  // the address would name an area the page does not show yet.
   const me = session.status === "signedIn" ? session.me : null;
-  useEffect(() => {
-    if (hasArea || session.status === "loading" || !areas.data) return;
+  const ownArea = useMemo(() => {
+    if (linked.trust || linked.community || session.status === "loading" || !areas.data) return null;
     const communityIds = new Set(areas.data.communities.edges.map((e) => e.node.id));
     const trustIds = areas.data.trusts.edges.map((e) => e.node.id);
     const forum = me?.memberships.find((m) => communityIds.has(m.organisationId));
     const ownTrust = me?.memberships.find((m) => trustIds.includes(m.organisationId));
-    const next = forum
-      ? { community: forum.organisationId }
-      : { trust: ownTrust?.organisationId ?? trustIds[0] ?? null };
-    setParams(writeFilters({ ...filters, ...next }), { replace: true });
-  }, [hasArea, session.status, areas.data, me, filters, setParams]);
+    if (forum) return { trust: null, community: forum.organisationId };
+    const trust = ownTrust?.organisationId ?? trustIds[0];
+    // No trust at all (an empty hub): nothing to choose, and nothing to write to the address.
+    return trust ? { trust, community: null } : null;
+  }, [linked.trust, linked.community, session.status, areas.data, me]);
+  const filters: OverviewFilters = ownArea ? { ...linked, ...ownArea } : linked;
+  const hasArea = !!(filters.trust || filters.community);
+  useEffect(() => {
+    if (ownArea) setParams(writeFilters({ ...readFilters(params), ...ownArea }), { replace: true });
+  }, [ownArea, params, setParams]);
+
+  const update = (next: Partial<OverviewFilters>, replace = false) =>
+    setParams(writeFilters({ ...filters, ...next }), { replace });
 
   const scope = { trust: filters.trust, community: filters.community };
   const [overviewResult, refetchOverview] = useQuery<{ overview: Overview }>({

@@ -49,7 +49,10 @@ export interface LayoutProps {
 export function Layout({ preview, title, publicUrl, reason, children }: LayoutProps) {
   return (
     <Html lang="nb">
-      <Head />
+      {/* The title names the document when the HTML is opened on its own (e.g. in the web app). */}
+      <Head>
+        <title>{title}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
@@ -61,7 +64,8 @@ export function Layout({ preview, title, publicUrl, reason, children }: LayoutPr
           <Hr style={{ borderColor: colors.line, margin: "24px 0 12px" }} />
           <Text style={footer}>
             {reason} Samspill er samhandlingsverktøyet for pasient- og pårørendeopplæring i Helse Midt-Norge:{" "}
-            <Link href={publicUrl} style={{ color: colors.accent }}>
+            {/* Underlined: a link inside running text must not be told apart by its colour alone. */}
+            <Link href={publicUrl} style={{ color: colors.accent, textDecoration: "underline" }}>
               {publicUrl}
             </Link>
           </Text>
