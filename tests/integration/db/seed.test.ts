@@ -1,21 +1,15 @@
-import { readFileSync } from "node:fs";
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
 import { actionPlans } from "@samspill/database/seed/action-plans";
+import { loadMunicipalities } from "@samspill/database/seed/municipalities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 
 let db: Database;
-// The region's municipalities as the reference list in ../shared names them: other test files
-// share this database and add municipalities of their own, so counts are taken within this list.
-const regionNumbers = readFileSync(
-  new URL("../../../../shared/data/municipalities-helse-midt-norge.csv", import.meta.url),
-  "utf8",
-)
-  .trim()
-  .split(/\r?\n/)
-  .slice(1)
-  .map((line) => line.split(",")[0]!.trim());
+// The region's municipalities as the seed loads them (its copy of the reference list in
+// ../shared, checked against it): other test files share this database and add municipalities
+// of their own, so counts are taken within this list.
+const regionNumbers = loadMunicipalities().map((m) => m.number);
 
 beforeAll(async () => {
   db = testDatabase();

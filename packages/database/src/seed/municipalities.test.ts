@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadMunicipalities, municipalitiesCsvUrl, parseMunicipalitiesCsv } from "./municipalities.js";
+
+// The seed reads its own copy of the reference list so a clone seeds without ../shared; where the
+// original is beside the clone (always in CI), the copy must not have drifted from it.
+const original = new URL("../../../../../shared/data/municipalities-helse-midt-norge.csv", import.meta.url);
+
+describe("the seed's municipality list", () => {
+  it("holds the region's 65 municipalities, each with its hospital trust", () => {
+    const rows = loadMunicipalities();
+    expect(rows).toHaveLength(65);
+    expect(new Set(rows.map((r) => r.number)).size).toBe(65);
+  });
+
+  it.skipIf(!existsSync(original))("equals the reference list in ../shared", () => {
+    expect(loadMunicipalities()).toEqual(parseMunicipalitiesCsv(readFileSync(original, "utf8")));
+    expect(readFileSync(municipalitiesCsvUrl, "utf8").trim()).toBe(readFileSync(original, "utf8").trim());
+  });
+});
