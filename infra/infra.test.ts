@@ -31,7 +31,7 @@ const allowedEnv: Record<string, Set<string>> = {
   worker: workerEnv,
   // migrate.mjs reads its own switch; the overview rebuild it may run parses the worker's env.
   migrate: union(workerEnv, processEnvNames("infra/docker/migrate.mjs")),
-  "mail-sink": schemaKeys("services/worker/src/mail/sink-main.ts"),
+  "mail-sink": schemaKeys("services/worker/src/commands/smtp-sink.ts"),
   web: new Set([...nginxTemplate.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1] as string)),
 };
 

@@ -3,14 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createDatabase } from "@samspill/database";
-import {
-  offerSnapshotSelect,
-  queueNames,
-  queuePrefix,
-  rebuildOverview,
-  toOfferSnapshot,
-} from "@samspill/events";
-import { startSmtpSink } from "@samspill/worker/mail";
+import { offerSnapshotSelect, queueNames, queuePrefix, toOfferSnapshot } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
+import { startSmtpSink } from "@samspill/mail";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";

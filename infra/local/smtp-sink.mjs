@@ -2,12 +2,12 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 
 /**
- * Starts the local SMTP sink (services/worker/src/mail/sink-main.ts) for the embedded default:
+ * Starts the local SMTP sink (services/worker/src/commands/smtp-sink.ts) for the embedded default:
  * it accepts every message and stores it in the database for admins to read in the web app.
  * Resolves with its smtp:// URL once it listens.
  */
 export async function startSmtpSink({ root, tsx, env, port = 0 }) {
-  const child = spawn(tsx, [join("services", "worker", "src", "mail", "sink-main.ts")], {
+  const child = spawn(tsx, [join("services", "worker", "src", "commands", "smtp-sink.ts")], {
     cwd: root,
     env: { ...env, SMTP_SINK_PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],

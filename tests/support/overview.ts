@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import type { OverviewDimension } from "@samspill/events";
+import type { OverviewDimension } from "@samspill/read-model";
 
 // Offers published through the GraphQL API, and the overview counters they end up in.
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { daysUntil, findGaps, horizonEnd, needsAttention } from "@samspill/events";
+import { daysUntil, findGaps, horizonEnd, needsAttention } from "@samspill/read-model";
 import pg from "pg";
 
 // The floor: the same data as the gateway's three benchmarked queries, fetched by hand-written

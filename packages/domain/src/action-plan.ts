@@ -28,14 +28,14 @@ export function nextCheckpoint(rule: CheckpointRule, today: Date): Date | null {
       const month = rule.cadenceMonth ?? 12;
       const first = rule.checkpointYear ?? year;
       let candidate = endOfMonth(Math.max(first, year), month);
-      if (candidate < startOfDay(today) && first <= year) candidate = endOfMonth(year + 1, month);
+      if (candidate < startOfUtcDay(today) && first <= year) candidate = endOfMonth(year + 1, month);
       return candidate;
     }
     case "EVERY_N_YEARS": {
       const every = rule.cadenceYears ?? 1;
       const base = rule.checkpointYear ?? rule.startYear ?? year;
       let y = base;
-      while (endOfMonth(y, rule.cadenceMonth ?? 12) < startOfDay(today)) y += every;
+      while (endOfMonth(y, rule.cadenceMonth ?? 12) < startOfUtcDay(today)) y += every;
       return endOfMonth(y, rule.cadenceMonth ?? 12);
     }
     default:
@@ -43,7 +43,8 @@ export function nextCheckpoint(rule: CheckpointRule, today: Date): Date | null {
   }
 }
 
-function startOfDay(d: Date): Date {
+/** Midnight (UTC) of the day `d` falls on: checkpoints are dates, compared day by day. */
+export function startOfUtcDay(d: Date = new Date()): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 

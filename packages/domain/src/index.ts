@@ -11,5 +11,6 @@ export * from "./meeting.js";
 export * from "./offer.js";
 export * from "./participation.js";
 export * from "./personal-data.js";
+export * from "./session.js";
 export * from "./suppression.js";
 export * from "./validation.js";

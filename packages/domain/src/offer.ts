@@ -25,6 +25,7 @@ import {
   type OrganisationKind,
   offerFormats,
   offerKinds,
+  offerStatuses,
   priorityGroups,
   topics,
 } from "./enums.js";
@@ -117,6 +118,12 @@ export const updateOfferInput = z
   .strict()
   .superRefine(checkOfferConsistency);
 export type UpdateOfferInput = z.output<typeof updateOfferInput>;
+
+/** Moves an offer through its lifecycle; the version is the one the editor saw. */
+export const changeOfferStatusInput = z
+  .object({ id: uuid, version: z.number().int().positive(), status: z.enum(offerStatuses) })
+  .strict();
+export type ChangeOfferStatusInput = z.output<typeof changeOfferStatusInput>;
 
 /** What must hold before an offer can be published (the catalogue shows nothing half-made). */
 export interface PublishableOffer {

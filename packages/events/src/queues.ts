@@ -12,6 +12,8 @@ export const queueNames = {
   webhooks: "webhooks",
   /** E-mail hand-off to SMTP. */
   mail: "mail",
+  /** Housekeeping on a schedule (outbox retention), apart from the mails so neither waits on the other. */
+  maintenance: "maintenance",
 } as const;
 
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];

@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import { type MatrixDimension, type Overview, type OverviewScope, readOverview } from "@samspill/events";
+import { type MatrixDimension, type Overview, type OverviewScope, readOverview } from "@samspill/read-model";
 
 // The overview read model, cached per gateway process. Reading and assembling one hospital
 // trust's overview costs several queries and thousands of objects, and at 50 concurrent readers

@@ -1,3 +1,4 @@
+import { smallCountThresholdSetting } from "@samspill/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -21,6 +22,12 @@ const schema = z.object({
   RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
   /** A running job's lock; a worker that dies (SIGKILL) has its jobs taken over this long after. */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /**
+   * Sent outbox rows older than this many days are deleted daily (jobs/outbox-retention.ts). The
+   * outbox is the event history (digest, change feed); the floor keeps more than a whole year, so
+   * anything reporting on last year, in the first weeks of this one, still finds all of it.
+   */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(400).max(36_500).default(730),
   /** Where summaries and reminders are sent; `npm start` points it at the local SMTP sink. */
   SMTP_URL: z
     .string()
@@ -29,6 +36,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Samspill <ikke-svar@samspill.localhost>"),
   /** The web app's origin, for links in mails. */
   PUBLIC_URL: z.url().default("http://127.0.0.1:5173"),
+  /** Counts of fewer people than this are not published in mails; as the gateway's, at least 5. */
+  SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Delivery attempts per webhook event, and the first retry's delay (it doubles each time: 30 s … ≈ 1 h). */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),

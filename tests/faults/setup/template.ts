@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
-import { rebuildOverview } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../setup/provision.js";
 import { initCluster, type PostgresKind, postgresKind, startPostgres } from "../support/postgres.js";

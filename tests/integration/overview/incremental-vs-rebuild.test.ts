@@ -10,7 +10,8 @@ import {
   priorityGroups,
   taskDivisionFlag,
 } from "@samspill/domain";
-import { type OfferSnapshot, projectOffer, rebuildOverview } from "@samspill/events";
+import type { OfferSnapshot } from "@samspill/events";
+import { projectOffer, rebuildOverview } from "@samspill/read-model";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,7 +1,7 @@
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
-import { rebuildOverview } from "@samspill/events";
 import { createGateway, createGatewayPubSub, type GatewayPubSub, type Viewer } from "@samspill/gateway";
+import { rebuildOverview } from "@samspill/read-model";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
-import { queueNames, rebuildOverview, toEventJob } from "@samspill/events";
+import { queueNames, toEventJob } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,6 +1,7 @@
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
-import { claimUnsent, enqueueEvents, OutboxRelay, queueNames, rebuildOverview } from "@samspill/events";
+import { claimUnsent, enqueueEvents, OutboxRelay, queueNames } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
-import { queueNames, queuePrefix, rebuildOverview } from "@samspill/events";
+import { queueNames, queuePrefix } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

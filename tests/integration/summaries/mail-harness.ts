@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
 import type { QueueName } from "@samspill/events";
-import { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "@samspill/worker/mail";
+import { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "@samspill/mail";
 import type { Queue } from "bullmq";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
 

@@ -1,7 +1,7 @@
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
 import { queueNames } from "@samspill/events";
-import { halfYearOf } from "@samspill/worker/mail";
+import { halfYearOf } from "@samspill/mail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { type MailHarness, startMailHarness, subscriber } from "./mail-harness.js";

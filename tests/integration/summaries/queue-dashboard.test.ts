@@ -71,6 +71,7 @@ describe("queue dashboard", () => {
     expect(body.queues.map((q) => q.name).sort()).toEqual([
       "events",
       "mail",
+      "maintenance",
       "reminders",
       "summaries",
       "webhooks",

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/database/seed";
 import { type QueueName, queueNames, recordEvent, toEventJob } from "@samspill/events";
-import { verifyWebhookSignature } from "@samspill/worker/webhooks";
+import { verifyWebhookSignature } from "@samspill/events/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";

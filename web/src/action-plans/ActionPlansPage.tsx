@@ -33,7 +33,7 @@ export function ActionPlansPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const filters = readMeasureFilters(params);
-  const [{ data: planData, error: planError }] = useQuery<ActionPlansData>({ query: ActionPlansQuery });
+  const [{ data: planData, error: planError }] = useQuery({ query: ActionPlansQuery });
   const { measures, fetching, error, reload } = useAllMeasures(toMeasureFilter(filters));
   const [editing, setEditing] = useState<string | null>(null);
 

@@ -171,10 +171,8 @@ function UpdateForm({
   const [status, setStatus] = useState<MeasureStatus>(measure.status);
   const [note, setNote] = useState("");
   const failure = useFailure();
-  const [{ fetching: updating }, updateStatus] =
-    useMutation<Record<string, MutationAnswer<{ id: string }>>>(UpdateMeasureStatusMutation);
-  const [{ fetching: adding }, addNote] =
-    useMutation<Record<string, MutationAnswer<{ id: string }>>>(AddProgressNoteMutation);
+  const [{ fetching: updating }, updateStatus] = useMutation(UpdateMeasureStatusMutation);
+  const [{ fetching: adding }, addNote] = useMutation(AddProgressNoteMutation);
   const formId = `measure-${measure.id}-form`;
   const errors = remap(failure.errors);
 

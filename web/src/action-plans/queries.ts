@@ -1,8 +1,8 @@
 import type { Cadence, MeasureStatus } from "@samspill/domain";
-import { gql } from "urql";
-import { resultMutation } from "../workspace/mutations.js";
+import { graphql } from "@samspill/graphql";
+import { MutationErrorFields } from "../workspace/mutations.js";
 
-export const ActionPlansQuery = gql`
+export const ActionPlansQuery = graphql(`
   query ActionPlans {
     actionPlans {
       id
@@ -21,7 +21,7 @@ export const ActionPlansQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface ActionPlan {
   id: string;
@@ -38,7 +38,7 @@ export interface ActionPlansData {
   actionPlans: ActionPlan[];
 }
 
-export const MeasuresQuery = gql`
+export const MeasuresQuery = graphql(`
   query Measures($filter: MeasureFilter, $first: Int, $after: String) {
     measures(filter: $filter, first: $first, after: $after) {
       pageInfo {
@@ -77,7 +77,7 @@ export const MeasuresQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface ProgressNote {
   id: string;
@@ -116,16 +116,28 @@ export interface MeasuresData {
   };
 }
 
-export const UpdateMeasureStatusMutation = resultMutation(
-  "UpdateMeasureStatus($input: UpdateMeasureStatusInput!)",
-  "updateMeasureStatus(input: $input)",
-  "MutationUpdateMeasureStatusSuccess",
-  "id status version",
+export const UpdateMeasureStatusMutation = graphql(
+  `
+  mutation UpdateMeasureStatus($input: UpdateMeasureStatusInput!) {
+    updateMeasureStatus(input: $input) {
+      __typename
+      ... on MutationUpdateMeasureStatusSuccess { data { id status version } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
 );
 
-export const AddProgressNoteMutation = resultMutation(
-  "AddMeasureProgressNote($input: AddMeasureProgressNoteInput!)",
-  "addMeasureProgressNote(input: $input)",
-  "MutationAddMeasureProgressNoteSuccess",
-  "id",
+export const AddProgressNoteMutation = graphql(
+  `
+  mutation AddMeasureProgressNote($input: AddMeasureProgressNoteInput!) {
+    addMeasureProgressNote(input: $input) {
+      __typename
+      ... on MutationAddMeasureProgressNoteSuccess { data { id } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
 );

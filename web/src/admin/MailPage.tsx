@@ -122,7 +122,7 @@ function MailListPage({
   onMore: (cursor: string) => void;
 }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<SentMailsData>({
+  const [{ data, fetching, error }] = useQuery({
     query: SentMailsQuery,
     variables: { first: pageSize, after },
     requestPolicy: "cache-and-network",
@@ -172,7 +172,7 @@ function OpenedMail({ id }: { id: string }) {
   const { t } = useTranslation();
   const hrefWith = useHrefWith();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [{ data, fetching, error }] = useQuery<SentMailData>({ query: SentMailQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: SentMailQuery, variables: { id } });
   const mail = data?.sentMail;
   useEffect(() => {
     // Opening a mail moves focus to it, as a page change would.
@@ -222,7 +222,7 @@ function OpenedMail({ id }: { id: string }) {
 function DigestPreview({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [{ data: people, error: peopleError }] = useQuery<DigestRecipientsData>({
+  const [{ data: people, error: peopleError }] = useQuery({
     query: DigestRecipientsQuery,
   });
   const [chosen, setChosen] = useState(personId);
@@ -267,7 +267,7 @@ function DigestPreview({ personId }: { personId: string }) {
 function PreviewOf({ personId }: { personId: string }) {
   const { t } = useTranslation();
   // Always rendered afresh: the digest is what would be sent now.
-  const [{ data, fetching, error }] = useQuery<PreviewDigestData>({
+  const [{ data, fetching, error }] = useQuery({
     query: PreviewDigestQuery,
     variables: { personId },
     requestPolicy: "network-only",

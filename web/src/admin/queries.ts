@@ -1,6 +1,6 @@
-import { gql } from "urql";
+import { graphql } from "@samspill/graphql";
 
-export const SentMailsQuery = gql`
+export const SentMailsQuery = graphql(`
   query SentMails($first: Int, $after: String) {
     sentMails(first: $first, after: $after) {
       pageInfo {
@@ -17,7 +17,7 @@ export const SentMailsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface SentMailRow {
   id: string;
@@ -33,7 +33,7 @@ export interface SentMailsData {
   };
 }
 
-export const SentMailQuery = gql`
+export const SentMailQuery = graphql(`
   query SentMail($id: ID!) {
     sentMail(id: $id) {
       id
@@ -45,13 +45,13 @@ export const SentMailQuery = gql`
       receivedAt
     }
   }
-`;
+`);
 
 export interface SentMailData {
   sentMail: (SentMailRow & { from: string; text: string; html: string | null }) | null;
 }
 
-export const DigestRecipientsQuery = gql`
+export const DigestRecipientsQuery = graphql(`
   query DigestRecipients {
     digestRecipients {
       personId
@@ -61,7 +61,7 @@ export const DigestRecipientsQuery = gql`
       active
     }
   }
-`;
+`);
 
 export interface DigestRecipientsData {
   digestRecipients: {
@@ -73,7 +73,7 @@ export interface DigestRecipientsData {
   }[];
 }
 
-export const PreviewDigestQuery = gql`
+export const PreviewDigestQuery = graphql(`
   query PreviewDigest($personId: ID!) {
     previewDigest(personId: $personId) {
       periodKey
@@ -85,7 +85,7 @@ export const PreviewDigestQuery = gql`
       active
     }
   }
-`;
+`);
 
 export interface PreviewDigestData {
   previewDigest: {

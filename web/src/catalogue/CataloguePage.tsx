@@ -1,8 +1,9 @@
 import type { AccessibilityFeature, OfferFormat, OfferKind } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { OfferBadges } from "../components/Badges.js";
 import { PageHeading } from "../components/PageHeading.js";
 import { QueryStatus } from "../components/Status.js";
@@ -13,7 +14,7 @@ import { type CatalogueFilters, hasFilters, readFilters, toOfferFilter, writeFil
 
 const pageSize = 10;
 
-const CatalogueQuery = gql`
+const CatalogueQuery = graphql(`
   query Catalogue($filter: OfferFilter, $first: Int, $after: String, $last: Int, $before: String) {
     offers(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
@@ -45,7 +46,7 @@ const CatalogueQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface CatalogueOffer {
   id: string;
@@ -78,7 +79,7 @@ export function CataloguePage() {
   const filters = readFilters(params);
   const after = params.get("after");
   const before = params.get("before");
-  const [{ data, fetching, error }] = useQuery<CatalogueData>({
+  const [{ data, fetching, error }] = useQuery({
     query: CatalogueQuery,
     variables: {
       filter: toOfferFilter(filters),

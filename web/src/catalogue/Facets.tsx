@@ -7,15 +7,16 @@ import {
   offerKinds,
   priorityGroups,
 } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { CheckboxGroup } from "../components/CheckboxGroup.js";
 import { PickList } from "../components/PickList.js";
 import { enumOptions, languageOptions } from "../i18n/labels.js";
 import { type CatalogueFilters, icd10Prefix, type ListFilter } from "./filters.js";
 
-const FacetOptionsQuery = gql`
+const FacetOptionsQuery = graphql(`
   query FacetOptions {
     municipalities {
       number
@@ -33,7 +34,7 @@ const FacetOptionsQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface FacetOptionsData {
   municipalities: { number: string; name: string; hospitalTrust: { id: string } | null }[];
@@ -55,7 +56,7 @@ interface FacetsProps {
 
 export function Facets({ filters, onChange }: FacetsProps) {
   const { t } = useTranslation();
-  const [{ data }] = useQuery<FacetOptionsData>({ query: FacetOptionsQuery });
+  const [{ data }] = useQuery({ query: FacetOptionsQuery });
   const ids = useId();
   const set = <K extends keyof CatalogueFilters>(key: K, value: CatalogueFilters[K]) =>
     onChange({ ...filters, [key]: value });

@@ -154,6 +154,6 @@ export function toOfferFilter(filters: CatalogueFilters) {
     accessibility: list(filters.accessibility),
     sessionFrom: filters.from ? osloDayStart(filters.from, false) : undefined,
     sessionTo: filters.to ? osloDayStart(filters.to, true) : undefined,
-    statuses: ["PUBLISHED"],
+    statuses: ["PUBLISHED" as const],
   };
 }

@@ -14,7 +14,7 @@ export function usePublicOffer():
   | { offer: null; fallback: ReactNode } {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery<OfferData>({ query: OfferQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: OfferQuery, variables: { id } });
   if (data?.offer) return { offer: data.offer, fallback: null };
   return {
     offer: null,

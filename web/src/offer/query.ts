@@ -1,17 +1,6 @@
-import type {
-  AccessibilityFeature,
-  Audience,
-  DiagnosisGroup,
-  DiagnosisScope,
-  OfferFormat,
-  OfferKind,
-  OfferStatus,
-  PriorityGroup,
-  Topic,
-} from "@samspill/domain";
-import { gql } from "urql";
+import { graphql, type ResultOf } from "@samspill/graphql";
 
-export const SessionFields = gql`
+export const SessionFields = graphql(`
   fragment SessionFields on OfferSession {
     id
     startsAt
@@ -25,9 +14,10 @@ export const SessionFields = gql`
     note
     version
   }
-`;
+`);
 
-export const OfferDetailsFragment = gql`
+export const OfferDetailsFragment = graphql(
+  `
   fragment OfferDetails on Offer {
     id
     title
@@ -78,70 +68,21 @@ export const OfferDetailsFragment = gql`
       ...SessionFields
     }
   }
-  ${SessionFields}
-`;
+`,
+  [SessionFields],
+);
 
-export const OfferQuery = gql`
+export const OfferQuery = graphql(
+  `
   query Offer($id: ID!) {
     offer(id: $id) {
       ...OfferDetails
     }
   }
-  ${OfferDetailsFragment}
-`;
+`,
+  [OfferDetailsFragment],
+);
 
-export interface OfferSession {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  location: string | null;
-  onlineUrl: string | null;
-  capacity: number | null;
-  registrations: number;
-  availablePlaces: number | null;
-  cancelled: boolean;
-  note: string | null;
-  version: number;
-}
-
-export interface OfferDetails {
-  id: string;
-  title: string;
-  summary: string;
-  description: string;
-  kind: OfferKind;
-  status: OfferStatus;
-  diagnosisScope: DiagnosisScope;
-  diagnosisCodes: string[];
-  diagnosisGroups: DiagnosisGroup[];
-  topics: Topic[];
-  audiences: Audience[];
-  priorityGroups: PriorityGroup[];
-  format: OfferFormat;
-  location: string | null;
-  onlineUrl: string | null;
-  languages: string[];
-  accessibility: AccessibilityFeature[];
-  userRepPlanning: boolean;
-  userRepDelivery: boolean;
-  userRepEvaluation: boolean;
-  a0099Eligible: boolean;
-  interdisciplinary: boolean;
-  reviewDueOn: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  howToJoin: string | null;
-  registrationUrl: string | null;
-  flaggedForReview: boolean;
-  version: number;
-  updatedAt: string;
-  provider: { id: string; name: string; website: string | null };
-  unit: { id: string; name: string; address: string | null } | null;
-  municipalities: { number: string; name: string }[];
-  sessions: OfferSession[];
-}
-
-export interface OfferData {
-  offer: OfferDetails | null;
-}
+export type OfferSession = ResultOf<typeof SessionFields>;
+export type OfferDetails = ResultOf<typeof OfferDetailsFragment>;
+export type OfferData = ResultOf<typeof OfferQuery>;

@@ -32,7 +32,7 @@ const emptyFollowUp = (): FollowUpDraft => ({
 
 export function ForumReviews({ communityId, communityName }: { communityId: string; communityName: string }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery<ForumData>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ForumQuery,
     variables: { community: communityId, first: 50 },
   });
@@ -88,8 +88,7 @@ function ReviewForm({
   const [followUps, setFollowUps] = useState<FollowUpDraft[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const failure = useFailure();
-  const [{ fetching }, record] =
-    useMutation<Record<string, MutationAnswer<{ id: string }>>>(RecordForumReviewMutation);
+  const [{ fetching }, record] = useMutation(RecordForumReviewMutation);
 
   const decisionOptions = decisions.map((d, i) => ({
     value: String(i),

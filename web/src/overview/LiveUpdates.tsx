@@ -1,3 +1,4 @@
+import type { ResultOf, VariablesOf } from "@samspill/graphql";
 import { useSubscription } from "urql";
 import { type OverviewChange, OverviewChangedSubscription } from "./queries.js";
 
@@ -12,13 +13,15 @@ function TrustSubscription({
   trustId: string;
   onChange: (c: OverviewChange) => void;
 }) {
-  useSubscription<{ overviewChanged: OverviewChange }, null>(
-    { query: OverviewChangedSubscription, variables: { trust: trustId } },
-    (_previous, data) => {
-      onChange(data.overviewChanged);
-      return null;
-    },
-  );
+  // The handler keeps no state (null): each change is passed on, not accumulated.
+  useSubscription<
+    ResultOf<typeof OverviewChangedSubscription>,
+    null,
+    VariablesOf<typeof OverviewChangedSubscription>
+  >({ query: OverviewChangedSubscription, variables: { trust: trustId } }, (_previous, data) => {
+    onChange(data.overviewChanged);
+    return null;
+  });
   return null;
 }
 

@@ -37,7 +37,7 @@ export function OverviewPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const linked = readFilters(params);
-  const [areas] = useQuery<AreasData>({ query: AreasQuery, variables: { first: 100 } });
+  const [areas] = useQuery({ query: AreasQuery, variables: { first: 100 } });
   const trusts = areas.data?.trusts.edges.map((e) => e.node) ?? [];
   const communities = areas.data?.communities.edges.map((e) => e.node) ?? [];
 
@@ -68,12 +68,12 @@ export function OverviewPage() {
     setParams(writeFilters({ ...filters, ...next }), { replace });
 
   const scope = { trust: filters.trust, community: filters.community };
-  const [overviewResult, refetchOverview] = useQuery<{ overview: Overview }>({
+  const [overviewResult, refetchOverview] = useQuery({
     query: OverviewQuery,
     variables: { ...scope, dimension: filters.dimension },
     pause: !hasArea,
   });
-  const [trendsResult, refetchTrends] = useQuery<{ overviewTrends: Trends }>({
+  const [trendsResult, refetchTrends] = useQuery({
     query: TrendsQuery,
     variables: { ...scope, months: trendMonths },
     pause: !hasArea,

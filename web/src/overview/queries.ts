@@ -1,13 +1,13 @@
 import type { PriorityGroup } from "@samspill/domain";
-import { gql } from "urql";
-import { resultMutation } from "../workspace/mutations.js";
+import { graphql } from "@samspill/graphql";
+import { MutationErrorFields } from "../workspace/mutations.js";
 
 // What the joint overview page asks the gateway for. The overview and its trends are public;
 // the forum's reviews and meeting points are its members' only.
 
 export type Dimension = "PRIORITY_GROUP" | "DIAGNOSIS_GROUP" | "FORMAT" | "LANGUAGE";
 
-export const AreasQuery = gql`
+export const AreasQuery = graphql(`
   query OverviewAreas($first: Int) {
     trusts: organisations(kind: HOSPITAL_TRUST, first: $first) {
       edges {
@@ -32,7 +32,7 @@ export const AreasQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface Named {
   id: string;
@@ -45,7 +45,7 @@ export interface AreasData {
   municipalities: { number: string; hospitalTrust: { id: string } | null }[];
 }
 
-export const OverviewQuery = gql`
+export const OverviewQuery = graphql(`
   query JointOverview($trust: ID, $community: ID, $dimension: OverviewDimension!) {
     overview(hospitalTrustId: $trust, healthCommunityId: $community, dimension: $dimension) {
       dimension
@@ -108,7 +108,7 @@ export const OverviewQuery = gql`
     reviewDueOn
     reviewDueInDays
   }
-`;
+`);
 
 export interface Cell {
   value: string;
@@ -165,7 +165,7 @@ export interface Overview {
   expiringAgreements: ExpiringAgreement[];
 }
 
-export const TrendsQuery = gql`
+export const TrendsQuery = graphql(`
   query JointOverviewTrends($trust: ID, $community: ID, $months: Int!) {
     overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, months: $months) {
       from
@@ -181,7 +181,7 @@ export const TrendsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface TrendMonth {
   month: string;
@@ -199,7 +199,7 @@ export interface Trends {
   months: TrendMonth[];
 }
 
-export const OverviewChangedSubscription = gql`
+export const OverviewChangedSubscription = graphql(`
   subscription JointOverviewChanged($trust: ID!) {
     overviewChanged(hospitalTrustId: $trust) {
       hospitalTrustId
@@ -208,7 +208,7 @@ export const OverviewChangedSubscription = gql`
       changedAt
     }
   }
-`;
+`);
 
 export interface OverviewChange {
   hospitalTrustId: string;
@@ -217,7 +217,7 @@ export interface OverviewChange {
   changedAt: string;
 }
 
-export const ForumQuery = gql`
+export const ForumQuery = graphql(`
   query ForumReviews($community: ID!, $first: Int) {
     forumReviews(healthCommunityId: $community, first: $first) {
       edges {
@@ -262,7 +262,7 @@ export const ForumQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface ForumReview {
   id: string;
@@ -288,9 +288,15 @@ export interface ForumData {
   meetingPoints: { edges: { node: { id: string; title: string; startsAt: string } }[] };
 }
 
-export const RecordForumReviewMutation = resultMutation(
-  "RecordForumReview($input: RecordForumReviewInput!)",
-  "recordForumReview(input: $input)",
-  "MutationRecordForumReviewSuccess",
-  "id",
+export const RecordForumReviewMutation = graphql(
+  `
+  mutation RecordForumReview($input: RecordForumReviewInput!) {
+    recordForumReview(input: $input) {
+      __typename
+      ... on MutationRecordForumReviewSuccess { data { id } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
 );

@@ -1,11 +1,12 @@
 import { type OrganisationKind, organisationKinds } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { useTranslation } from "react-i18next";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { PageHeading } from "../components/PageHeading.js";
 import { QueryStatus } from "../components/Status.js";
 import { enumLabel } from "../i18n/labels.js";
 
-const OrganisationsQuery = gql`
+const OrganisationsQuery = graphql(`
   query Organisations {
     organisations(first: 500) {
       totalCount
@@ -19,7 +20,7 @@ const OrganisationsQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface OrganisationsData {
   organisations: {
@@ -38,7 +39,7 @@ const kindOrder: OrganisationKind[] = [
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<OrganisationsData>({ query: OrganisationsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: OrganisationsQuery });
 
   return (
     <>

@@ -27,7 +27,7 @@ export function CorrectReportPage() {
 function CorrectReport({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const [{ data, fetching, error }, reload] = useQuery<ReportData>({
+  const [{ data, fetching, error }, reload] = useQuery({
     query: ReportQuery,
     variables: { id },
     requestPolicy: "cache-and-network",
@@ -96,9 +96,7 @@ function CorrectionForm({
   const [checked, setChecked] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
   const failure = useFailure();
-  const [{ fetching: saving }, correct] = useMutation<{
-    correctParticipationReport: MutationAnswer<Report>;
-  }>(CorrectParticipationReportMutation);
+  const [{ fetching: saving }, correct] = useMutation(CorrectParticipationReportMutation);
   const errors = Object.keys(checked).length > 0 ? checked : failure.errors;
 
   const change = (next: FiguresValues) => {

@@ -75,9 +75,7 @@ function NewReport({ reporterId, initialNotice }: { reporterId: string; initialN
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState(initialNotice);
   const failure = useFailure();
-  const [{ fetching: saving }, report] = useMutation<{ reportParticipation: MutationAnswer<Report> }>(
-    ReportParticipationMutation,
-  );
+  const [{ fetching: saving }, report] = useMutation(ReportParticipationMutation);
   // The browser's own findings first; once they are fixed, what the gateway said.
   const errors = Object.keys(checked).length > 0 ? checked : failure.errors;
 

@@ -46,7 +46,7 @@ export function ReportsOverview({
   const after = params.get("after");
   const before = params.get("before");
   const context = useMemo(() => ({ additionalTypenames: ["ParticipationReport"] }), []);
-  const [{ data, fetching, error }] = useQuery<ReportsData>({
+  const [{ data, fetching, error }] = useQuery({
     query: ReportsQuery,
     variables: {
       filter: { reporterId },

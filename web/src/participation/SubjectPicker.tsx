@@ -1,3 +1,4 @@
+import type { VariablesOf } from "@samspill/graphql";
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
@@ -84,13 +85,13 @@ function OfferSearch({
   // Courses are reported after they ran, so paused and archived offers count too (the gateway
   // shows those of other providers only while published).
   const variables = useMemo(
-    () => ({
+    (): VariablesOf<typeof ReportableOffersQuery> => ({
       filter: { text: needle, statuses: ["PUBLISHED", "PAUSED", "ARCHIVED"] },
       first: offerResults,
     }),
     [needle],
   );
-  const [{ data, fetching }] = useQuery<ReportableOffersData>({
+  const [{ data, fetching }] = useQuery({
     query: ReportableOffersQuery,
     variables,
     pause: needle.length < 2,
@@ -165,7 +166,7 @@ function MeetingChoice({
     () => ({ filter: { organisationId: reporterId }, first: meetingLimit }),
     [reporterId],
   );
-  const [{ data }] = useQuery<ReportableMeetingsData>({ query: ReportableMeetingsQuery, variables });
+  const [{ data }] = useQuery({ query: ReportableMeetingsQuery, variables });
   const meetings = data?.meetingPoints.edges.map((e) => e.node) ?? [];
   if (data && meetings.length === 0) return <p>{t("participation.noMeetings")}</p>;
   return (

@@ -1,10 +1,10 @@
-import { gql } from "urql";
-import { resultMutation } from "../workspace/mutations.js";
+import { graphql } from "@samspill/graphql";
+import { MutationErrorFields } from "../workspace/mutations.js";
 
 // What the participation pages ask the gateway: the reports (services/gateway/src/schema/
 // participation.ts), the offers and meeting points one can report on, and the two mutations.
 
-export const ReportFields = gql`
+export const ReportFields = graphql(`
   fragment ReportFields on ParticipationReport {
     id
     version
@@ -36,7 +36,7 @@ export const ReportFields = gql`
     notes
     updatedAt
   }
-`;
+`);
 
 export interface Report {
   id: string;
@@ -60,7 +60,8 @@ export interface Report {
   updatedAt: string;
 }
 
-export const ReportsQuery = gql`
+export const ReportsQuery = graphql(
+  `
   query ParticipationReports(
     $filter: ParticipationReportFilter
     $first: Int
@@ -82,8 +83,9 @@ export const ReportsQuery = gql`
       }
     }
   }
-  ${ReportFields}
-`;
+`,
+  [ReportFields],
+);
 
 export interface ReportsData {
   participationReports: {
@@ -97,20 +99,22 @@ export interface ReportsData {
   };
 }
 
-export const ReportQuery = gql`
+export const ReportQuery = graphql(
+  `
   query ParticipationReport($id: ID!) {
     participationReport(id: $id) {
       ...ReportFields
     }
   }
-  ${ReportFields}
-`;
+`,
+  [ReportFields],
+);
 
 export interface ReportData {
   participationReport: Report | null;
 }
 
-export const ReportableOffersQuery = gql`
+export const ReportableOffersQuery = graphql(`
   query ReportableOffers($filter: OfferFilter, $first: Int) {
     offers(filter: $filter, first: $first) {
       totalCount
@@ -126,7 +130,7 @@ export const ReportableOffersQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface ReportableOffer {
   id: string;
@@ -138,7 +142,7 @@ export interface ReportableOffersData {
   offers: { totalCount: number; edges: { node: ReportableOffer }[] };
 }
 
-export const ReportableMeetingsQuery = gql`
+export const ReportableMeetingsQuery = graphql(`
   query ReportableMeetings($filter: MeetingPointFilter, $first: Int) {
     meetingPoints(filter: $filter, first: $first) {
       edges {
@@ -150,24 +154,34 @@ export const ReportableMeetingsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface ReportableMeetingsData {
   meetingPoints: { edges: { node: { id: string; title: string; startsAt: string } }[] };
 }
 
-export const ReportParticipationMutation = resultMutation(
-  "ReportParticipation($input: ReportParticipationInput!)",
-  "reportParticipation(input: $input)",
-  "MutationReportParticipationSuccess",
-  "...ReportFields",
-  ReportFields,
+export const ReportParticipationMutation = graphql(
+  `
+  mutation ReportParticipation($input: ReportParticipationInput!) {
+    reportParticipation(input: $input) {
+      __typename
+      ... on MutationReportParticipationSuccess { data { ...ReportFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [ReportFields, MutationErrorFields],
 );
 
-export const CorrectParticipationReportMutation = resultMutation(
-  "CorrectParticipationReport($input: CorrectParticipationReportInput!)",
-  "correctParticipationReport(input: $input)",
-  "MutationCorrectParticipationReportSuccess",
-  "...ReportFields",
-  ReportFields,
+export const CorrectParticipationReportMutation = graphql(
+  `
+  mutation CorrectParticipationReport($input: CorrectParticipationReportInput!) {
+    correctParticipationReport(input: $input) {
+      __typename
+      ... on MutationCorrectParticipationReportSuccess { data { ...ReportFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [ReportFields, MutationErrorFields],
 );

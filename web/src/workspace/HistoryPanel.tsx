@@ -1,10 +1,11 @@
+import { graphql } from "@samspill/graphql";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { QueryStatus } from "../components/Status.js";
 import { formatDateTime } from "../format.js";
 
-const AuditTrailQuery = gql`
+const AuditTrailQuery = graphql(`
   query AuditTrail($entityType: String!, $entityId: String!, $first: Int, $after: String) {
     auditTrail(entityType: $entityType, entityId: $entityId, first: $first, after: $after) {
       pageInfo {
@@ -27,7 +28,7 @@ const AuditTrailQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface AuditEntry {
   id: string;
@@ -76,7 +77,7 @@ export function HistoryPanel({
     }),
     [entityType],
   );
-  const [{ data, fetching, error }] = useQuery<AuditTrailData>({
+  const [{ data, fetching, error }] = useQuery({
     query: AuditTrailQuery,
     variables: { entityType, entityId, first: 50 },
     context,

@@ -58,9 +58,7 @@ function CreateOffer({ me }: { me: Me }) {
   );
   const [values, setValues] = useState<OfferFormValues | null>(null);
   const failure = useFailure();
-  const [{ fetching: saving }, createOffer] = useMutation<{ createOffer: MutationAnswer<OfferDetails> }>(
-    CreateOfferMutation,
-  );
+  const [{ fetching: saving }, createOffer] = useMutation(CreateOfferMutation);
 
   if (!access.canEdit)
     return (
@@ -126,7 +124,7 @@ function EditOffer({ me }: { me: Me }) {
   const { orgId = "", offerId = "" } = useParams();
   const location = useLocation();
   const access = useEditorAccess(me, orgId);
-  const [{ data, fetching, error }, reload] = useQuery<OfferData>({
+  const [{ data, fetching, error }, reload] = useQuery({
     query: OfferQuery,
     variables: { id: offerId },
     requestPolicy: "cache-and-network",
@@ -206,12 +204,8 @@ function EditOfferForm({
   const { t } = useTranslation();
   const [values, setValues] = useState(() => valuesFromOffer(offer));
   const failure = useFailure();
-  const [{ fetching: saving }, updateOffer] = useMutation<{ updateOffer: MutationAnswer<OfferDetails> }>(
-    UpdateOfferMutation,
-  );
-  const [{ fetching: changing }, changeStatus] = useMutation<{
-    changeOfferStatus: MutationAnswer<OfferDetails>;
-  }>(ChangeOfferStatusMutation);
+  const [{ fetching: saving }, updateOffer] = useMutation(UpdateOfferMutation);
+  const [{ fetching: changing }, changeStatus] = useMutation(ChangeOfferStatusMutation);
 
   const handle = (
     answer: MutationAnswer<OfferDetails> | undefined,

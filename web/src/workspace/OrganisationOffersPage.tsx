@@ -1,14 +1,15 @@
 import { type OfferStatus, offerStatuses } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { QueryStatus } from "../components/Status.js";
 import { formatDate } from "../format.js";
 import { enumLabel } from "../i18n/labels.js";
 import { OrganisationSection, type SectionContext } from "./OrganisationSection.js";
 
-const OwnOffersQuery = gql`
+const OwnOffersQuery = graphql(`
   query OwnOffers($filter: OfferFilter) {
     offers(filter: $filter, first: 100) {
       totalCount
@@ -23,7 +24,7 @@ const OwnOffersQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface OwnOffersData {
   offers: {
@@ -50,7 +51,7 @@ function OrganisationOffers({ orgId, name }: SectionContext) {
   const { t } = useTranslation();
   // Refetch after any offer changes, also when the list held none yet (the cache keys on types).
   const context = useMemo(() => ({ additionalTypenames: ["Offer"] }), []);
-  const [{ data, fetching, error }] = useQuery<OwnOffersData>({
+  const [{ data, fetching, error }] = useQuery({
     query: OwnOffersQuery,
     context,
     variables: { filter: { providerIds: [orgId], statuses: [...offerStatuses] } },

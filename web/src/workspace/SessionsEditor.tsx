@@ -1,3 +1,4 @@
+import { graphql } from "@samspill/graphql";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
@@ -8,33 +9,48 @@ import {
   type FieldErrors,
   isSuccess,
   type MutationAnswer,
-  resultMutation,
+  MutationErrorFields,
   toFieldErrors,
   useIssueText,
 } from "./mutations.js";
 
-const AddSessionMutation = resultMutation(
-  "AddSession($input: AddSessionInput!)",
-  "addSession(input: $input)",
-  "MutationAddSessionSuccess",
-  "...SessionFields",
-  SessionFields,
+const AddSessionMutation = graphql(
+  `
+  mutation AddSession($input: AddSessionInput!) {
+    addSession(input: $input) {
+      __typename
+      ... on MutationAddSessionSuccess { data { ...SessionFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [SessionFields, MutationErrorFields],
 );
 
-const UpdateSessionMutation = resultMutation(
-  "UpdateSession($input: UpdateSessionInput!)",
-  "updateSession(input: $input)",
-  "MutationUpdateSessionSuccess",
-  "...SessionFields",
-  SessionFields,
+const UpdateSessionMutation = graphql(
+  `
+  mutation UpdateSession($input: UpdateSessionInput!) {
+    updateSession(input: $input) {
+      __typename
+      ... on MutationUpdateSessionSuccess { data { ...SessionFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [SessionFields, MutationErrorFields],
 );
 
-const CancelSessionMutation = resultMutation(
-  "CancelSession($id: ID!, $version: Int!)",
-  "cancelSession(id: $id, version: $version)",
-  "MutationCancelSessionSuccess",
-  "...SessionFields",
-  SessionFields,
+const CancelSessionMutation = graphql(
+  `
+  mutation CancelSession($id: ID!, $version: Int!) {
+    cancelSession(id: $id, version: $version) {
+      __typename
+      ... on MutationCancelSessionSuccess { data { ...SessionFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [SessionFields, MutationErrorFields],
 );
 
 // The document cache refetches queries that hold a changed type; an offer without sessions holds
@@ -88,9 +104,7 @@ export function SessionsEditor({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | "new" | null>(null);
-  const [, cancelSession] = useMutation<{ cancelSession: MutationAnswer<OfferSession> }>(
-    CancelSessionMutation,
-  );
+  const [, cancelSession] = useMutation(CancelSessionMutation);
   const [cancelError, setCancelError] = useState("");
 
   const cancel = async (session: OfferSession) => {
@@ -193,30 +207,30 @@ function SessionForm({
   const [values, setValues] = useState(() => valuesOf(session));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState("");
-  const [{ fetching: adding }, addSession] = useMutation<{ addSession: MutationAnswer<OfferSession> }>(
-    AddSessionMutation,
-  );
-  const [{ fetching: updating }, updateSession] = useMutation<{
-    updateSession: MutationAnswer<OfferSession>;
-  }>(UpdateSessionMutation);
+  const [{ fetching: adding }, addSession] = useMutation(AddSessionMutation);
+  const [{ fetching: updating }, updateSession] = useMutation(UpdateSessionMutation);
   const set = (key: keyof SessionValues) => (value: string) => setValues({ ...values, [key]: value });
   const prefix = session ? `session-${session.id}` : "session-new";
 
   const submit = async () => {
     // Start and end are non-null in the schema: say so here rather than send a request that fails.
     const missing = (["startsAt", "endsAt"] as const).filter((key) => !values[key]);
-    if (missing.length > 0) {
+    // fromLocalInput is null exactly for an empty field, so this only tells the type checker.
+    const { startsAt, endsAt, ...rest } = toInput(values);
+    if (missing.length > 0 || !startsAt || !endsAt) {
       setErrors(Object.fromEntries(missing.map((key) => [key, [t("offerForm.required")]])));
       return;
     }
-    const input = toInput(values);
+    const input = { ...rest, startsAt, endsAt };
     const result = session
       ? await updateSession({ input: { id: session.id, version: session.version, ...input } }, refetchOffer)
       : await addSession({ input: { offerId, ...input } }, refetchOffer);
     const answer =
       result.data && "addSession" in result.data
         ? result.data.addSession
-        : (result.data as { updateSession?: MutationAnswer<OfferSession> } | undefined)?.updateSession;
+        : result.data && "updateSession" in result.data
+          ? result.data.updateSession
+          : undefined;
     if (isSuccess(answer)) return onDone(session ? t("sessions.updated") : t("sessions.added"));
     if (answer?.__typename === "ValidationError") {
       setErrors(toFieldErrors(answer.issues, issueText));

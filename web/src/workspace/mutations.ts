@@ -1,12 +1,13 @@
-import type { DocumentNode } from "graphql";
+import { graphql, type ResultOf } from "@samspill/graphql";
 import { useTranslation } from "react-i18next";
-import { gql } from "urql";
 
 // Every gateway mutation answers a union: its success type or one of the typed errors. These
-// helpers turn the error half into what the forms show.
+// helpers turn the error half into what the forms show. Each mutation document selects
+// `... on Error { ...MutationErrorFields }` beside its success type.
 
-export const MutationErrorFields = gql`
+export const MutationErrorFields = graphql(`
   fragment MutationErrorFields on Error {
+    __typename
     message
     ... on ValidationError {
       issues {
@@ -27,52 +28,12 @@ export const MutationErrorFields = gql`
       entityId
     }
   }
-`;
+`);
 
-/**
- * A mutation document in the gateway's shape: `call` answers `success` (with `data { selection }`)
- * or one of the typed errors. `fragments` are the documents `selection` spreads.
- */
-export function resultMutation(
-  signature: string,
-  call: string,
-  success: string,
-  selection: string,
-  ...fragments: DocumentNode[]
-): DocumentNode {
-  const body = `mutation ${signature} {
-    ${call} {
-      __typename
-      ... on ${success} { data { ${selection} } }
-      ... on Error { ...MutationErrorFields }
-    }
-  }`;
-  // gql as a tag: the fragment documents are interpolations, merged into the one document.
-  const parts = Object.assign([body, ...fragments.map(() => ""), ""], {
-    raw: [],
-  }) as unknown as TemplateStringsArray;
-  return gql(parts, ...fragments, MutationErrorFields);
-}
+/** One of the typed errors a mutation answers, told apart by `__typename`. */
+export type MutationError = ResultOf<typeof MutationErrorFields>;
 
-export interface FieldIssue {
-  field: string;
-  code: string;
-  message: string;
-  messageNb: string;
-}
-
-export type MutationError =
-  | { __typename: "ValidationError"; message: string; issues: FieldIssue[] }
-  | {
-      __typename: "ConflictError";
-      message: string;
-      entityType: string;
-      entityId: string;
-      expectedVersion: number;
-      currentVersion: number;
-    }
-  | { __typename: "ForbiddenError"; message: string }
-  | { __typename: "NotFoundError"; message: string; entityType: string; entityId: string };
+export type FieldIssue = Extract<MutationError, { __typename: "ValidationError" }>["issues"][number];
 
 export type MutationAnswer<T> = ({ __typename: `${string}Success` } & { data: T }) | MutationError;
 

@@ -8,8 +8,9 @@ import type {
   PriorityGroup,
   Topic,
 } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { type OfferDetails, OfferDetailsFragment } from "../offer/query.js";
-import { resultMutation } from "./mutations.js";
+import { MutationErrorFields } from "./mutations.js";
 
 /** What the offer form holds: text as typed, so nothing is lost before the gateway checks it. */
 export interface OfferFormValues {
@@ -132,26 +133,41 @@ export function toOfferInput(values: OfferFormValues) {
   };
 }
 
-export const CreateOfferMutation = resultMutation(
-  "CreateOffer($input: CreateOfferInput!)",
-  "createOffer(input: $input)",
-  "MutationCreateOfferSuccess",
-  "...OfferDetails",
-  OfferDetailsFragment,
+export const CreateOfferMutation = graphql(
+  `
+  mutation CreateOffer($input: CreateOfferInput!) {
+    createOffer(input: $input) {
+      __typename
+      ... on MutationCreateOfferSuccess { data { ...OfferDetails } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [OfferDetailsFragment, MutationErrorFields],
 );
 
-export const UpdateOfferMutation = resultMutation(
-  "UpdateOffer($input: UpdateOfferInput!)",
-  "updateOffer(input: $input)",
-  "MutationUpdateOfferSuccess",
-  "...OfferDetails",
-  OfferDetailsFragment,
+export const UpdateOfferMutation = graphql(
+  `
+  mutation UpdateOffer($input: UpdateOfferInput!) {
+    updateOffer(input: $input) {
+      __typename
+      ... on MutationUpdateOfferSuccess { data { ...OfferDetails } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [OfferDetailsFragment, MutationErrorFields],
 );
 
-export const ChangeOfferStatusMutation = resultMutation(
-  "ChangeOfferStatus($id: ID!, $version: Int!, $status: OfferStatus!)",
-  "changeOfferStatus(id: $id, version: $version, status: $status)",
-  "MutationChangeOfferStatusSuccess",
-  "...OfferDetails",
-  OfferDetailsFragment,
+export const ChangeOfferStatusMutation = graphql(
+  `
+  mutation ChangeOfferStatus($id: ID!, $version: Int!, $status: OfferStatus!) {
+    changeOfferStatus(id: $id, version: $version, status: $status) {
+      __typename
+      ... on MutationChangeOfferStatusSuccess { data { ...OfferDetails } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [OfferDetailsFragment, MutationErrorFields],
 );

@@ -1,9 +1,10 @@
 import type { OrganisationKind } from "@samspill/domain";
-import { gql, useQuery } from "urql";
+import { graphql } from "@samspill/graphql";
+import { useQuery } from "urql";
 
 // The gateway has no single-organisation query; the organisation's units come from the list of
 // its kind (a few dozen rows at most), the municipalities from their own list.
-const OrganisationDataQuery = gql`
+const OrganisationDataQuery = graphql(`
   query WorkspaceOrganisation($kind: OrganisationKind, $first: Int) {
     organisations(kind: $kind, first: $first) {
       edges {
@@ -23,7 +24,7 @@ const OrganisationDataQuery = gql`
       name
     }
   }
-`;
+`);
 
 interface OrganisationData {
   organisations: {
@@ -40,7 +41,7 @@ interface OrganisationData {
 }
 
 export function useOrganisationData(organisationId: string, kind: OrganisationKind | null) {
-  const [{ data, fetching, error }] = useQuery<OrganisationData>({
+  const [{ data, fetching, error }] = useQuery({
     query: OrganisationDataQuery,
     // Norway has 357 municipalities, the largest kind.
     variables: { kind, first: 400 },

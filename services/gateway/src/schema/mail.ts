@@ -1,5 +1,5 @@
 import type { Prisma } from "@samspill/database";
-import { type DigestPreview, previewDigest } from "@samspill/worker/mail";
+import { type DigestPreview, previewDigest } from "@samspill/mail";
 import { z } from "zod";
 import { isRegionalAdmin } from "../admin/regional-admin.js";
 import { builder } from "../builder.js";
@@ -155,6 +155,9 @@ builder.queryFields((t) => ({
       "Renders the person's next weekly digest without sending it; null without a weekly subscription.",
     args: { personId: t.arg.id({ required: true }) },
     authScopes: (_root, args, ctx) => mayPreviewFor(ctx, String(args.personId)),
-    resolve: (_root, args, ctx) => previewDigest(ctx.db, String(args.personId), { publicUrl: ctx.publicUrl }),
+    resolve: (_root, args, ctx) => previewDigest(ctx.db, String(args.personId), {
+        publicUrl: ctx.publicUrl,
+        smallCountThreshold: ctx.smallCountThreshold,
+      }),
   }),
 }));

@@ -1,48 +1,38 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { changeOfferStatus, createOffer, editorRoles, updateOffer } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
-import {
-  accessibilityFeatures,
-  assertTransition,
-  audiences,
-  createOfferInput,
-  DomainValidationError,
-  defaultReviewDue,
-  diagnosisGroups,
-  diagnosisGroupsOf,
-  diagnosisScopes,
-  fieldIssue,
-  NotFoundError,
-  type OfferStatus,
-  offerFormats,
-  offerKinds,
-  offerStatuses,
-  parseInput,
-  priorityGroups,
-  taskDivisionFlag,
-  topics,
-  updateOfferInput,
-} from "@samspill/domain";
-import { type OfferSnapshot, offerSnapshotSelect, toOfferSnapshot } from "@samspill/events";
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
 import { searchOffers } from "../search/offer-search.js";
-import { diff, inTransaction, recordChange, type Tx, updateVersioned } from "../write.js";
 import { mutationErrors } from "./errors.js";
+import {
+  AccessibilityFeatureEnum,
+  AudienceEnum,
+  DiagnosisGroupEnum,
+  DiagnosisScopeEnum,
+  OfferFormatEnum,
+  OfferKindEnum,
+  OfferStatusEnum,
+  PriorityGroupEnum,
+  TopicEnum,
+} from "./offer-enums.js";
+import { CreateOfferInputRef, UpdateOfferInputRef } from "./offer-inputs.js";
 import { MunicipalityRef, OrganisationKindEnum } from "./organisation.js";
 
-export const OfferKindEnum = builder.enumType("OfferKind", { values: offerKinds });
-export const DiagnosisScopeEnum = builder.enumType("DiagnosisScope", { values: diagnosisScopes });
-export const DiagnosisGroupEnum = builder.enumType("DiagnosisGroup", { values: diagnosisGroups });
-export const TopicEnum = builder.enumType("Topic", { values: topics });
-export const AudienceEnum = builder.enumType("Audience", { values: audiences });
-export const PriorityGroupEnum = builder.enumType("PriorityGroup", { values: priorityGroups });
-export const OfferFormatEnum = builder.enumType("OfferFormat", { values: offerFormats });
-export const AccessibilityFeatureEnum = builder.enumType("AccessibilityFeature", {
-  values: accessibilityFeatures,
-});
-export const OfferStatusEnum = builder.enumType("OfferStatus", { values: offerStatuses });
+export {
+  AccessibilityFeatureEnum,
+  AudienceEnum,
+  DiagnosisGroupEnum,
+  DiagnosisScopeEnum,
+  OfferFormatEnum,
+  OfferKindEnum,
+  OfferStatusEnum,
+  PriorityGroupEnum,
+  TopicEnum,
+};
 
 /** Organisations whose unpublished offers the caller may see (their own). */
 export function visibleOrganisations(ctx: Context): string[] {
@@ -236,78 +226,6 @@ builder.queryFields((t) => ({
 
 // ---------------------------------------------------------------- mutations
 
-function defineOfferFields<Req extends boolean>(required: Req) {
-  return (t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0]) => ({
-    unitId: t.id(),
-    title: t.string({ required }),
-    summary: t.string({ required }),
-    description: t.string(),
-    kind: t.field({ type: OfferKindEnum, required }),
-    diagnosisScope: t.field({ type: DiagnosisScopeEnum, required }),
-    diagnosisCodes: t.stringList(),
-    diagnosisGroups: t.field({ type: [DiagnosisGroupEnum] }),
-    topics: t.field({ type: [TopicEnum] }),
-    audiences: t.field({ type: [AudienceEnum] }),
-    priorityGroups: t.field({ type: [PriorityGroupEnum] }),
-    format: t.field({ type: OfferFormatEnum, required }),
-    location: t.string(),
-    onlineUrl: t.string(),
-    languages: t.stringList({ description: "ISO 639 codes, e.g. nb, nn, sma, en, ar." }),
-    accessibility: t.field({ type: [AccessibilityFeatureEnum] }),
-    municipalityNumbers: t.stringList(),
-    userRepPlanning: t.boolean(),
-    userRepDelivery: t.boolean(),
-    userRepEvaluation: t.boolean(),
-    a0099Eligible: t.boolean(),
-    interdisciplinary: t.boolean(),
-    reviewDueOn: t.string({ description: "YYYY-MM-DD; default five years after publishing." }),
-    contactName: t.string(),
-    contactEmail: t.string(),
-    contactPhone: t.string(),
-    howToJoin: t.string(),
-    registrationUrl: t.string(),
-  });
-}
-
-const CreateOfferInputRef = builder.inputType("CreateOfferInput", {
-  fields: (t) => ({ providerId: t.id({ required: true }), ...defineOfferFields(true)(t) }),
-});
-
-const UpdateOfferInputRef = builder.inputType("UpdateOfferInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true, description: "The version you edited; a stale one is refused." }),
-    ...defineOfferFields(false)(t),
-  }),
-});
-
-export async function offerSnapshot(tx: Tx, id: string): Promise<OfferSnapshot> {
-  return toOfferSnapshot(await tx.offer.findUniqueOrThrow({ where: { id }, select: offerSnapshotSelect }));
-}
-
-async function assertMunicipalitiesExist(tx: Tx, numbers: readonly string[]) {
-  if (numbers.length === 0) return;
-  const found = await tx.municipality.count({ where: { number: { in: [...numbers] } } });
-  if (found !== new Set(numbers).size) {
-    throw new DomainValidationError([
-      fieldIssue(
-        "municipalityNumbers",
-        "unknown_municipality",
-        "Unknown municipality number",
-        "Ukjent kommunenummer",
-      ),
-    ]);
-  }
-}
-
-async function providerOf(ctx: Context, offerId: string): Promise<string> {
-  const offer = await ctx.db.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
-  if (!offer) throw new NotFoundError("Offer", offerId);
-  return offer.providerId;
-}
-
-const editors = ["ADMIN", "EDITOR"] as const;
-
 builder.mutationFields((t) => ({
   createOffer: t.prismaField({
     type: "Offer",
@@ -315,36 +233,10 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateOfferInputRef, required: true }) },
     authScopes: (_root, args) => ({
-      roleIn: { organisationId: String(args.input.providerId), roles: editors },
+      roleIn: { organisationId: String(args.input.providerId), roles: editorRoles },
     }),
-    resolve: async (query, _root, args, ctx) => {
-      const input = parseInput(createOfferInput, args.input);
-      return inTransaction(ctx, async (tx) => {
-        const provider = await tx.organisation.findUniqueOrThrow({ where: { id: input.providerId } });
-        await assertMunicipalitiesExist(tx, input.municipalityNumbers);
-        const flag = taskDivisionFlag(provider.kind, input.diagnosisScope);
-        const { municipalityNumbers, reviewDueOn, ...fields } = input;
-        const offer = await tx.offer.create({
-          data: {
-            ...fields,
-            diagnosisGroups: mergeGroups(fields.diagnosisGroups, fields.diagnosisCodes),
-            reviewDueOn: reviewDueOn ? new Date(reviewDueOn) : null,
-            flaggedForReview: flag.flagged,
-            flagReason: flag.reason,
-            municipalities: { create: municipalityNumbers.map((n) => ({ municipalityNumber: n })) },
-          },
-        });
-        await recordChange(tx, ctx, {
-          action: "offer.create",
-          entityType: "Offer",
-          entityId: offer.id,
-          organisationId: offer.providerId,
-          changes: { created: input },
-          event: { type: "offer.created", payload: { offer: await offerSnapshot(tx, offer.id) } },
-        });
-        return tx.offer.findUniqueOrThrow({ ...query, where: { id: offer.id } });
-      });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      reread(ctx, query, await createOffer(unitOf(ctx), ctx.viewer, args.input)),
   }),
 
   updateOffer: t.prismaField({
@@ -353,73 +245,9 @@ builder.mutationFields((t) => ({
       "Edits an offer. Pass the version you edited: if someone saved since, you get a ConflictError.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateOfferInputRef, required: true }) },
-    authScopes: async (_root, args, ctx) => ({
-      roleIn: { organisationId: await providerOf(ctx, String(args.input.id)), roles: editors },
-    }),
-    resolve: async (query, _root, args, ctx) => {
-      const input = parseInput(updateOfferInput, args.input);
-      return inTransaction(ctx, async (tx) => {
-        const before = await tx.offer.findUniqueOrThrow({
-          where: { id: input.id },
-          include: { provider: true, municipalities: true },
-        });
-        const { id, version, municipalityNumbers, reviewDueOn, ...fields } = input;
-        const scope = fields.diagnosisScope ?? before.diagnosisScope;
-        const flag = taskDivisionFlag(before.provider.kind, scope);
-        const data: Record<string, unknown> = {
-          ...fields,
-          ...(fields.diagnosisCodes || fields.diagnosisGroups
-            ? {
-                diagnosisGroups: mergeGroups(
-                  fields.diagnosisGroups ?? before.diagnosisGroups,
-                  fields.diagnosisCodes ?? before.diagnosisCodes,
-                ),
-              }
-            : {}),
-          ...(reviewDueOn !== undefined ? { reviewDueOn: reviewDueOn ? new Date(reviewDueOn) : null } : {}),
-          flaggedForReview: flag.flagged,
-          flagReason: flag.reason,
-        };
-        await updateVersioned(tx.offer, "Offer", id, version, data);
-        if (municipalityNumbers) {
-          await assertMunicipalitiesExist(tx, municipalityNumbers);
-          await tx.offerMunicipality.deleteMany({ where: { offerId: id } });
-          await tx.offerMunicipality.createMany({
-            data: municipalityNumbers.map((n) => ({ offerId: id, municipalityNumber: n })),
-          });
-        }
-        if (before.status === "PUBLISHED") {
-          // A published offer must stay publishable: an edit may not remove what publishing required.
-          const after = await tx.offer.findUniqueOrThrow({
-            where: { id },
-            include: { municipalities: true },
-          });
-          assertTransition("DRAFT", "PUBLISHED", {
-            ...after,
-            municipalityNumbers: after.municipalities.map((m) => m.municipalityNumber),
-          });
-        }
-        const changes = diff(
-          {
-            ...before,
-            municipalityNumbers: before.municipalities.map((m) => m.municipalityNumber),
-          } as Record<string, unknown>,
-          { ...data, municipalityNumbers },
-        );
-        await recordChange(tx, ctx, {
-          action: "offer.update",
-          entityType: "Offer",
-          entityId: id,
-          organisationId: before.providerId,
-          changes,
-          event: {
-            type: "offer.updated",
-            payload: { offer: await offerSnapshot(tx, id), changedFields: Object.keys(changes) },
-          },
-        });
-        return tx.offer.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      reread(ctx, query, await updateOffer(unitOf(ctx), ctx.viewer, args.input)),
   }),
 
   changeOfferStatus: t.prismaField({
@@ -432,39 +260,20 @@ builder.mutationFields((t) => ({
       version: t.arg.int({ required: true }),
       status: t.arg({ type: OfferStatusEnum, required: true }),
     },
-    authScopes: async (_root, args, ctx) => ({
-      roleIn: { organisationId: await providerOf(ctx, String(args.id)), roles: editors },
-    }),
-    resolve: (query, _root, args, ctx) =>
-      inTransaction(ctx, async (tx) => {
-        const id = String(args.id);
-        const before = await tx.offer.findUniqueOrThrow({ where: { id }, include: { municipalities: true } });
-        const to = args.status as OfferStatus;
-        assertTransition(before.status, to, {
-          ...before,
-          municipalityNumbers: before.municipalities.map((m) => m.municipalityNumber),
-        });
-        const now = new Date();
-        const data: Record<string, unknown> = { status: to };
-        if (to === "PUBLISHED" && !before.publishedAt) data.publishedAt = now;
-        if (to === "PUBLISHED" && !before.reviewDueOn) data.reviewDueOn = defaultReviewDue(now);
-        await updateVersioned(tx.offer, "Offer", id, args.version, data);
-        await recordChange(tx, ctx, {
-          action: "offer.status",
-          entityType: "Offer",
-          entityId: id,
-          organisationId: before.providerId,
-          changes: { status: { from: before.status, to } },
-          event: {
-            type: "offer.status_changed",
-            payload: { offer: await offerSnapshot(tx, id), from: before.status, to },
-          },
-        });
-        return tx.offer.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      reread(ctx, query, await changeOfferStatus(unitOf(ctx), ctx.viewer, args)),
   }),
 }));
 
-function mergeGroups(groups: readonly (typeof diagnosisGroups)[number][], codes: readonly string[]) {
-  return [...new Set([...groups, ...diagnosisGroupsOf(codes).filter((g) => g !== "OTHER")])];
+/** The written offer in the shape the client asked for (after the command's transaction). */
+function reread(
+  ctx: Context,
+  query: { select?: Prisma.OfferSelect; include?: Prisma.OfferInclude },
+  written: { id: string },
+) {
+  return ctx.db.offer.findUniqueOrThrow({
+    ...query,
+    where: { id: written.id },
+  } as Prisma.OfferFindUniqueOrThrowArgs);
 }

@@ -1,16 +1,15 @@
 import type { PriorityGroup } from "@samspill/domain";
+import type { OrganisationEventMessage, OverviewChange } from "@samspill/events";
 import {
   type ExpiringAgreement,
   type Gap,
-  type OrganisationEventMessage,
   type Overview,
   type OverviewCell,
-  type OverviewChange,
   type OverviewOfferItem,
   type OverviewRow,
   type ProviderRef,
   readOverview,
-} from "@samspill/events";
+} from "@samspill/read-model";
 import { createGraphQLError } from "graphql-yoga";
 import { z } from "zod";
 import { builder } from "../builder.js";

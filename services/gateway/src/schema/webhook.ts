@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { bilingualIssue, DomainValidationError, fieldIssue, parseInput } from "@samspill/domain";
 import { eventTypes } from "@samspill/events";
-import { parseWebhookUrl } from "@samspill/worker/webhooks";
+import { parseWebhookUrl } from "@samspill/events/webhooks";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
@@ -11,7 +11,7 @@ import { mutationErrors } from "./errors.js";
 // Webhooks for integrators: an organisation's admins subscribe a URL to the hub's domain events
 // (those the organisation may see). Each delivery is signed:
 //   Samspill-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, `${t}.${raw body}`)>
-// Receivers verify it as described in services/worker/src/jobs/webhook-signature.ts. The secret
+// Receivers verify it as described in packages/events/src/webhooks/signature.ts. The secret
 // is generated here and shown once, in the answer to createWebhookSubscription.
 
 const admins = ["ADMIN"] as const;

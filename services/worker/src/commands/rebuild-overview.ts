@@ -1,5 +1,6 @@
 import { createDatabase } from "@samspill/database";
-import { publishOverviewChange, queuePrefix, rebuildOverview } from "@samspill/events";
+import { publishOverviewChange, queuePrefix } from "@samspill/events";
+import { rebuildOverview } from "@samspill/read-model";
 import { Redis } from "ioredis";
 import { parseWorkerEnv } from "../env.js";
 

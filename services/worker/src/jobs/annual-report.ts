@@ -3,11 +3,11 @@ import {
   type AnnualReport,
   buildAnnualReport,
   loadReportScopes,
+  renderAnnualReport,
+  reportYearOf,
   scopesFor,
-} from "../mail/annual-report-content.js";
-import { reportYearOf } from "../mail/periods.js";
-import { sendOnce } from "../mail/send-once.js";
-import { renderAnnualReport } from "../templates/annual-report.js";
+  sendOnce,
+} from "@samspill/mail";
 import { forEachRecipient, type MailDeps, scheduledMailJob } from "./mail-deps.js";
 
 export interface AnnualReportRun {
@@ -60,6 +60,7 @@ export async function sendAnnualReports(deps: MailDeps, at: Date): Promise<Annua
               report: await reportFor(scope.id),
               recipientName: s.person.name,
               publicUrl: deps.publicUrl,
+              smallCountThreshold: deps.smallCountThreshold,
             }),
         });
         if (sent.length > 0) run.sent += 1;

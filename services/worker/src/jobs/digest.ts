@@ -6,12 +6,13 @@ import {
   digestLookups,
   digestSince,
   isEmptyDigest,
+  isoWeekKey,
+  loadOfferEvents,
   lookbackFloor,
-} from "../mail/digest-content.js";
-import { loadOfferEvents } from "../mail/offer-changes.js";
-import { isoWeekKey, weekLabel } from "../mail/periods.js";
-import { renderDigest } from "../templates/digest.js";
-import type { RenderedMail } from "../templates/render.js";
+  type RenderedMail,
+  renderDigest,
+  weekLabel,
+} from "@samspill/mail";
 import { type MailDeps, mailSubscribers, type SubscriberRun, scheduledMailJob } from "./mail-deps.js";
 
 /**
@@ -49,7 +50,12 @@ export async function sendWeeklyDigests(deps: MailDeps, at: Date): Promise<Subsc
     });
     if (isEmptyDigest(content)) return null;
     return rendered(content, (c) =>
-      renderDigest({ content: c, publicUrl: deps.publicUrl, weekLabel: weekLabel(periodKey) }),
+      renderDigest({
+        content: c,
+        publicUrl: deps.publicUrl,
+        weekLabel: weekLabel(periodKey),
+        smallCountThreshold: deps.smallCountThreshold,
+      }),
     );
   });
 }

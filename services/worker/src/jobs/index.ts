@@ -1,5 +1,6 @@
 import { annualReportJob } from "./annual-report.js";
 import { weeklyDigestJob } from "./digest.js";
+import { outboxRetentionJob } from "./outbox-retention.js";
 import { projectOverview } from "./project-overview.js";
 import { publishOrganisationEvents } from "./publish-organisation-event.js";
 import { remindersJob } from "./reminders.js";
@@ -19,6 +20,8 @@ export const jobs: readonly AnyJobDefinition[] = [
   remindersJob,
   webhookFanOut,
   webhookDeliver,
+  // Housekeeping.
+  outboxRetentionJob,
 ];
 
 export { type AnyJobDefinition, defineJob, type JobContext, type JobDefinition } from "./types.js";

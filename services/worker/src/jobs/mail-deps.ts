@@ -3,9 +3,7 @@ import type { DiagnosisGroup, PriorityGroup } from "@samspill/domain";
 import type { QueueName } from "@samspill/events";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { sendOnce } from "../mail/send-once.js";
-import { createMailer, type Mailer } from "../mail/transport.js";
-import type { RenderedMail } from "../templates/render.js";
+import { createMailer, type Mailer, type RenderedMail, sendOnce } from "@samspill/mail";
 import { defineJob, type JobContext } from "./types.js";
 
 /** What the summary and reminder jobs need besides their data. */
@@ -15,16 +13,24 @@ export interface MailDeps {
   log: Logger;
   /** The web app's origin, for links. */
   publicUrl: string;
+  /** Counts of fewer people than this are not published (SMALL_COUNT_THRESHOLD). */
+  smallCountThreshold: number;
 }
 
 export function mailDeps(ctx: JobContext): MailDeps {
-  const { SMTP_URL: url, MAIL_FROM: from, PUBLIC_URL: publicUrl } = ctx.env;
+  const { SMTP_URL: url, MAIL_FROM: from, PUBLIC_URL: publicUrl, SMALL_COUNT_THRESHOLD } = ctx.env;
   if (!url) {
     throw new Error(
       "SMTP_URL is not set: summaries and reminders cannot be sent (npm start sets it to the local sink)",
     );
   }
-  return { db: ctx.db, mailer: createMailer(url, from), log: ctx.log, publicUrl };
+  return {
+    db: ctx.db,
+    mailer: createMailer(url, from),
+    log: ctx.log,
+    publicUrl,
+    smallCountThreshold: SMALL_COUNT_THRESHOLD,
+  };
 }
 
 /**

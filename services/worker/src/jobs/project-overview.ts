@@ -1,11 +1,6 @@
 import type { Database } from "@samspill/database";
-import {
-  eventJobData,
-  offerSnapshot,
-  projectOffer,
-  publishOverviewChange,
-  queueNames,
-} from "@samspill/events";
+import { eventJobData, offerSnapshot, publishOverviewChange, queueNames } from "@samspill/events";
+import { projectOffer } from "@samspill/read-model";
 import { z } from "zod";
 import { defineJob, type JobContext } from "./types.js";
 

@@ -1,7 +1,5 @@
 import { queueNames } from "@samspill/events";
-import { dueReminders, type Reminder, reminderRecipients } from "../mail/reminders-content.js";
-import { sendOnce } from "../mail/send-once.js";
-import { renderReminders } from "../templates/reminders.js";
+import { dueReminders, type Reminder, reminderRecipients, renderReminders, sendOnce } from "@samspill/mail";
 import { forEachRecipient, type MailDeps, scheduledMailJob } from "./mail-deps.js";
 
 export interface RemindersRun {

@@ -1,7 +1,5 @@
 import { queueNames } from "@samspill/events";
-import { buildHalfYearly } from "../mail/half-yearly-content.js";
-import { halfYearOf } from "../mail/periods.js";
-import { renderHalfYearly } from "../templates/half-yearly.js";
+import { buildHalfYearly, halfYearOf, renderHalfYearly } from "@samspill/mail";
 import { type MailDeps, mailSubscribers, type SubscriberRun, scheduledMailJob } from "./mail-deps.js";
 
 /** The half-yearly summary of offers (2.4.4 c) to every active HALF_YEARLY_SUMMARY subscriber, once per half-year. */

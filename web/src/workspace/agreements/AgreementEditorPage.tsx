@@ -42,7 +42,7 @@ function useAccess(me: Me, orgId: string) {
 }
 
 function useOrganisations() {
-  const [{ data }] = useQuery<AllOrganisationsData>({
+  const [{ data }] = useQuery({
     query: AllOrganisationsQuery,
     variables: { first: 500 },
   });
@@ -73,8 +73,7 @@ function CreateAgreement({ me }: { me: Me }) {
     parties: [{ organisationId: orgId, role: roleForKind(access.kind) }],
   }));
   const failure = useFailure();
-  const [{ fetching }, create] =
-    useMutation<Record<string, MutationAnswer<Agreement>>>(CreateAgreementMutation);
+  const [{ fetching }, create] = useMutation(CreateAgreementMutation);
 
   if (!access.canEdit)
     return (
@@ -126,7 +125,7 @@ function EditAgreement({ me }: { me: Me }) {
   const access = useAccess(me, orgId);
   const period = usePeriod();
   const organisations = useOrganisations();
-  const [{ data, fetching, error }, reload] = useQuery<{ agreement: Agreement | null }>({
+  const [{ data, fetching, error }, reload] = useQuery({
     query: AgreementQuery,
     variables: { id: agreementId },
     requestPolicy: "cache-and-network",
@@ -135,8 +134,7 @@ function EditAgreement({ me }: { me: Me }) {
   const [notice, setNotice] = useState(created ? t("agreements.created") : "");
   const agreement = data?.agreement;
   const failure = useFailure();
-  const [{ fetching: saving }, update] =
-    useMutation<Record<string, MutationAnswer<Agreement>>>(UpdateAgreementMutation);
+  const [{ fetching: saving }, update] = useMutation(UpdateAgreementMutation);
   const reloadLatest = () => {
     failure.clear();
     reload({ requestPolicy: "network-only" });

@@ -1,14 +1,15 @@
 import { offerStatuses } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { enumLabel } from "../../i18n/labels.js";
 import { ProblemAlert, settle, useFailure } from "../failure.js";
 import type { MutationAnswer } from "../mutations.js";
 import { type Agreement, LinkOfferMutation, UnlinkOfferMutation } from "./queries.js";
 
-const OwnOfferTitlesQuery = gql`
+const OwnOfferTitlesQuery = graphql(`
   query OwnOfferTitles($filter: OfferFilter, $first: Int) {
     offers(filter: $filter, first: $first) {
       edges {
@@ -19,7 +20,7 @@ const OwnOfferTitlesQuery = gql`
       }
     }
   }
-`;
+`);
 
 /** The offers delivered under the agreement; editors link and unlink their own organisation's. */
 export function AgreementOffers({
@@ -37,13 +38,13 @@ export function AgreementOffers({
   const id = useId();
   const [chosen, setChosen] = useState("");
   const failure = useFailure();
-  const [{ data }] = useQuery<{ offers: { edges: { node: { id: string; title: string } }[] } }>({
+  const [{ data }] = useQuery({
     query: OwnOfferTitlesQuery,
     variables: { filter: { providerIds: [orgId], statuses: [...offerStatuses] }, first: 100 },
     pause: !canEdit,
   });
-  const [, link] = useMutation<Record<string, MutationAnswer<Agreement>>>(LinkOfferMutation);
-  const [, unlink] = useMutation<Record<string, MutationAnswer<Agreement>>>(UnlinkOfferMutation);
+  const [, link] = useMutation(LinkOfferMutation);
+  const [, unlink] = useMutation(UnlinkOfferMutation);
   const linkedIds = new Set(agreement.offers.map((o) => o.id));
   const linkable = (data?.offers.edges.map((e) => e.node) ?? []).filter((o) => !linkedIds.has(o.id));
 

@@ -42,7 +42,7 @@ function Agreements({ orgId, name }: SectionContext) {
   const { t } = useTranslation();
   const period = usePeriod();
   const context = useMemo(() => ({ additionalTypenames: ["Agreement"] }), []);
-  const [{ data, fetching, error }] = useQuery<AgreementsData>({
+  const [{ data, fetching, error }] = useQuery({
     query: AgreementsQuery,
     variables: { filter: { organisationId: orgId }, first: 100 },
     context,

@@ -52,8 +52,7 @@ export function Responsibilities({
     })),
   );
   const failure = useFailure();
-  const [{ fetching }, save] =
-    useMutation<Record<string, MutationAnswer<Agreement>>>(SetResponsibilitiesMutation);
+  const [{ fetching }, save] = useMutation(SetResponsibilitiesMutation);
   const setRow = (index: number, row: Partial<Row>) =>
     setRows(rows.map((r, i) => (i === index ? { ...r, ...row } : r)));
 

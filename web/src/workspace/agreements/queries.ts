@@ -8,10 +8,10 @@ import type {
   PartyRole,
   PriorityGroup,
 } from "@samspill/domain";
-import { gql } from "urql";
-import { resultMutation } from "../mutations.js";
+import { graphql } from "@samspill/graphql";
+import { MutationErrorFields } from "../mutations.js";
 
-export const AgreementFields = gql`
+export const AgreementFields = graphql(`
   fragment AgreementFields on Agreement {
     id
     title
@@ -54,7 +54,7 @@ export const AgreementFields = gql`
       }
     }
   }
-`;
+`);
 
 export interface AgreementParty {
   role: PartyRole;
@@ -88,7 +88,7 @@ export interface Agreement {
   offers: { id: string; title: string; status: OfferStatus; provider: { id: string; name: string } }[];
 }
 
-export const AgreementsQuery = gql`
+export const AgreementsQuery = graphql(`
   query Agreements($filter: AgreementFilter, $first: Int) {
     agreements(filter: $filter, first: $first) {
       totalCount
@@ -113,7 +113,7 @@ export const AgreementsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface AgreementsData {
   agreements: {
@@ -127,57 +127,84 @@ export interface AgreementsData {
   };
 }
 
-export const AgreementQuery = gql`
+export const AgreementQuery = graphql(
+  `
   query Agreement($id: ID!) {
     agreement(id: $id) {
       ...AgreementFields
     }
   }
-  ${AgreementFields}
-`;
-
-export const CreateAgreementMutation = resultMutation(
-  "CreateAgreement($input: CreateAgreementInput!)",
-  "createAgreement(input: $input)",
-  "MutationCreateAgreementSuccess",
-  "...AgreementFields",
-  AgreementFields,
+`,
+  [AgreementFields],
 );
 
-export const UpdateAgreementMutation = resultMutation(
-  "UpdateAgreement($input: UpdateAgreementInput!)",
-  "updateAgreement(input: $input)",
-  "MutationUpdateAgreementSuccess",
-  "...AgreementFields",
-  AgreementFields,
+export const CreateAgreementMutation = graphql(
+  `
+  mutation CreateAgreement($input: CreateAgreementInput!) {
+    createAgreement(input: $input) {
+      __typename
+      ... on MutationCreateAgreementSuccess { data { ...AgreementFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [AgreementFields, MutationErrorFields],
 );
 
-export const SetResponsibilitiesMutation = resultMutation(
-  "SetAgreementResponsibilities($input: SetAgreementResponsibilitiesInput!)",
-  "setAgreementResponsibilities(input: $input)",
-  "MutationSetAgreementResponsibilitiesSuccess",
-  "...AgreementFields",
-  AgreementFields,
+export const UpdateAgreementMutation = graphql(
+  `
+  mutation UpdateAgreement($input: UpdateAgreementInput!) {
+    updateAgreement(input: $input) {
+      __typename
+      ... on MutationUpdateAgreementSuccess { data { ...AgreementFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [AgreementFields, MutationErrorFields],
 );
 
-export const LinkOfferMutation = resultMutation(
-  "LinkOfferToAgreement($input: AgreementOfferLinkInput!)",
-  "linkOfferToAgreement(input: $input)",
-  "MutationLinkOfferToAgreementSuccess",
-  "...AgreementFields",
-  AgreementFields,
+export const SetResponsibilitiesMutation = graphql(
+  `
+  mutation SetAgreementResponsibilities($input: SetAgreementResponsibilitiesInput!) {
+    setAgreementResponsibilities(input: $input) {
+      __typename
+      ... on MutationSetAgreementResponsibilitiesSuccess { data { ...AgreementFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [AgreementFields, MutationErrorFields],
 );
 
-export const UnlinkOfferMutation = resultMutation(
-  "UnlinkOfferFromAgreement($input: AgreementOfferLinkInput!)",
-  "unlinkOfferFromAgreement(input: $input)",
-  "MutationUnlinkOfferFromAgreementSuccess",
-  "...AgreementFields",
-  AgreementFields,
+export const LinkOfferMutation = graphql(
+  `
+  mutation LinkOfferToAgreement($input: AgreementOfferLinkInput!) {
+    linkOfferToAgreement(input: $input) {
+      __typename
+      ... on MutationLinkOfferToAgreementSuccess { data { ...AgreementFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [AgreementFields, MutationErrorFields],
+);
+
+export const UnlinkOfferMutation = graphql(
+  `
+  mutation UnlinkOfferFromAgreement($input: AgreementOfferLinkInput!) {
+    unlinkOfferFromAgreement(input: $input) {
+      __typename
+      ... on MutationUnlinkOfferFromAgreementSuccess { data { ...AgreementFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [AgreementFields, MutationErrorFields],
 );
 
 /** Every organisation, for choosing parties and participants. */
-export const AllOrganisationsQuery = gql`
+export const AllOrganisationsQuery = graphql(`
   query AllOrganisations($first: Int) {
     organisations(first: $first) {
       edges {
@@ -189,7 +216,7 @@ export const AllOrganisationsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface AllOrganisationsData {
   organisations: { edges: { node: { id: string; name: string; kind: OrganisationKind } }[] };

@@ -62,8 +62,7 @@ function CreateMeeting({ me }: { me: Me }) {
   });
   const [participants, setParticipants] = useState<string[]>([]);
   const failure = useFailure();
-  const [{ fetching }, create] =
-    useMutation<Record<string, MutationAnswer<MeetingPoint>>>(CreateMeetingMutation);
+  const [{ fetching }, create] = useMutation(CreateMeetingMutation);
 
   if (!access.editorOf(orgId))
     return (
@@ -76,7 +75,9 @@ function CreateMeeting({ me }: { me: Me }) {
   const submit = async () => {
     // Start and end are non-null in the schema: say so here rather than send a request that fails.
     const missing = (["startsAt", "endsAt"] as const).filter((key) => !values[key]);
-    if (missing.length > 0) {
+    // fromLocalInput is null exactly for an empty field, so this only tells the type checker.
+    const { startsAt, endsAt, ...input } = toMeetingInput(values);
+    if (missing.length > 0 || !startsAt || !endsAt) {
       failure.show({
         __typename: "ValidationError",
         message: "",
@@ -90,7 +91,7 @@ function CreateMeeting({ me }: { me: Me }) {
       return;
     }
     const result = await create(
-      { input: { ...toMeetingInput(values), organiserId: orgId, participantIds: participants } },
+      { input: { ...input, startsAt, endsAt, organiserId: orgId, participantIds: participants } },
       { additionalTypenames: ["MeetingPoint"] },
     );
     const created = settle(failure, result, "createMeetingPoint");
@@ -142,7 +143,7 @@ function EditMeeting({ me }: { me: Me }) {
   const { orgId = "", meetingId = "" } = useParams();
   const location = useLocation();
   const access = useAccess(me, orgId);
-  const [{ data, fetching, error }, reload] = useQuery<{ meetingPoint: MeetingPoint | null }>({
+  const [{ data, fetching, error }, reload] = useQuery({
     query: MeetingPointQuery,
     variables: { id: meetingId },
     requestPolicy: "cache-and-network",
@@ -150,8 +151,7 @@ function EditMeeting({ me }: { me: Me }) {
   const created = (location.state as { notice?: string } | null)?.notice === "created";
   const [notice, setNotice] = useState(created ? t("meetings.created") : "");
   const failure = useFailure();
-  const [{ fetching: saving }, update] =
-    useMutation<Record<string, MutationAnswer<MeetingPoint>>>(UpdateMeetingMutation);
+  const [{ fetching: saving }, update] = useMutation(UpdateMeetingMutation);
   const meeting = data?.meetingPoint;
   const reloadLatest = () => {
     failure.clear();

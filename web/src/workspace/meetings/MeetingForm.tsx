@@ -1,8 +1,9 @@
 import { type MeetingKind, meetingKinds } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { Field } from "../../components/Field.js";
 import { SelectField } from "../../components/SelectField.js";
 import { fromLocalInput, toLocalInput } from "../../format.js";
@@ -75,7 +76,7 @@ export function meetingLabels(t: TFunction): Record<string, string> {
   };
 }
 
-const ChoicesQuery = gql`
+const ChoicesQuery = graphql(`
   query MeetingChoices($organisationId: ID, $first: Int) {
     agreements(filter: { organisationId: $organisationId }, first: $first) {
       edges {
@@ -94,7 +95,7 @@ const ChoicesQuery = gql`
       }
     }
   }
-`;
+`);
 
 interface ChoicesData {
   agreements: { edges: { node: { id: string; title: string } }[] };
@@ -124,7 +125,7 @@ export function MeetingForm({
   children,
 }: MeetingFormProps) {
   const { t } = useTranslation();
-  const [{ data }] = useQuery<ChoicesData>({
+  const [{ data }] = useQuery({
     query: ChoicesQuery,
     variables: { organisationId: organiserId, first: 100 },
   });

@@ -36,7 +36,7 @@ interface RecordProps {
 }
 
 export function useOrganisationOptions() {
-  const [{ data }] = useQuery<AllOrganisationsData>({
+  const [{ data }] = useQuery({
     query: AllOrganisationsQuery,
     variables: { first: 500 },
   });
@@ -48,8 +48,7 @@ export function Participants({ meeting, canEdit, onNotice, onReload }: RecordPro
   const options = useOrganisationOptions();
   const [chosen, setChosen] = useState(() => meeting.participants.map((p) => p.id));
   const failure = useFailure();
-  const [{ fetching }, save] =
-    useMutation<Record<string, MutationAnswer<MeetingPoint>>>(SetParticipantsMutation);
+  const [{ fetching }, save] = useMutation(SetParticipantsMutation);
   if (!canEdit)
     return (
       <section aria-labelledby="participants-heading">
@@ -91,8 +90,7 @@ export function Minutes({ meeting, canEdit, onNotice, onReload }: RecordProps) {
   const { t } = useTranslation();
   const [minutes, setMinutes] = useState(meeting.minutes);
   const failure = useFailure();
-  const [{ fetching }, save] =
-    useMutation<Record<string, MutationAnswer<MeetingPoint>>>(RecordMinutesMutation);
+  const [{ fetching }, save] = useMutation(RecordMinutesMutation);
   return (
     <section aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t("meetings.minutes")}</h2>
@@ -136,8 +134,8 @@ export function DecisionsAndFollowUps({ meeting, canEdit, editorOf, onNotice }: 
   const [followUp, setFollowUp] = useState({ text: "", dueOn: "", responsibleOrgId: "", decisionId: "" });
   const decisionFailure = useFailure();
   const followUpFailure = useFailure();
-  const [, addDecision] = useMutation<Record<string, MutationAnswer<{ id: string }>>>(AddDecisionMutation);
-  const [, addFollowUp] = useMutation<Record<string, MutationAnswer<{ id: string }>>>(AddFollowUpMutation);
+  const [, addDecision] = useMutation(AddDecisionMutation);
+  const [, addFollowUp] = useMutation(AddFollowUpMutation);
   const decisionText = new Map(meeting.decisions.map((d) => [d.id, d.text]));
 
   return (
@@ -289,7 +287,7 @@ function FollowUpRow({
   const { t } = useTranslation();
   const id = useId();
   const failure = useFailure();
-  const [, update] = useMutation<Record<string, MutationAnswer<{ id: string }>>>(UpdateFollowUpMutation);
+  const [, update] = useMutation(UpdateFollowUpMutation);
   return (
     <li className="session-row">
       <div>

@@ -24,7 +24,7 @@ export function MeetingsPage() {
 function Meetings({ orgId, name }: SectionContext) {
   const { t } = useTranslation();
   const context = useMemo(() => ({ additionalTypenames: ["MeetingPoint"] }), []);
-  const [{ data, fetching, error }] = useQuery<MeetingPointsData>({
+  const [{ data, fetching, error }] = useQuery({
     query: MeetingPointsQuery,
     variables: { filter: { organisationId: orgId }, first: 100 },
     context,

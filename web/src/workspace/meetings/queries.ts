@@ -1,8 +1,8 @@
 import type { FollowUpStatus, MeetingKind } from "@samspill/domain";
-import { gql } from "urql";
-import { resultMutation } from "../mutations.js";
+import { graphql } from "@samspill/graphql";
+import { MutationErrorFields } from "../mutations.js";
 
-export const MeetingFields = gql`
+export const MeetingFields = graphql(`
   fragment MeetingFields on MeetingPoint {
     id
     title
@@ -50,7 +50,7 @@ export const MeetingFields = gql`
       }
     }
   }
-`;
+`);
 
 export interface FollowUp {
   id: string;
@@ -81,7 +81,7 @@ export interface MeetingPoint {
   followUps: FollowUp[];
 }
 
-export const MeetingPointsQuery = gql`
+export const MeetingPointsQuery = graphql(`
   query MeetingPoints($filter: MeetingPointFilter, $first: Int) {
     meetingPoints(filter: $filter, first: $first) {
       totalCount
@@ -100,7 +100,7 @@ export const MeetingPointsQuery = gql`
       }
     }
   }
-`;
+`);
 
 export interface MeetingPointsData {
   meetingPoints: {
@@ -109,57 +109,101 @@ export interface MeetingPointsData {
   };
 }
 
-export const MeetingPointQuery = gql`
+export const MeetingPointQuery = graphql(
+  `
   query MeetingPoint($id: ID!) {
     meetingPoint(id: $id) {
       ...MeetingFields
     }
   }
-  ${MeetingFields}
-`;
-
-/** A mutation answering a MeetingPoint (or a typed error). */
-const meetingMutation = (signature: string, call: string, success: string) =>
-  resultMutation(signature, call, success, "...MeetingFields", MeetingFields);
-
-export const CreateMeetingMutation = meetingMutation(
-  "CreateMeetingPoint($input: CreateMeetingPointInput!)",
-  "createMeetingPoint(input: $input)",
-  "MutationCreateMeetingPointSuccess",
-);
-export const UpdateMeetingMutation = meetingMutation(
-  "UpdateMeetingPoint($input: UpdateMeetingPointInput!)",
-  "updateMeetingPoint(input: $input)",
-  "MutationUpdateMeetingPointSuccess",
-);
-export const SetParticipantsMutation = meetingMutation(
-  "SetMeetingParticipants($input: SetMeetingParticipantsInput!)",
-  "setMeetingParticipants(input: $input)",
-  "MutationSetMeetingParticipantsSuccess",
-);
-export const RecordMinutesMutation = meetingMutation(
-  "RecordMinutes($input: RecordMinutesInput!)",
-  "recordMinutes(input: $input)",
-  "MutationRecordMinutesSuccess",
+`,
+  [MeetingFields],
 );
 
-export const AddDecisionMutation = resultMutation(
-  "AddMeetingDecision($input: AddMeetingDecisionInput!)",
-  "addMeetingDecision(input: $input)",
-  "MutationAddMeetingDecisionSuccess",
-  "id",
+export const CreateMeetingMutation = graphql(
+  `
+  mutation CreateMeetingPoint($input: CreateMeetingPointInput!) {
+    createMeetingPoint(input: $input) {
+      __typename
+      ... on MutationCreateMeetingPointSuccess { data { ...MeetingFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MeetingFields, MutationErrorFields],
+);
+export const UpdateMeetingMutation = graphql(
+  `
+  mutation UpdateMeetingPoint($input: UpdateMeetingPointInput!) {
+    updateMeetingPoint(input: $input) {
+      __typename
+      ... on MutationUpdateMeetingPointSuccess { data { ...MeetingFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MeetingFields, MutationErrorFields],
+);
+export const SetParticipantsMutation = graphql(
+  `
+  mutation SetMeetingParticipants($input: SetMeetingParticipantsInput!) {
+    setMeetingParticipants(input: $input) {
+      __typename
+      ... on MutationSetMeetingParticipantsSuccess { data { ...MeetingFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MeetingFields, MutationErrorFields],
+);
+export const RecordMinutesMutation = graphql(
+  `
+  mutation RecordMinutes($input: RecordMinutesInput!) {
+    recordMinutes(input: $input) {
+      __typename
+      ... on MutationRecordMinutesSuccess { data { ...MeetingFields } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MeetingFields, MutationErrorFields],
 );
 
-export const AddFollowUpMutation = resultMutation(
-  "AddFollowUp($input: AddFollowUpInput!)",
-  "addFollowUp(input: $input)",
-  "MutationAddFollowUpSuccess",
-  "id",
+export const AddDecisionMutation = graphql(
+  `
+  mutation AddMeetingDecision($input: AddMeetingDecisionInput!) {
+    addMeetingDecision(input: $input) {
+      __typename
+      ... on MutationAddMeetingDecisionSuccess { data { id } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
 );
 
-export const UpdateFollowUpMutation = resultMutation(
-  "UpdateFollowUp($input: UpdateFollowUpInput!)",
-  "updateFollowUp(input: $input)",
-  "MutationUpdateFollowUpSuccess",
-  "id status version",
+export const AddFollowUpMutation = graphql(
+  `
+  mutation AddFollowUp($input: AddFollowUpInput!) {
+    addFollowUp(input: $input) {
+      __typename
+      ... on MutationAddFollowUpSuccess { data { id } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const UpdateFollowUpMutation = graphql(
+  `
+  mutation UpdateFollowUp($input: UpdateFollowUpInput!) {
+    updateFollowUp(input: $input) {
+      __typename
+      ... on MutationUpdateFollowUpSuccess { data { id status version } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
 );

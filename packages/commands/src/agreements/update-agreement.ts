@@ -1,0 +1,107 @@
+import type { Prisma } from "@samspill/database";
+import {
+  agreementPeriodIssues,
+  assertNoIssues,
+  fieldIssue,
+  parseInput,
+  partyIssues,
+  responsibilityIssues,
+  updateAgreementInput,
+} from "@samspill/domain";
+import { type Actor, requireSignedIn } from "../actor.js";
+import { diff, transact, type Unit } from "../unit-of-work.js";
+import {
+  actingOrganisation,
+  agreementPayload,
+  asPartyEditor,
+  dateOrNull,
+  isoDay,
+  partyKindIssues,
+  writeAgreement,
+} from "./agreement-rows.js";
+
+/**
+ * Edits an agreement; parties are replaced as a whole when given. The period and party rules
+ * are checked on the agreement as it will stand, and the editor must still edit for a party.
+ */
+export async function updateAgreement(
+  unit: Unit,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ id: string }> {
+  const { id, version, parties, ...fields } = parseInput(updateAgreementInput, raw);
+  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
+    const { agreement: before } = asPartyEditor(
+      actor,
+      await tx.agreement.findUnique({
+        where: { id },
+        include: { parties: { orderBy: { organisationId: "asc" } }, responsibilities: true },
+      }),
+    );
+    const validFrom = fields.validFrom ?? isoDay(before.validFrom) ?? "";
+    const validTo = fields.validTo !== undefined ? fields.validTo : isoDay(before.validTo);
+    const subAgreement = fields.subAgreement !== undefined ? fields.subAgreement : before.subAgreement;
+    const partiesBefore = before.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
+    const nextParties = parties ?? partiesBefore;
+    const issues = [
+      ...agreementPeriodIssues(validFrom, validTo),
+      ...partyIssues(nextParties, Boolean(subAgreement)),
+    ];
+    if (parties) {
+      issues.push(...(await partyKindIssues(tx, parties)));
+      // A party cannot leave while it still holds responsibilities under the agreement.
+      const kept = parties.map((p) => p.organisationId);
+      if (responsibilityIssues(before.responsibilities, kept).length > 0)
+        issues.push(
+          fieldIssue(
+            "parties",
+            "party_has_responsibilities",
+            "Remove a party's responsibilities before removing the party",
+            "Fjern partens ansvar før parten fjernes",
+          ),
+        );
+    }
+    assertNoIssues(issues);
+    // Acting for the parties as they will stand: an editor cannot write their own organisation out.
+    const acting = actingOrganisation(
+      actor,
+      nextParties.map((p) => p.organisationId),
+    );
+    const data = {
+      ...fields,
+      ...(fields.validFrom !== undefined ? { validFrom: new Date(fields.validFrom) } : {}),
+      ...(fields.validTo !== undefined ? { validTo: dateOrNull(fields.validTo) } : {}),
+    } satisfies Prisma.AgreementUpdateManyMutationInput;
+    await writeAgreement(tx, id, version, data);
+    if (parties) {
+      await tx.agreementParty.deleteMany({ where: { agreementId: id } });
+      await tx.agreementParty.createMany({ data: parties.map((p) => ({ agreementId: id, ...p })) });
+    }
+    const changes = diff(
+      {
+        ...before,
+        validFrom: isoDay(before.validFrom),
+        validTo: isoDay(before.validTo),
+        parties: partiesBefore,
+      },
+      {
+        ...fields,
+        parties: parties
+          ? [...parties].sort((a, b) => a.organisationId.localeCompare(b.organisationId))
+          : undefined,
+      },
+    );
+    await record({
+      action: "agreement.update",
+      entityType: "Agreement",
+      entityId: id,
+      organisationId: acting,
+      changes,
+      event: {
+        type: "agreement.updated",
+        payload: agreementPayload(id, { ...before, ...data, version: version + 1 }),
+      },
+    });
+    return { id };
+  });
+}

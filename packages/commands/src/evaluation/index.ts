@@ -1,0 +1,1 @@
+export { reportPamEvaluation } from "./report-pam-evaluation.js";

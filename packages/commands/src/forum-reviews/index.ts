@@ -1,0 +1,1 @@
+export { recordForumReview } from "./record-forum-review.js";

@@ -1,0 +1,3 @@
+export { changeOfferStatus, publishOffer } from "./change-offer-status.js";
+export { createOffer } from "./create-offer.js";
+export { updateOffer } from "./update-offer.js";

@@ -1,0 +1,2 @@
+export { correctParticipationReport } from "./correct-participation-report.js";
+export { reportParticipation } from "./report-participation.js";

@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { DomainValidationError, fieldIssue, parseInput } from "@samspill/domain";
+import { type Actor, adminRoles, requireRole } from "../actor.js";
+import { transact, type Unit } from "../unit-of-work.js";
+import { createWebhookSubscriptionInput } from "./subscription-input.js";
+
+// Each delivery is signed with the subscription's secret (packages/events/src/webhooks), so the
+// hub keeps the secret itself; the caller sees it once, in this command's result.
+
+const maxSubscriptionsPerOrganisation = 20;
+
+export interface CreatedWebhookSubscription {
+  id: string;
+  /** The signing secret, for the caller to hand to the receiver; never shown again. */
+  secret: string;
+}
+
+/** Subscribes a URL to the organisation's visible events, as the organisation's ADMIN. */
+export async function createWebhookSubscription(
+  unit: Unit,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<CreatedWebhookSubscription> {
+  const input = parseInput(createWebhookSubscriptionInput, raw);
+  const who = requireRole(actor, input.organisationId, adminRoles);
+  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  return transact(unit, who, async ({ tx, record }) => {
+    const existing = await tx.webhookSubscription.count({ where: { organisationId: input.organisationId } });
+    if (existing >= maxSubscriptionsPerOrganisation) {
+      throw new DomainValidationError([
+        fieldIssue(
+          "organisationId",
+          "too_many_webhooks",
+          `An organisation has at most ${maxSubscriptionsPerOrganisation} webhook subscriptions`,
+          `En organisasjon kan ha høyst ${maxSubscriptionsPerOrganisation} webhook-abonnementer`,
+        ),
+      ]);
+    }
+    const row = await tx.webhookSubscription.create({
+      data: { organisationId: input.organisationId, url: input.url, eventTypes: input.eventTypes, secret },
+    });
+    await record({
+      action: "webhookSubscription.create",
+      entityType: "WebhookSubscription",
+      entityId: row.id,
+      organisationId: row.organisationId,
+      changes: { url: row.url, eventTypes: row.eventTypes },
+    });
+    return { id: row.id, secret };
+  });
+}

@@ -1,0 +1,3 @@
+export { type CreatedWebhookSubscription, createWebhookSubscription } from "./create-webhook-subscription.js";
+export { deleteWebhookSubscription } from "./delete-webhook-subscription.js";
+export { type CreateWebhookSubscriptionInput, createWebhookSubscriptionInput } from "./subscription-input.js";

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { httpUrl, uuid, version } from "./common.js";
+import { type FieldIssue, fieldIssue } from "./errors.js";
+
+// Sessions of an offer: when and where it takes place, how many places and how many have
+// signed up. The rules that span fields (end after start, no more sign-ups than places) need
+// the stored session for a partial edit, so they are a separate check rather than a refinement.
+
+const sessionFields = z.object({
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  location: z.string().trim().max(500).nullish(),
+  onlineUrl: httpUrl.nullish(),
+  capacity: z.number().int().min(0).max(100_000).nullish(),
+  registrations: z.number().int().min(0).max(100_000).optional(),
+  note: z.string().trim().max(2000).nullish(),
+});
+
+export const addSessionInput = sessionFields.extend({ offerId: uuid }).strict();
+export type AddSessionInput = z.output<typeof addSessionInput>;
+
+export const updateSessionInput = sessionFields.partial().extend({ id: uuid, version }).strict();
+export type UpdateSessionInput = z.output<typeof updateSessionInput>;
+
+export const cancelSessionInput = z.object({ id: uuid, version }).strict();
+export type CancelSessionInput = z.output<typeof cancelSessionInput>;
+
+/** A session ends after it starts and never has more registrations than places. */
+export function sessionIssues(session: {
+  startsAt?: Date;
+  endsAt?: Date;
+  capacity?: number | null;
+  registrations?: number;
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const { startsAt, endsAt, capacity, registrations } = session;
+  if (startsAt && endsAt && endsAt <= startsAt)
+    issues.push(
+      fieldIssue(
+        "endsAt",
+        "ends_before_start",
+        "A session must end after it starts",
+        "En samling må slutte etter at den starter",
+      ),
+    );
+  if (capacity != null && registrations != null && registrations > capacity)
+    issues.push(
+      fieldIssue(
+        "registrations",
+        "over_capacity",
+        "More registrations than places",
+        "Flere påmeldte enn plasser",
+      ),
+    );
+  return issues;
+}

@@ -1,0 +1,55 @@
+import type { Database } from "@samspill/database";
+import { renderDigest } from "./templates/digest.js";
+import { buildDigest, digestSince, isEmptyDigest } from "./digest-content.js";
+import { loadOfferEvents } from "./offer-changes.js";
+import { isoWeekKey, weekLabel } from "./periods.js";
+
+export interface DigestPreview {
+  periodKey: string;
+  since: Date;
+  subject: string;
+  html: string;
+  text: string;
+  /** True when the digest would not be sent because nothing in the subscriber's filter changed. */
+  empty: boolean;
+  /** False when the subscription is switched off. */
+  active: boolean;
+}
+
+/**
+ * The digest the person would get if the weekly job ran now, rendered exactly as the job
+ * renders it but not sent and not recorded. Null when the person has no weekly subscription.
+ */
+export async function previewDigest(
+  db: Database,
+  personId: string,
+  options: { publicUrl: string; smallCountThreshold: number; at?: Date },
+): Promise<DigestPreview | null> {
+  const at = options.at ?? new Date();
+  const subscription = await db.subscription.findUnique({
+    where: { personId_kind: { personId, kind: "WEEKLY_DIGEST" } },
+    include: { person: { select: { name: true, email: true } } },
+  });
+  if (!subscription) return null;
+  const last = await db.sentSummary.findFirst({
+    where: { kind: "WEEKLY_DIGEST", recipient: subscription.person.email, sentAt: { lt: at } },
+    orderBy: { sentAt: "desc" },
+    select: { sentAt: true },
+  });
+  const since = digestSince(last?.sentAt ?? null, at);
+  const content = await buildDigest(db, {
+    recipientName: subscription.person.name,
+    filter: subscription,
+    since,
+    until: at,
+    events: await loadOfferEvents(db, since, at),
+  });
+  const periodKey = isoWeekKey(at);
+  const mail = await renderDigest({
+    content,
+    publicUrl: options.publicUrl,
+    weekLabel: weekLabel(periodKey),
+    smallCountThreshold: options.smallCountThreshold,
+  });
+  return { periodKey, since, ...mail, empty: isEmptyDigest(content), active: subscription.active };
+}
