@@ -112,8 +112,8 @@ async function main() {
   console.log("Migrating the database …");
   run("node", ["packages/database/scripts/prisma.mjs", "migrate", "deploy"], { env, quiet: true });
   console.log("Seeding demo data …");
-  run(bin("tsx"), ["packages/database/src/seed/main.ts"], { env });
-  // The seed writes offers directly (no events), so the overview is computed from the tables.
+  run(bin("tsx"), ["packages/seed/src/main.ts"], { env });
+  // The overview is computed from the tables: the seed's events may not have been projected yet.
   console.log("Building the overview …");
   run(bin("tsx"), ["services/worker/src/commands/rebuild-overview.ts"], { env });
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, the dependency-cycle check and every test suite, in that order.
+// `npm test`: lint, typecheck, the dependency-cycle check, the dependency rules and every test
+// suite, in that order.
 // Ends with one plain line "Tests: N passed, N failed" that CI reads.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { bin, ensureInstalled, generate, pnpm, root, run } from "./workspace.mjs";
 
 const step = (title) => console.log(`\n▶ ${title}`);
@@ -20,6 +22,9 @@ run(bin("tsc"), ["--noEmit", "-p", "tests/tsconfig.json"]);
 if (existsSync(join(root, "infra", "tsconfig.json")))
   run(bin("tsc"), ["--noEmit", "-p", "infra/tsconfig.json"]);
 
+step("Generated GraphQL files are current (schema.graphql, graphql-env.d.ts)");
+checkGraphQLFiles();
+
 step("Dependency cycles (madge --circular)");
 run(bin("madge"), [
   "--circular",
@@ -34,6 +39,19 @@ run(bin("madge"), [
   "services",
   "web/src",
   "tests",
+]);
+
+// Which code may import which (layers, feature folders, gateway and worker apart): the rules and
+// why are in .dependency-cruiser.cjs; any violation fails the run.
+step("Dependency rules (dependency-cruiser)");
+run(bin("depcruise"), [
+  "--config",
+  ".dependency-cruiser.cjs",
+  "--output-type",
+  "err",
+  "packages",
+  "services",
+  "web/src",
 ]);
 
 step("Tests (vitest: unit, integration, integration on PGlite)");
@@ -55,3 +73,46 @@ if (existsSync(report)) {
   if (r.numTotalTests === 0) failed = true;
 }
 process.exit(failed ? 1 : 0);
+
+/**
+ * Prints the gateway's Pothos schema and gql.tada's introspection output (which types the
+ * documents of the web app, the tests and the benchmark) into a temporary folder, and fails
+ * when the committed copies differ: a schema change must come with both files regenerated.
+ */
+function checkGraphQLFiles() {
+  const committedSchema = join(root, "services", "gateway", "schema.graphql");
+  const committedTypes = join(root, "packages", "graphql", "src", "graphql-env.d.ts");
+  const dir = mkdtempSync(join(tmpdir(), "samspill-graphql-"));
+  try {
+    const schema = join(dir, "schema.graphql");
+    const types = join(dir, "graphql-env.d.ts");
+    run(bin("tsx"), ["services/gateway/scripts/print-schema.ts", schema], { quiet: true });
+    // gql.tada reads the schema from a tsconfig plugin entry: point one at the fresh print.
+    const tsconfig = join(dir, "tsconfig.json");
+    const plugin = { name: "gql.tada/ts-plugin", schema, tadaOutputLocation: types };
+    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { plugins: [plugin] } }));
+    run(
+      join(root, "packages", "graphql", "node_modules", ".bin", "gql.tada"),
+      ["generate", "output", "--tsconfig", tsconfig],
+      { quiet: true },
+    );
+    const stale = [
+      [committedSchema, schema],
+      [committedTypes, types],
+    ].filter(
+      ([committed, fresh]) =>
+        !existsSync(committed) || readFileSync(committed, "utf8") !== readFileSync(fresh, "utf8"),
+    );
+    if (stale.length > 0) {
+      console.error(
+        `Stale generated GraphQL files: ${stale.map(([f]) => relative(root, f)).join(", ")}.\n` +
+          "Regenerate and commit them:\n" +
+          "  pnpm --filter @samspill/gateway print-schema\n" +
+          "  pnpm --filter @samspill/graphql generate",
+      );
+      process.exit(1);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -19,6 +19,6 @@ function run(step, args) {
 
 run("applying migrations", ["packages/database/scripts/prisma.mjs", "migrate", "deploy"]);
 if (process.env.SEED_DEMO_DATA === "true") {
-  run("loading the demo region", ["--import", "tsx", "packages/database/src/seed/main.ts"]);
+  run("loading the demo region", ["--import", "tsx", "packages/seed/src/main.ts"]);
   run("rebuilding the overview", ["--import", "tsx", "services/worker/src/commands/rebuild-overview.ts"]);
 }

@@ -1,8 +1,10 @@
 import type { Database } from "@samspill/database";
-import { seedId } from "@samspill/database/seed/ids";
 import type { Role } from "@samspill/domain";
 import { createGateway } from "@samspill/gateway";
 import type { Viewer } from "@samspill/gateway/context";
+import type { TadaDocumentNode } from "@samspill/graphql";
+import { seedId } from "@samspill/seed/ids";
+import { print } from "graphql";
 import { pino } from "pino";
 
 // Drives the real gateway (hono + yoga + schema) in-process through HTTP requests. The viewer
@@ -16,10 +18,10 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 export interface TestGateway {
   app: ReturnType<typeof createGateway>["app"];
-  query<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResult<T>>;
+  /** Sends a document written with `graphql()` from @samspill/graphql; the answer is typed from the schema. */
+  query<R, V>(document: TadaDocumentNode<R, V>, variables?: V): Promise<GraphQLResult<R>>;
+  /** Sends text as it is: for the tests that send malformed, unknown or generated documents on purpose. */
+  send(text: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
 }
 
 export function testGateway(db: Database, viewer: Viewer | null = null): TestGateway {
@@ -30,19 +32,23 @@ export function testGateway(db: Database, viewer: Viewer | null = null): TestGat
     webOrigin: "http://127.0.0.1:5173",
     resolveViewer: async () => viewer,
   });
+  const send = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await app.fetch(
+      new Request("http://gateway.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
+        body: JSON.stringify({ query, variables }),
+      }),
+    );
+    const body = (await response.json()) as Omit<GraphQLResult, "status">;
+    return { status: response.status, ...body };
+  };
   return {
     app,
-    async query<T>(query: string, variables: Record<string, unknown> = {}) {
-      const response = await app.fetch(
-        new Request("http://gateway.test/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-          body: JSON.stringify({ query, variables }),
-        }),
-      );
-      const body = (await response.json()) as Omit<GraphQLResult<T>, "status">;
-      return { status: response.status, ...body };
-    },
+    send,
+    // The answer is what the gateway validated against the same schema the document was typed by.
+    query: async <R, V>(document: TadaDocumentNode<R, V>, variables?: V) =>
+      (await send(print(document), variables ?? {})) as GraphQLResult<R>,
   };
 }
 

@@ -1,5 +1,6 @@
 export * from "./action-plan.js";
 export * from "./agreement.js";
+export * from "./api-token.js";
 export * from "./common.js";
 export * from "./diagnoses.js";
 export * from "./enums.js";
@@ -14,3 +15,4 @@ export * from "./personal-data.js";
 export * from "./session.js";
 export * from "./suppression.js";
 export * from "./validation.js";
+export * from "./imports.js";

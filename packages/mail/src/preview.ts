@@ -1,8 +1,8 @@
 import type { Database } from "@samspill/database";
-import { renderDigest } from "./templates/digest.js";
 import { buildDigest, digestSince, isEmptyDigest } from "./digest-content.js";
 import { loadOfferEvents } from "./offer-changes.js";
 import { isoWeekKey, weekLabel } from "./periods.js";
+import { renderDigest } from "./templates/digest.js";
 
 export interface DigestPreview {
   periodKey: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { rebuildOverview } from "@samspill/read-model";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../setup/provision.js";

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
-import { seedId } from "@samspill/database/seed/ids";
+import { seedDemoData } from "@samspill/seed";
+import { seedId } from "@samspill/seed/ids";
 import type { Viewer } from "@samspill/gateway/context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import {
@@ -175,13 +175,14 @@ describe("API tokens", () => {
 
     const created = await create(ola, molde, "Skal ikke trekkes av Kari");
     const id = created.data?.createApiToken.data?.apiToken.id;
+    // The token's organisation is known only from the token: the command refuses after reading it.
     const revokeByEditor = await graphql(gateway.app, revokeToken, { id }, kari);
-    expect(revokeByEditor.errors?.[0]?.message).toMatch(/not authorized/i);
+    expect(revokeByEditor.data).toEqual({ revokeApiToken: { __typename: "ForbiddenError" } });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
     // An unknown id looks like someone else's token: no hint whether it exists.
     for (const unknown of ["0190a0a0-0000-7000-8000-000000000000", "not-a-uuid"]) {
       const response = await graphql(gateway.app, revokeToken, { id: unknown }, ola);
-      expect(response.errors?.[0]?.message).toMatch(/not authorized/i);
+      expect(response.data).toEqual(revokeByEditor.data);
     }
   });
 

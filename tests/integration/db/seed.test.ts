@@ -1,7 +1,7 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
-import { actionPlans } from "@samspill/database/seed/action-plans";
-import { loadMunicipalities } from "@samspill/database/seed/municipalities";
+import { seedDemoData } from "@samspill/seed";
+import { actionPlans } from "@samspill/seed/action-plans";
+import { loadMunicipalities } from "@samspill/seed/municipalities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 

@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { createGateway, createGatewayPubSub, type GatewayPubSub, type Viewer } from "@samspill/gateway";
 import { rebuildOverview } from "@samspill/read-model";
 import { Redis } from "ioredis";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { queueNames, toEventJob } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
 import type { Job } from "bullmq";

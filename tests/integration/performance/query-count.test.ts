@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
-import { seedId } from "@samspill/database/seed/ids";
+import { seedDemoData } from "@samspill/seed";
+import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";

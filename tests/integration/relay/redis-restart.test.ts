@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { queueNames } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

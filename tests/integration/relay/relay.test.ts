@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import {
   claimUnsent,
   enqueueEvents,

@@ -63,23 +63,26 @@ const remaining = async (ids: string[]) =>
 async function runJob(): Promise<{ deleted: number; batches: number }> {
   const queue = worker.queues[queueNames.maintenance];
   const job = await queue.add(outboxRetentionJob.name, {}, { attempts: 1 });
-  await expect.poll(async () => (await queue.getJob(job.id as string))?.getState(), { timeout: 15_000 }).toBe(
-    "completed",
-  );
+  await expect
+    .poll(async () => (await queue.getJob(job.id as string))?.getState(), { timeout: 15_000 })
+    .toBe("completed");
   return (await queue.getJob(job.id as string))!.returnvalue["outbox.retention"];
 }
 
 describe("outbox retention", () => {
   it("deletes sent rows older than the horizon and keeps unsent and recent ones; a second run changes nothing", async () => {
-    const [oldSent1, oldSent2, ancientSent, oldUnsent, ancientUnsent, justInside, recent] = await rows("job", [
-      { daysAgo: 401, sent: true },
-      { daysAgo: 500, sent: true },
-      { daysAgo: 3_000, sent: true },
-      { daysAgo: 500, sent: false },
-      { daysAgo: 3_000, sent: false },
-      { daysAgo: 399, sent: true },
-      { daysAgo: 0, sent: true },
-    ]);
+    const [oldSent1, oldSent2, ancientSent, oldUnsent, ancientUnsent, justInside, recent] = await rows(
+      "job",
+      [
+        { daysAgo: 401, sent: true },
+        { daysAgo: 500, sent: true },
+        { daysAgo: 3_000, sent: true },
+        { daysAgo: 500, sent: false },
+        { daysAgo: 3_000, sent: false },
+        { daysAgo: 399, sent: true },
+        { daysAgo: 0, sent: true },
+      ],
+    );
     const all = [oldSent1!, oldSent2!, ancientSent!, oldUnsent!, ancientUnsent!, justInside!, recent!];
     const kept = [oldUnsent!, ancientUnsent!, justInside!, recent!].sort();
 
@@ -95,7 +98,10 @@ describe("outbox retention", () => {
   });
 
   it("deletes in bounded batches until none are left", async () => {
-    const old = await rows("batches", Array.from({ length: 5 }, () => ({ daysAgo: 450, sent: true })));
+    const old = await rows(
+      "batches",
+      Array.from({ length: 5 }, () => ({ daysAgo: 450, sent: true })),
+    );
     const run = await deleteSentOutboxRows(db, new Date(Date.now() - 400 * day), 2);
     expect(run.deleted).toBeGreaterThanOrEqual(5);
     expect(run.batches).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { queueNames, queuePrefix } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
 import { Queue } from "bullmq";

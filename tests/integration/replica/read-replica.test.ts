@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createDatabase, type Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { createGateway } from "@samspill/gateway";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -1,11 +1,11 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
 import { queueNames, queuePrefix } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
 import { QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { generateApiToken } from "../../../services/gateway/src/auth/api-tokens.js";
+import { generateApiToken } from "../../../packages/commands/src/tokens/api-token-secret.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId } from "../../support/gateway.js";
 import { overviewCounter, publishOffer } from "../../support/overview.js";

@@ -1,8 +1,8 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
 import { queuePrefix } from "@samspill/events";
 import { createGateway } from "@samspill/gateway";
 import type { Viewer } from "@samspill/gateway/context";
+import { seedDemoData } from "@samspill/seed";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

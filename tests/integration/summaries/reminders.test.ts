@@ -1,7 +1,7 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
 import { queueNames } from "@samspill/events";
 import { osloDay } from "@samspill/mail";
+import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { type MailHarness, startMailHarness } from "./mail-harness.js";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/database/seed";
+import { seedDemoData } from "@samspill/seed";
 import { type QueueName, queueNames, recordEvent, toEventJob } from "@samspill/events";
 import { verifyWebhookSignature } from "@samspill/events/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -18,7 +18,7 @@ import {
   writeMeasureFilters,
 } from "./filters.js";
 import { MeasureCard, measureLabel } from "./MeasureCard.js";
-import { type ActionPlan, type ActionPlansData, ActionPlansQuery, type Measure } from "./queries.js";
+import { type ActionPlan, ActionPlansQuery, type Measure } from "./queries.js";
 import { useAllMeasures } from "./useAllMeasures.js";
 
 /** Measures whose checkpoint has passed or falls within this many days are listed first. */

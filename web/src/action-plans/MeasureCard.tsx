@@ -8,8 +8,8 @@ import { Field } from "../components/Field.js";
 import { SelectField } from "../components/SelectField.js";
 import { formatDate, formatDateTime } from "../format.js";
 import { enumLabel, enumOptions } from "../i18n/labels.js";
-import { ProblemAlert, settle, useFailure } from "../workspace/failure.js";
-import type { FieldErrors, MutationAnswer } from "../workspace/mutations.js";
+import { ProblemAlert, settle, useFailure } from "../shared/failure.js";
+import type { FieldErrors } from "../shared/mutations.js";
 import { AddProgressNoteMutation, type Measure, UpdateMeasureStatusMutation } from "./queries.js";
 
 /** "Tiltak 2.1.2 nr. 1": the plans number sections, and measures by their place in the section. */

@@ -1,6 +1,5 @@
-import type { Cadence, MeasureStatus } from "@samspill/domain";
-import { graphql } from "@samspill/graphql";
-import { MutationErrorFields } from "../workspace/mutations.js";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { MutationErrorFields } from "../shared/mutations.js";
 
 export const ActionPlansQuery = graphql(`
   query ActionPlans {
@@ -23,20 +22,9 @@ export const ActionPlansQuery = graphql(`
   }
 `);
 
-export interface ActionPlan {
-  id: string;
-  key: string;
-  title: string;
-  periodStart: number;
-  periodEnd: number;
-  revisedOn: string | null;
-  owner: { id: string; name: string };
-  sections: { number: string; title: string }[];
-}
+export type ActionPlan = ActionPlansData["actionPlans"][number];
 
-export interface ActionPlansData {
-  actionPlans: ActionPlan[];
-}
+export type ActionPlansData = ResultOf<typeof ActionPlansQuery>;
 
 export const MeasuresQuery = graphql(`
   query Measures($filter: MeasureFilter, $first: Int, $after: String) {
@@ -79,42 +67,11 @@ export const MeasuresQuery = graphql(`
   }
 `);
 
-export interface ProgressNote {
-  id: string;
-  text: string;
-  statusAfter: MeasureStatus | null;
-  authorName: string | null;
-  createdAt: string;
-}
+export type ProgressNote = Measure["progressNotes"][number];
 
-export interface Measure {
-  id: string;
-  key: string;
-  section: string;
-  ordinal: number;
-  text: string;
-  responsibleRaw: string;
-  responsibleParties: string[];
-  startRaw: string | null;
-  checkpointRaw: string | null;
-  cadence: Cadence | null;
-  /** YYYY-MM-DD */
-  nextCheckpointOn: string | null;
-  overdue: boolean;
-  status: MeasureStatus;
-  removed: boolean;
-  note: string | null;
-  version: number;
-  plan: { id: string };
-  progressNotes: ProgressNote[];
-}
+export type Measure = MeasuresData["measures"]["edges"][number]["node"];
 
-export interface MeasuresData {
-  measures: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: Measure }[];
-  };
-}
+export type MeasuresData = ResultOf<typeof MeasuresQuery>;
 
 export const UpdateMeasureStatusMutation = graphql(
   `

@@ -7,19 +7,10 @@ import { PageHeading } from "../components/PageHeading.js";
 import { SelectField } from "../components/SelectField.js";
 import { QueryStatus } from "../components/Status.js";
 import { formatDateTime } from "../format.js";
-import { RequireSignIn } from "../workspace/RequireSignIn.js";
+import { RequireSignIn } from "../shared/RequireSignIn.js";
 import "./mail.css";
 import { MailFrame, MailText } from "./MailFrame.js";
-import {
-  type DigestRecipientsData,
-  DigestRecipientsQuery,
-  type PreviewDigestData,
-  PreviewDigestQuery,
-  type SentMailData,
-  SentMailQuery,
-  type SentMailsData,
-  SentMailsQuery,
-} from "./queries.js";
+import { DigestRecipientsQuery, PreviewDigestQuery, SentMailQuery, SentMailsQuery } from "./queries.js";
 
 const pageSize = 25;
 

@@ -1,4 +1,4 @@
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf } from "@samspill/graphql";
 
 export const SentMailsQuery = graphql(`
   query SentMails($first: Int, $after: String) {
@@ -19,19 +19,9 @@ export const SentMailsQuery = graphql(`
   }
 `);
 
-export interface SentMailRow {
-  id: string;
-  subject: string;
-  to: string[];
-  receivedAt: string;
-}
+export type SentMailRow = SentMailsData["sentMails"]["edges"][number]["node"];
 
-export interface SentMailsData {
-  sentMails: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: SentMailRow }[];
-  };
-}
+export type SentMailsData = ResultOf<typeof SentMailsQuery>;
 
 export const SentMailQuery = graphql(`
   query SentMail($id: ID!) {
@@ -47,9 +37,7 @@ export const SentMailQuery = graphql(`
   }
 `);
 
-export interface SentMailData {
-  sentMail: (SentMailRow & { from: string; text: string; html: string | null }) | null;
-}
+export type SentMailData = ResultOf<typeof SentMailQuery>;
 
 export const DigestRecipientsQuery = graphql(`
   query DigestRecipients {
@@ -63,15 +51,7 @@ export const DigestRecipientsQuery = graphql(`
   }
 `);
 
-export interface DigestRecipientsData {
-  digestRecipients: {
-    personId: string;
-    name: string;
-    email: string;
-    organisations: string[];
-    active: boolean;
-  }[];
-}
+export type DigestRecipientsData = ResultOf<typeof DigestRecipientsQuery>;
 
 export const PreviewDigestQuery = graphql(`
   query PreviewDigest($personId: ID!) {
@@ -87,14 +67,4 @@ export const PreviewDigestQuery = graphql(`
   }
 `);
 
-export interface PreviewDigestData {
-  previewDigest: {
-    periodKey: string;
-    since: string;
-    subject: string;
-    html: string;
-    text: string;
-    empty: boolean;
-    active: boolean;
-  } | null;
-}
+export type PreviewDigestData = ResultOf<typeof PreviewDigestQuery>;

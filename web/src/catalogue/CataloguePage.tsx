@@ -1,5 +1,4 @@
-import type { AccessibilityFeature, OfferFormat, OfferKind } from "@samspill/domain";
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf } from "@samspill/graphql";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -48,30 +47,7 @@ const CatalogueQuery = graphql(`
   }
 `);
 
-interface CatalogueOffer {
-  id: string;
-  title: string;
-  summary: string;
-  kind: OfferKind;
-  format: OfferFormat;
-  languages: string[];
-  accessibility: AccessibilityFeature[];
-  provider: { id: string; name: string };
-  sessions: { id: string; startsAt: string; cancelled: boolean }[];
-}
-
-interface CatalogueData {
-  offers: {
-    totalCount: number;
-    pageInfo: {
-      hasNextPage: boolean;
-      hasPreviousPage: boolean;
-      startCursor: string | null;
-      endCursor: string | null;
-    };
-    edges: { node: CatalogueOffer }[];
-  };
-}
+type CatalogueOffer = ResultOf<typeof CatalogueQuery>["offers"]["edges"][number]["node"];
 
 export function CataloguePage() {
   const { t } = useTranslation();

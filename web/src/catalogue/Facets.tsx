@@ -36,11 +36,6 @@ const FacetOptionsQuery = graphql(`
   }
 `);
 
-interface FacetOptionsData {
-  municipalities: { number: string; name: string; hospitalTrust: { id: string } | null }[];
-  hospitalTrusts: { edges: { node: { id: string; name: string } }[] };
-}
-
 /** The kinds of organisation that provide offers (regional authorities and forums do not). */
 const providerKinds: readonly OrganisationKind[] = [
   "HOSPITAL_TRUST",

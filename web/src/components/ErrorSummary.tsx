@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "../workspace/mutations.js";
+import type { FieldErrors } from "../shared/mutations.js";
 
 /**
  * The list of a form's errors at its top, each linking to its field (GOV.UK pattern): it takes

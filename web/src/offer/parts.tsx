@@ -6,7 +6,7 @@ import { PageHeading } from "../components/PageHeading.js";
 import { QueryStatus } from "../components/Status.js";
 import { formatSpan } from "../format.js";
 import { enumLabel, languageLabel } from "../i18n/labels.js";
-import { type OfferData, type OfferDetails, OfferQuery, type OfferSession } from "./query.js";
+import { type OfferDetails, OfferQuery, type OfferSession } from "../shared/offer-query.js";
 
 /** The offer named in the path, or what to show until it is there (loading, not found). */
 export function usePublicOffer():

@@ -6,9 +6,9 @@ import { Field } from "../components/Field.js";
 import { SelectField } from "../components/SelectField.js";
 import { QueryStatus } from "../components/Status.js";
 import { formatDate, formatDateTime } from "../format.js";
-import { ProblemAlert, useFailure } from "../workspace/failure.js";
-import { useOrganisationOptions } from "../workspace/meetings/MeetingRecord.js";
-import { type FieldErrors, isSuccess, type MutationAnswer, useIssueText } from "../workspace/mutations.js";
+import { ProblemAlert, useFailure } from "../shared/failure.js";
+import { type FieldErrors, isSuccess, useIssueText } from "../shared/mutations.js";
+import { useOrganisationOptions } from "../shared/organisations.js";
 import { type ForumData, ForumQuery, type ForumReview, RecordForumReviewMutation } from "./queries.js";
 
 // The forum's record of its review of the overview, held at one of the health community's

@@ -13,15 +13,7 @@ import { ForumReviews } from "./ForumReviews.js";
 import { dimensions, type OverviewFilters, readFilters, writeFilters } from "./filters.js";
 import { LiveUpdates } from "./LiveUpdates.js";
 import { matrixModel } from "./matrix.js";
-import {
-  type AreasData,
-  AreasQuery,
-  type Dimension,
-  type Overview,
-  OverviewQuery,
-  type Trends,
-  TrendsQuery,
-} from "./queries.js";
+import { AreasQuery, type Dimension, OverviewQuery, TrendsQuery } from "./queries.js";
 import { TrendCharts } from "./TrendCharts.js";
 import "./overview.css";
 

@@ -1,6 +1,5 @@
-import type { PriorityGroup } from "@samspill/domain";
-import { graphql } from "@samspill/graphql";
-import { MutationErrorFields } from "../workspace/mutations.js";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { MutationErrorFields } from "../shared/mutations.js";
 
 // What the joint overview page asks the gateway for. The overview and its trends are public;
 // the forum's reviews and meeting points are its members' only.
@@ -33,17 +32,6 @@ export const AreasQuery = graphql(`
     }
   }
 `);
-
-export interface Named {
-  id: string;
-  name: string;
-}
-
-export interface AreasData {
-  trusts: { edges: { node: Named }[] };
-  communities: { edges: { node: Named }[] };
-  municipalities: { number: string; hospitalTrust: { id: string } | null }[];
-}
 
 export const OverviewQuery = graphql(`
   query JointOverview($trust: ID, $community: ID, $dimension: OverviewDimension!) {
@@ -110,61 +98,6 @@ export const OverviewQuery = graphql(`
   }
 `);
 
-export interface Cell {
-  value: string;
-  offerCount: number;
-  providerCount?: number;
-}
-
-export interface OverviewRow {
-  municipalityNumber: string;
-  municipalityName: string;
-  total: Cell;
-  cells: Cell[];
-}
-
-export type GapKind =
-  | "MUNICIPALITY_WITHOUT_OFFER"
-  | "PRIORITY_GROUP_WITHOUT_OFFER"
-  | "PRIORITY_GROUP_MISSING_IN_MUNICIPALITY";
-
-export interface Gap {
-  kind: GapKind;
-  municipalityNumber: string | null;
-  municipalityName: string | null;
-  priorityGroup: PriorityGroup | null;
-}
-
-export interface OverviewOffer {
-  offerId: string;
-  title: string;
-  provider: Named;
-  municipalityNumbers: string[];
-  reviewDueOn: string | null;
-  reviewDueInDays: number | null;
-}
-
-export interface ExpiringAgreement {
-  id: string;
-  title: string;
-  subAgreement: string | null;
-  validTo: string;
-  daysLeft: number;
-  parties: Named[];
-}
-
-export interface Overview {
-  dimension: Dimension;
-  values: string[];
-  rows: OverviewRow[];
-  totals: Cell[];
-  total: { offerCount: number; providerCount: number };
-  gaps: Gap[];
-  flaggedOffers: OverviewOffer[];
-  reviewsDue: OverviewOffer[];
-  expiringAgreements: ExpiringAgreement[];
-}
-
 export const TrendsQuery = graphql(`
   query JointOverviewTrends($trust: ID, $community: ID, $months: Int!) {
     overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, months: $months) {
@@ -183,22 +116,6 @@ export const TrendsQuery = graphql(`
   }
 `);
 
-export interface TrendMonth {
-  month: string;
-  offersPublished: number;
-  offersActive: number;
-  reports: number;
-  participants: number | null;
-  userRepresentatives: number;
-}
-
-export interface Trends {
-  from: string;
-  to: string;
-  participantsTotal: number | null;
-  months: TrendMonth[];
-}
-
 export const OverviewChangedSubscription = graphql(`
   subscription JointOverviewChanged($trust: ID!) {
     overviewChanged(hospitalTrustId: $trust) {
@@ -209,13 +126,6 @@ export const OverviewChangedSubscription = graphql(`
     }
   }
 `);
-
-export interface OverviewChange {
-  hospitalTrustId: string;
-  municipalityNumbers: string[];
-  reason: "EVENT" | "REBUILD";
-  changedAt: string;
-}
 
 export const ForumQuery = graphql(`
   query ForumReviews($community: ID!, $first: Int) {
@@ -264,30 +174,6 @@ export const ForumQuery = graphql(`
   }
 `);
 
-export interface ForumReview {
-  id: string;
-  findings: string;
-  createdAt: string;
-  recordedBy: string | null;
-  meetingPoint: { id: string; title: string; startsAt: string };
-  decisions: {
-    id: string;
-    text: string;
-    followUps: {
-      id: string;
-      text: string;
-      dueOn: string | null;
-      status: string;
-      responsibleOrganisation: Named | null;
-    }[];
-  }[];
-}
-
-export interface ForumData {
-  forumReviews: { edges: { node: ForumReview }[] };
-  meetingPoints: { edges: { node: { id: string; title: string; startsAt: string } }[] };
-}
-
 export const RecordForumReviewMutation = graphql(
   `
   mutation RecordForumReview($input: RecordForumReviewInput!) {
@@ -300,3 +186,19 @@ export const RecordForumReviewMutation = graphql(
 `,
   [MutationErrorFields],
 );
+
+export type AreasData = ResultOf<typeof AreasQuery>;
+export type Named = AreasData["trusts"]["edges"][number]["node"];
+export type Overview = NonNullable<ResultOf<typeof OverviewQuery>["overview"]>;
+export type OverviewRow = Overview["rows"][number];
+/** A row's or a column's total, or one cell (only cells count providers). */
+export type Cell = OverviewRow["total"] | OverviewRow["cells"][number];
+export type Gap = Overview["gaps"][number];
+export type GapKind = Gap["kind"];
+export type OverviewOffer = Overview["flaggedOffers"][number];
+export type ExpiringAgreement = Overview["expiringAgreements"][number];
+export type Trends = ResultOf<typeof TrendsQuery>["overviewTrends"];
+export type TrendMonth = Trends["months"][number];
+export type OverviewChange = ResultOf<typeof OverviewChangedSubscription>["overviewChanged"];
+export type ForumData = ResultOf<typeof ForumQuery>;
+export type ForumReview = ForumData["forumReviews"]["edges"][number]["node"];

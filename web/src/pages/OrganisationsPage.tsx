@@ -22,15 +22,6 @@ const OrganisationsQuery = graphql(`
   }
 `);
 
-interface OrganisationsData {
-  organisations: {
-    totalCount: number;
-    edges: {
-      node: { id: string; kind: OrganisationKind; name: string; municipalityNumber: string | null };
-    }[];
-  };
-}
-
 // Municipalities last: there are many of them, the other kinds are few.
 const kindOrder: OrganisationKind[] = [
   ...organisationKinds.filter((k) => k !== "MUNICIPALITY"),

@@ -1,7 +1,7 @@
 import { participantFields, userRepFields } from "@samspill/domain";
 import { useTranslation } from "react-i18next";
 import { Field } from "../components/Field.js";
-import type { FieldErrors } from "../workspace/mutations.js";
+import type { FieldErrors } from "../shared/mutations.js";
 import { type CountField, type FiguresValues, totalOf } from "./report-form.js";
 
 interface FiguresFieldsProps<V extends FiguresValues> {

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { QueryStatus } from "../components/Status.js";
 import { formatDate } from "../format.js";
-import { type Report, type ReportsData, ReportsQuery } from "./queries.js";
+import { type Report, ReportsQuery } from "./queries.js";
 import type { CountField } from "./report-form.js";
 
 // What an organisation reported, newest period first (the gateway's order), a page at a time.

@@ -5,14 +5,8 @@ import { useQuery } from "urql";
 import { RadioGroup } from "../components/RadioGroup.js";
 import { SelectField } from "../components/SelectField.js";
 import { formatDate } from "../format.js";
-import type { FieldErrors } from "../workspace/mutations.js";
-import {
-  type ReportableMeetingsData,
-  ReportableMeetingsQuery,
-  type ReportableOffer,
-  type ReportableOffersData,
-  ReportableOffersQuery,
-} from "./queries.js";
+import type { FieldErrors } from "../shared/mutations.js";
+import { ReportableMeetingsQuery, type ReportableOffer, ReportableOffersQuery } from "./queries.js";
 import type { NewReportValues } from "./report-form.js";
 
 const offerResults = 10;

@@ -1,5 +1,5 @@
-import { graphql } from "@samspill/graphql";
-import { MutationErrorFields } from "../workspace/mutations.js";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { MutationErrorFields } from "../shared/mutations.js";
 
 // What the participation pages ask the gateway: the reports (services/gateway/src/schema/
 // participation.ts), the offers and meeting points one can report on, and the two mutations.
@@ -38,27 +38,7 @@ export const ReportFields = graphql(`
   }
 `);
 
-export interface Report {
-  id: string;
-  version: number;
-  reporter: { id: string; name: string };
-  offer: { id: string; title: string; provider: { id: string; name: string } } | null;
-  meetingPointId: string | null;
-  meetingPointTitle: string | null;
-  periodStart: string;
-  periodEnd: string;
-  patients: number;
-  carers: number;
-  childrenAndYouth: number;
-  parents: number;
-  others: number;
-  totalParticipants: number;
-  userRepsPlanning: number;
-  userRepsDelivery: number;
-  userRepsEvaluation: number;
-  notes: string | null;
-  updatedAt: string;
-}
+export type Report = ResultOf<typeof ReportFields>;
 
 export const ReportsQuery = graphql(
   `
@@ -87,17 +67,7 @@ export const ReportsQuery = graphql(
   [ReportFields],
 );
 
-export interface ReportsData {
-  participationReports: {
-    pageInfo: {
-      hasNextPage: boolean;
-      hasPreviousPage: boolean;
-      startCursor: string | null;
-      endCursor: string | null;
-    };
-    edges: { node: Report }[];
-  };
-}
+export type ReportsData = ResultOf<typeof ReportsQuery>;
 
 export const ReportQuery = graphql(
   `
@@ -110,9 +80,7 @@ export const ReportQuery = graphql(
   [ReportFields],
 );
 
-export interface ReportData {
-  participationReport: Report | null;
-}
+export type ReportData = ResultOf<typeof ReportQuery>;
 
 export const ReportableOffersQuery = graphql(`
   query ReportableOffers($filter: OfferFilter, $first: Int) {
@@ -132,15 +100,9 @@ export const ReportableOffersQuery = graphql(`
   }
 `);
 
-export interface ReportableOffer {
-  id: string;
-  title: string;
-  provider: { id: string; name: string };
-}
+export type ReportableOffer = ReportableOffersData["offers"]["edges"][number]["node"];
 
-export interface ReportableOffersData {
-  offers: { totalCount: number; edges: { node: ReportableOffer }[] };
-}
+export type ReportableOffersData = ResultOf<typeof ReportableOffersQuery>;
 
 export const ReportableMeetingsQuery = graphql(`
   query ReportableMeetings($filter: MeetingPointFilter, $first: Int) {
@@ -156,9 +118,7 @@ export const ReportableMeetingsQuery = graphql(`
   }
 `);
 
-export interface ReportableMeetingsData {
-  meetingPoints: { edges: { node: { id: string; title: string; startsAt: string } }[] };
-}
+export type ReportableMeetingsData = ResultOf<typeof ReportableMeetingsQuery>;
 
 export const ReportParticipationMutation = graphql(
   `

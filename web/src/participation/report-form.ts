@@ -10,7 +10,7 @@ import {
   userRepFields,
 } from "@samspill/domain";
 import type { TFunction } from "i18next";
-import type { FieldErrors, FieldIssue } from "../workspace/mutations.js";
+import type { FieldErrors, FieldIssue } from "../shared/mutations.js";
 import type { Report, ReportableOffer } from "./queries.js";
 
 // The report form's values are kept as typed (text), so nothing is lost before it is checked.

@@ -30,20 +30,6 @@ const AuditTrailQuery = graphql(`
   }
 `);
 
-interface AuditEntry {
-  id: string;
-  action: string;
-  actorKind: "PERSON" | "API_TOKEN" | "SYSTEM";
-  actorName: string | null;
-  occurredAt: string;
-  changes: Record<string, unknown>;
-  organisation: { id: string; name: string } | null;
-}
-
-interface AuditTrailData {
-  auditTrail: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditEntry }[] };
-}
-
 type Change = { from: unknown; to: unknown };
 const isChange = (v: unknown): v is Change => typeof v === "object" && v !== null && "from" in v && "to" in v;
 

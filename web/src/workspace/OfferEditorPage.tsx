@@ -9,10 +9,11 @@ import { ErrorSummary } from "../components/ErrorSummary.js";
 import { PageHeading } from "../components/PageHeading.js";
 import { QueryStatus } from "../components/Status.js";
 import { enumLabel } from "../i18n/labels.js";
-import { type OfferData, type OfferDetails, OfferQuery } from "../offer/query.js";
-import { ProblemAlert, useFailure } from "./failure.js";
+import { ProblemAlert, useFailure } from "../shared/failure.js";
+import { isSuccess, type MutationAnswer } from "../shared/mutations.js";
+import { type OfferDetails, OfferQuery } from "../shared/offer-query.js";
+import { RequireSignIn } from "../shared/RequireSignIn.js";
 import { HistoryPanel } from "./HistoryPanel.js";
-import { isSuccess, type MutationAnswer } from "./mutations.js";
 import { OfferForm } from "./OfferForm.js";
 import {
   ChangeOfferStatusMutation,
@@ -24,7 +25,6 @@ import {
   valuesFromOffer,
 } from "./offer-form.js";
 import { useOrganisationData } from "./organisation-data.js";
-import { RequireSignIn } from "./RequireSignIn.js";
 import { SessionsEditor } from "./SessionsEditor.js";
 
 /** Labels for the error summary: the form's own, and the status for lifecycle errors. */

@@ -16,7 +16,7 @@ import { PickList } from "../components/PickList.js";
 import { RadioGroup } from "../components/RadioGroup.js";
 import { SelectField } from "../components/SelectField.js";
 import { enumOptions, languageOptions } from "../i18n/labels.js";
-import type { FieldErrors } from "./mutations.js";
+import type { FieldErrors } from "../shared/mutations.js";
 import type { OfferFormValues } from "./offer-form.js";
 
 interface OfferFormProps {

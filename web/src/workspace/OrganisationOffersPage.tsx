@@ -1,4 +1,4 @@
-import { type OfferStatus, offerStatuses } from "@samspill/domain";
+import { offerStatuses } from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,15 +25,6 @@ const OwnOffersQuery = graphql(`
     }
   }
 `);
-
-interface OwnOffersData {
-  offers: {
-    totalCount: number;
-    edges: {
-      node: { id: string; title: string; status: OfferStatus; updatedAt: string; flaggedForReview: boolean };
-    }[];
-  };
-}
 
 export function OrganisationOffersPage() {
   const { t } = useTranslation();

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { editorRoles } from "../auth/session.js";
 import { PageHeading } from "../components/PageHeading.js";
+import { RequireSignIn } from "../shared/RequireSignIn.js";
 import { OrganisationNav } from "./OrganisationNav.js";
-import { RequireSignIn } from "./RequireSignIn.js";
 
 export interface SectionContext {
   orgId: string;

@@ -4,15 +4,14 @@ import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.js";
 import { formatSpan, fromLocalInput, toLocalInput } from "../format.js";
-import { type OfferDetails, type OfferSession, SessionFields } from "../offer/query.js";
 import {
   type FieldErrors,
   isSuccess,
-  type MutationAnswer,
   MutationErrorFields,
   toFieldErrors,
   useIssueText,
-} from "./mutations.js";
+} from "../shared/mutations.js";
+import { type OfferDetails, type OfferSession, SessionFields } from "../shared/offer-query.js";
 
 const AddSessionMutation = graphql(
   `
@@ -113,7 +112,12 @@ export function SessionsEditor({
     if (isSuccess(answer)) {
       setCancelError("");
       onNotice(t("sessions.cancelledNotice"));
-    } else setCancelError(answer?.message ?? result.error?.message ?? "");
+    } else
+      setCancelError(
+        answer?.__typename === "ForbiddenError"
+          ? t("offerForm.forbidden")
+          : (answer?.message ?? result.error?.message ?? ""),
+      );
   };
 
   return (
@@ -240,7 +244,9 @@ function SessionForm({
       setProblem(
         answer?.__typename === "ConflictError"
           ? t("offerForm.conflict", { expected: answer.expectedVersion, current: answer.currentVersion })
-          : (answer?.message ?? result.error?.message ?? ""),
+          : answer?.__typename === "ForbiddenError"
+            ? t("offerForm.forbidden")
+            : (answer?.message ?? result.error?.message ?? ""),
       );
     }
   };

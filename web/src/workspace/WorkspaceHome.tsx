@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Membership } from "../auth/session.js";
 import { PageHeading } from "../components/PageHeading.js";
 import { enumLabel } from "../i18n/labels.js";
-import { RequireSignIn } from "./RequireSignIn.js";
+import { RequireSignIn } from "../shared/RequireSignIn.js";
 
 export function WorkspaceHome() {
   const { t } = useTranslation();

@@ -9,8 +9,8 @@ import type {
   Topic,
 } from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
-import { type OfferDetails, OfferDetailsFragment } from "../offer/query.js";
-import { MutationErrorFields } from "./mutations.js";
+import { MutationErrorFields } from "../shared/mutations.js";
+import { type OfferDetails, OfferDetailsFragment } from "../shared/offer-query.js";
 
 /** What the offer form holds: text as typed, so nothing is lost before the gateway checks it. */
 export interface OfferFormValues {

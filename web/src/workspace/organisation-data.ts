@@ -26,20 +26,6 @@ const OrganisationDataQuery = graphql(`
   }
 `);
 
-interface OrganisationData {
-  organisations: {
-    edges: {
-      node: {
-        id: string;
-        name: string;
-        municipalityNumber: string | null;
-        units: { id: string; name: string }[];
-      };
-    }[];
-  };
-  municipalities: { number: string; name: string }[];
-}
-
 export function useOrganisationData(organisationId: string, kind: OrganisationKind | null) {
   const [{ data, fetching, error }] = useQuery({
     query: OrganisationDataQuery,

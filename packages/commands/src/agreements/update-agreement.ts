@@ -67,10 +67,11 @@ export async function updateAgreement(
       actor,
       nextParties.map((p) => p.organisationId),
     );
+    const { validFrom: from, validTo: to, ...scalars } = fields;
     const data = {
-      ...fields,
-      ...(fields.validFrom !== undefined ? { validFrom: new Date(fields.validFrom) } : {}),
-      ...(fields.validTo !== undefined ? { validTo: dateOrNull(fields.validTo) } : {}),
+      ...scalars,
+      ...(from !== undefined ? { validFrom: new Date(from) } : {}),
+      ...(to !== undefined ? { validTo: dateOrNull(to) } : {}),
     } satisfies Prisma.AgreementUpdateManyMutationInput;
     await writeAgreement(tx, id, version, data);
     if (parties) {

@@ -9,8 +9,14 @@ import {
   updateFollowUpInput,
 } from "@samspill/domain";
 import { type Actor, editorRoles, forumRoles, holdsRole, requireSignedIn } from "../actor.js";
-import { diff, expectVersion, found, transact, type Unit } from "../unit-of-work.js";
-import { followUpPayload, isoDay, loadOrganisedMeeting, unknownOrganisationIssue } from "./meeting-rows.js";
+import { diff, expectVersion, transact, type Unit } from "../unit-of-work.js";
+import {
+  followUpPayload,
+  isoDay,
+  loadOrganisedMeeting,
+  unknownOrganisationIssue,
+  unlessUnknown,
+} from "./meeting-rows.js";
 
 // Follow-ups (who does what by when) are tracked one by one. The organiser's editors add them;
 // they, the health community's forum members and the responsible organisation look after them.
@@ -68,19 +74,18 @@ export async function addFollowUp(unit: Unit, actor: Actor | null, raw: unknown)
 export async function updateFollowUp(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const { id, version, ...fields } = parseInput(updateFollowUpInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor, record }) => {
-    const before = await found(
+    const before = await unlessUnknown(
       tx.followUp.findUnique({
         where: { id },
         include: { meetingPoint: { select: { organiserId: true, healthCommunityId: true } } },
       }),
-      "FollowUp",
-      id,
     );
     const { organiserId, healthCommunityId } = before.meetingPoint;
     const steward =
       holdsRole(actor, organiserId, editorRoles) ||
       (healthCommunityId !== null && holdsRole(actor, healthCommunityId, forumRoles));
-    const responsible = before.responsibleOrgId !== null && holdsRole(actor, before.responsibleOrgId, editorRoles);
+    const responsible =
+      before.responsibleOrgId !== null && holdsRole(actor, before.responsibleOrgId, editorRoles);
     if (!steward && !responsible) throw new ForbiddenError();
     const onlyStatus = Object.keys(fields).every((k) => k === "status");
     if (!steward && !onlyStatus)
@@ -108,10 +113,7 @@ export async function updateFollowUp(unit: Unit, actor: Actor | null, raw: unkno
       entityType: "FollowUp",
       entityId: id,
       organisationId: organiserId,
-      changes: diff(
-        { ...before, dueOn: isoDay(before.dueOn) },
-        { ...fields, completedAt: data.completedAt },
-      ),
+      changes: diff({ ...before, dueOn: isoDay(before.dueOn) }, { ...fields, completedAt: data.completedAt }),
       event: {
         type: "follow_up.changed",
         payload: followUpPayload({ ...before, ...data, version: version + 1 }),

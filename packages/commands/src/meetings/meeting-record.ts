@@ -6,11 +6,12 @@ import {
   setMeetingParticipantsInput,
 } from "@samspill/domain";
 import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.js";
-import { diff, found, transact, type Unit } from "../unit-of-work.js";
+import { diff, transact, type Unit } from "../unit-of-work.js";
 import {
   loadOrganisedMeeting,
   meetingPayload,
   unknownOrganisationIssues,
+  unlessUnknown,
   updateMeetingAt,
 } from "./meeting-rows.js";
 
@@ -26,13 +27,11 @@ export async function setMeetingParticipants(
 ): Promise<{ id: string }> {
   const { meetingPointId: id, version, organisationIds } = parseInput(setMeetingParticipantsInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor, record }) => {
-    const before = await found(
+    const before = await unlessUnknown(
       tx.meetingPoint.findUnique({
         where: { id },
         select: { organiserId: true, startsAt: true, participants: { select: { organisationId: true } } },
       }),
-      "MeetingPoint",
-      id,
     );
     requireRole(actor, before.organiserId, editorRoles);
     assertNoIssues(await unknownOrganisationIssues(tx, organisationIds, "organisationIds"));

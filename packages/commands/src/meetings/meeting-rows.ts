@@ -1,7 +1,7 @@
 import type { MeetingPoint, Prisma } from "@samspill/database";
-import { type FieldIssue, fieldIssue } from "@samspill/domain";
+import { type FieldIssue, ForbiddenError, fieldIssue } from "@samspill/domain";
 import { type Actor, editorRoles, requireRole } from "../actor.js";
-import { expectVersion, found, type Tx } from "../unit-of-work.js";
+import { expectVersion, type Tx } from "../unit-of-work.js";
 
 // What the meeting commands share: the one read of a meeting its organiser's editors act on,
 // the checks on the organisations and links an input names, and the event payloads, built from
@@ -9,9 +9,19 @@ import { expectVersion, found, type Tx } from "../unit-of-work.js";
 
 /** Loads the meeting point and refuses unless the actor edits for its organiser. */
 export async function loadOrganisedMeeting(tx: Tx, actor: Actor, id: string): Promise<MeetingPoint> {
-  const meeting = await found(tx.meetingPoint.findUnique({ where: { id } }), "MeetingPoint", id);
+  const meeting = await unlessUnknown(tx.meetingPoint.findUnique({ where: { id } }));
   requireRole(actor, meeting.organiserId, editorRoles);
   return meeting;
+}
+
+/**
+ * A meeting's rows are cooperation records, not public data: an unknown id is refused like a
+ * foreign one, so nobody learns from the answer whether a meeting or follow-up exists.
+ */
+export async function unlessUnknown<T>(row: Promise<T | null>): Promise<T> {
+  const value = await row;
+  if (value === null) throw new ForbiddenError();
+  return value;
 }
 
 /** Writes a change to the meeting point if it still has the version the editor saw, and bumps it. */

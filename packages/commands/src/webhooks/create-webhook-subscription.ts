@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { DomainValidationError, fieldIssue, parseInput } from "@samspill/domain";
-import { type Actor, adminRoles, requireRole } from "../actor.js";
+import { DomainValidationError, fieldIssue } from "@samspill/domain";
+import type { Actor } from "../actor.js";
+import { parseAsAdmin } from "../organisation-admin.js";
 import { transact, type Unit } from "../unit-of-work.js";
 import { createWebhookSubscriptionInput } from "./subscription-input.js";
 
@@ -21,10 +22,9 @@ export async function createWebhookSubscription(
   actor: Actor | null,
   raw: unknown,
 ): Promise<CreatedWebhookSubscription> {
-  const input = parseInput(createWebhookSubscriptionInput, raw);
-  const who = requireRole(actor, input.organisationId, adminRoles);
+  const { input, admin } = parseAsAdmin(actor, createWebhookSubscriptionInput, raw);
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
-  return transact(unit, who, async ({ tx, record }) => {
+  return transact(unit, admin, async ({ tx, record }) => {
     const existing = await tx.webhookSubscription.count({ where: { organisationId: input.organisationId } });
     if (existing >= maxSubscriptionsPerOrganisation) {
       throw new DomainValidationError([

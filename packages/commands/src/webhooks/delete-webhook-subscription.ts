@@ -15,7 +15,10 @@ export async function deleteWebhookSubscription(
   const id = String(input.id);
   return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
     const row = uuid.safeParse(id).success
-      ? await tx.webhookSubscription.findUnique({ where: { id }, select: { organisationId: true, url: true } })
+      ? await tx.webhookSubscription.findUnique({
+          where: { id },
+          select: { organisationId: true, url: true },
+        })
       : null;
     if (!row) throw new ForbiddenError();
     requireRole(actor, row.organisationId, adminRoles);

@@ -1,10 +1,10 @@
 // The public side of webhooks, shared by the gateway (which checks a subscription's URL), the
 // worker (which signs and delivers) and receivers' tests: URL rules and signatures.
 
-export { isPrivateAddress, parseWebhookUrl, WebhookTargetError } from "./target.js";
 export {
   defaultToleranceSeconds,
   signatureHeader,
   signWebhook,
   verifyWebhookSignature,
 } from "./signature.js";
+export { isPrivateAddress, parseWebhookUrl, WebhookTargetError } from "./target.js";

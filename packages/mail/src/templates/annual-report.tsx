@@ -69,8 +69,7 @@ export function AnnualReportMail({
       <Paragraph>Hei {recipientName},</Paragraph>
       <Paragraph>
         Her er årsrapporten for pasient- og pårørendeopplæring i {report.scope.name} for {report.year}. Tall
-        under {threshold} vises som «færre enn {threshold}», slik at ingen kan kjennes
-        igjen.
+        under {threshold} vises som «færre enn {threshold}», slik at ingen kan kjennes igjen.
       </Paragraph>
 
       <SectionHeading>A0099-aktivitet</SectionHeading>

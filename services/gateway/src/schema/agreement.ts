@@ -1,45 +1,38 @@
-import type { Prisma } from "@samspill/database";
 import {
-  type AgreementPartyInput,
-  type AgreementResponsibilityInput,
-  agreementOfferLinkInput,
-  agreementPeriodIssues,
-  agreementStatuses,
-  assertNoIssues,
-  createAgreementInput,
-  DomainValidationError,
-  daysUntil,
-  type FieldIssue,
-  fieldIssue,
-  parseInput,
-  partyIssues,
-  partyRoleFits,
-  partyRoles,
-  responsibilityIssues,
-  setAgreementResponsibilitiesInput,
-  updateAgreementInput,
-} from "@samspill/domain";
+  createAgreement,
+  linkOfferToAgreement,
+  setAgreementResponsibilities,
+  unlinkOfferFromAgreement,
+  updateAgreement,
+} from "@samspill/commands";
+import type { Prisma } from "@samspill/database";
+import { type agreementStatuses, daysUntil } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { diff, inTransaction, recordChange, type Tx, updateVersioned } from "../write.js";
+import { unitOf } from "../commands.js";
 import {
-  actingOrganisation,
-  agreementPartyIds,
+  AgreementOfferLinkInputRef,
+  AgreementStatusEnum,
+  CreateAgreementInputRef,
+  PartyRoleEnum,
+  SetAgreementResponsibilitiesInputRef,
+  UpdateAgreementInputRef,
+} from "./agreement-inputs.js";
+import {
   agreementVisibility,
   editableOrganisations,
   meetingVisibility,
   visibleOfferWhere,
 } from "./cooperation-access.js";
 import { mutationErrors } from "./errors.js";
-import { AudienceEnum, DiagnosisScopeEnum, OfferKindEnum, OfferRef, PriorityGroupEnum } from "./offer.js";
+import { OfferRef } from "./offer.js";
+import { AudienceEnum, DiagnosisScopeEnum, OfferKindEnum, PriorityGroupEnum } from "./offer-enums.js";
 
 // Cooperation agreements (samarbeidsavtaler): parties, the responsibilities each takes on, the
 // offers delivered under them and their meeting points. Who sees them: cooperation-access.ts.
 // Parties edit them together: an admin or editor of any party may change the agreement.
 
-export const AgreementStatusEnum = builder.enumType("AgreementStatus", { values: agreementStatuses });
-export const PartyRoleEnum = builder.enumType("PartyRole", { values: partyRoles });
+export { AgreementStatusEnum, PartyRoleEnum };
 
 builder.prismaObject("AgreementParty", {
   fields: (t) => ({
@@ -195,138 +188,10 @@ builder.queryFields((t) => ({
   }),
 }));
 
-// ---------------------------------------------------------------- inputs
+// ---------------------------------------------------------------- mutations
 
-const AgreementPartyInputRef = builder.inputType("AgreementPartyInput", {
-  fields: (t) => ({
-    organisationId: t.id({ required: true }),
-    role: t.field({ type: PartyRoleEnum, required: true }),
-  }),
-});
-
-const AgreementResponsibilityInputRef = builder.inputType("AgreementResponsibilityInput", {
-  fields: (t) => ({
-    organisationId: t.id({ required: true, description: "The party that takes this on." }),
-    description: t.string({ required: true }),
-    diagnosisScope: t.field({ type: DiagnosisScopeEnum }),
-    offerKinds: t.field({ type: [OfferKindEnum] }),
-    audiences: t.field({ type: [AudienceEnum] }),
-    priorityGroups: t.field({ type: [PriorityGroupEnum] }),
-  }),
-});
-
-const agreementScalarFields = (
-  t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0],
-  required: boolean,
-) => ({
-  title: t.string({ required }),
-  subAgreement: t.string({
-    description: 'Sub-agreement under § 6-2, e.g. "Delavtale 5"; makes it statutory.',
-  }),
-  description: t.string(),
-  validFrom: t.string({ required, description: "YYYY-MM-DD" }),
-  validTo: t.string({ description: "YYYY-MM-DD, the last valid day; none for open-ended." }),
-  status: t.field({ type: AgreementStatusEnum }),
-  documentUrl: t.string(),
-});
-
-const CreateAgreementInputRef = builder.inputType("CreateAgreementInput", {
-  fields: (t) => ({
-    ...agreementScalarFields(t, true),
-    parties: t.field({
-      type: [AgreementPartyInputRef],
-      required: true,
-      description: "At least two; you must be an admin or editor in one of them.",
-    }),
-    responsibilities: t.field({ type: [AgreementResponsibilityInputRef] }),
-  }),
-});
-
-const UpdateAgreementInputRef = builder.inputType("UpdateAgreementInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true, description: "The version you edited; a stale one is refused." }),
-    ...agreementScalarFields(t, false),
-    parties: t.field({ type: [AgreementPartyInputRef], description: "Replaces the parties when given." }),
-  }),
-});
-
-const SetAgreementResponsibilitiesInputRef = builder.inputType("SetAgreementResponsibilitiesInput", {
-  fields: (t) => ({
-    agreementId: t.id({ required: true }),
-    version: t.int({ required: true }),
-    responsibilities: t.field({ type: [AgreementResponsibilityInputRef], required: true }),
-  }),
-});
-
-const AgreementOfferLinkInputRef = builder.inputType("AgreementOfferLinkInput", {
-  fields: (t) => ({ agreementId: t.id({ required: true }), offerId: t.id({ required: true }) }),
-});
-
-// ---------------------------------------------------------------- writes
-
-/** Party roles must match the organisations: a HOSPITAL_TRUST party is a hospital trust, and so on. */
-async function partyKindIssues(tx: Tx, parties: readonly AgreementPartyInput[]): Promise<FieldIssue[]> {
-  const orgs = await tx.organisation.findMany({
-    where: { id: { in: parties.map((p) => p.organisationId) } },
-    select: { id: true, kind: true },
-  });
-  const kinds = new Map(orgs.map((o) => [o.id, o.kind]));
-  return parties.flatMap((p, i) => {
-    const kind = kinds.get(p.organisationId);
-    if (!kind)
-      return [
-        fieldIssue(
-          `parties.${i}.organisationId`,
-          "unknown_organisation",
-          "No such organisation",
-          "Organisasjonen finnes ikke",
-        ),
-      ];
-    if (!partyRoleFits(p.role, kind))
-      return [
-        fieldIssue(
-          `parties.${i}.role`,
-          "role_does_not_fit",
-          `The organisation is a ${kind}, not a ${p.role}`,
-          "Rollen passer ikke med organisasjonstypen",
-        ),
-      ];
-    return [];
-  });
-}
-
-const responsibilityData = (r: AgreementResponsibilityInput) => ({
-  organisationId: r.organisationId,
-  description: r.description,
-  diagnosisScope: r.diagnosisScope ?? null,
-  offerKinds: r.offerKinds,
-  audiences: r.audiences,
-  priorityGroups: r.priorityGroups,
-});
-
-const dateOrNull = (d: string | null | undefined) => (d ? new Date(d) : null);
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-async function agreementEvent(tx: Tx, id: string) {
-  const a = await tx.agreement.findUniqueOrThrow({
-    where: { id },
-    select: { version: true, validTo: true, status: true },
-  });
-  return { id, version: a.version, validTo: isoDay(a.validTo), status: a.status };
-}
-
-/** Editors of any party may act on the agreement (checked before the resolver runs). */
-async function isPartyEditor(ctx: Context, agreementId: string): Promise<boolean> {
-  const parties = await agreementPartyIds(ctx, agreementId);
-  const editable = new Set(editableOrganisations(ctx));
-  return parties.some((id) => editable.has(id));
-}
-
-/** Bumps the agreement's version for a change to something it holds (offers), without a version check. */
-async function touchAgreement(tx: Tx, id: string) {
-  await tx.agreement.update({ where: { id }, data: { version: { increment: 1 } } });
-}
+// Parties edit an agreement together: the commands (packages/commands/src/agreements) load it
+// once and refuse with a ForbiddenError unless the caller edits for one of its parties.
 
 builder.mutationFields((t) => ({
   createAgreement: t.prismaField({
@@ -338,40 +203,11 @@ builder.mutationFields((t) => ({
       const editable = new Set(editableOrganisations(ctx));
       return args.input.parties.some((p) => editable.has(String(p.organisationId)));
     },
-    resolve: async (query, _root, args, ctx) => {
-      const input = parseInput(createAgreementInput, args.input);
-      const acting = actingOrganisation(
-        ctx,
-        input.parties.map((p) => p.organisationId),
-      );
-      return inTransaction(ctx, async (tx) => {
-        assertNoIssues(await partyKindIssues(tx, input.parties));
-        const agreement = await tx.agreement.create({
-          data: {
-            title: input.title,
-            subAgreement: input.subAgreement ?? null,
-            description: input.description,
-            validFrom: new Date(input.validFrom),
-            validTo: dateOrNull(input.validTo),
-            status: input.status,
-            documentUrl: input.documentUrl ?? null,
-            parties: {
-              create: input.parties.map((p) => ({ organisationId: p.organisationId, role: p.role })),
-            },
-            responsibilities: { create: input.responsibilities.map(responsibilityData) },
-          },
-        });
-        await recordChange(tx, ctx, {
-          action: "agreement.create",
-          entityType: "Agreement",
-          entityId: agreement.id,
-          organisationId: acting,
-          changes: { created: input },
-          event: { type: "agreement.created", payload: await agreementEvent(tx, agreement.id) },
-        });
-        return tx.agreement.findUniqueOrThrow({ ...query, where: { id: agreement.id } });
-      });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.agreement.findUniqueOrThrow({
+        ...query,
+        where: await createAgreement(unitOf(ctx), ctx.viewer, args.input),
+      }),
   }),
 
   updateAgreement: t.prismaField({
@@ -380,81 +216,12 @@ builder.mutationFields((t) => ({
       "Edits an agreement (parties replaced as a whole when given). A stale version answers ConflictError.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateAgreementInputRef, required: true }) },
-    authScopes: (_root, args, ctx) => isPartyEditor(ctx, String(args.input.id)),
-    resolve: async (query, _root, args, ctx) => {
-      const { id, version, parties, ...fields } = parseInput(updateAgreementInput, args.input);
-      return inTransaction(ctx, async (tx) => {
-        const before = await tx.agreement.findUniqueOrThrow({
-          where: { id },
-          include: { parties: { orderBy: { organisationId: "asc" } }, responsibilities: true },
-        });
-        const validFrom = fields.validFrom ?? isoDay(before.validFrom) ?? "";
-        const validTo = fields.validTo !== undefined ? fields.validTo : isoDay(before.validTo);
-        const subAgreement = fields.subAgreement !== undefined ? fields.subAgreement : before.subAgreement;
-        const nextParties =
-          parties ?? before.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
-        const issues = [
-          ...agreementPeriodIssues(validFrom, validTo),
-          ...partyIssues(nextParties, Boolean(subAgreement)),
-        ];
-        if (parties) {
-          issues.push(...(await partyKindIssues(tx, parties)));
-          // A party cannot leave while it still holds responsibilities under the agreement.
-          if (
-            responsibilityIssues(
-              before.responsibilities,
-              parties.map((p) => p.organisationId),
-            ).length > 0
-          )
-            issues.push(
-              fieldIssue(
-                "parties",
-                "party_has_responsibilities",
-                "Remove a party's responsibilities before removing the party",
-                "Fjern partens ansvar før parten fjernes",
-              ),
-            );
-        }
-        assertNoIssues(issues);
-        const acting = actingOrganisation(
-          ctx,
-          nextParties.map((p) => p.organisationId),
-        );
-        const data: Record<string, unknown> = {
-          ...fields,
-          ...(fields.validFrom !== undefined ? { validFrom: new Date(fields.validFrom) } : {}),
-          ...(fields.validTo !== undefined ? { validTo: dateOrNull(fields.validTo) } : {}),
-        };
-        await updateVersioned(tx.agreement, "Agreement", id, version, data);
-        if (parties) {
-          await tx.agreementParty.deleteMany({ where: { agreementId: id } });
-          await tx.agreementParty.createMany({ data: parties.map((p) => ({ agreementId: id, ...p })) });
-        }
-        const changes = diff(
-          {
-            ...before,
-            validFrom: isoDay(before.validFrom),
-            validTo: isoDay(before.validTo),
-            parties: before.parties.map((p) => ({ organisationId: p.organisationId, role: p.role })),
-          },
-          {
-            ...fields,
-            parties: parties
-              ? [...parties].sort((a, b) => a.organisationId.localeCompare(b.organisationId))
-              : undefined,
-          },
-        );
-        await recordChange(tx, ctx, {
-          action: "agreement.update",
-          entityType: "Agreement",
-          entityId: id,
-          organisationId: acting,
-          changes,
-          event: { type: "agreement.updated", payload: await agreementEvent(tx, id) },
-        });
-        return tx.agreement.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.agreement.findUniqueOrThrow({
+        ...query,
+        where: await updateAgreement(unitOf(ctx), ctx.viewer, args.input),
+      }),
   }),
 
   setAgreementResponsibilities: t.prismaField({
@@ -462,39 +229,12 @@ builder.mutationFields((t) => ({
     description: "Replaces what each party takes on. Each responsibility must belong to a party.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SetAgreementResponsibilitiesInputRef, required: true }) },
-    authScopes: (_root, args, ctx) => isPartyEditor(ctx, String(args.input.agreementId)),
-    resolve: async (query, _root, args, ctx) => {
-      const input = parseInput(setAgreementResponsibilitiesInput, args.input);
-      const id = input.agreementId;
-      return inTransaction(ctx, async (tx) => {
-        const before = await tx.agreement.findUniqueOrThrow({
-          where: { id },
-          include: { parties: true, responsibilities: { orderBy: { id: "asc" } } },
-        });
-        const partyIds = before.parties.map((p) => p.organisationId);
-        assertNoIssues(responsibilityIssues(input.responsibilities, partyIds));
-        const acting = actingOrganisation(ctx, partyIds);
-        await updateVersioned(tx.agreement, "Agreement", id, input.version, {});
-        await tx.agreementResponsibility.deleteMany({ where: { agreementId: id } });
-        await tx.agreementResponsibility.createMany({
-          data: input.responsibilities.map((r) => ({ agreementId: id, ...responsibilityData(r) })),
-        });
-        await recordChange(tx, ctx, {
-          action: "agreement.responsibilities",
-          entityType: "Agreement",
-          entityId: id,
-          organisationId: acting,
-          changes: {
-            responsibilities: {
-              from: before.responsibilities.map(({ agreementId: _a, id: _i, ...r }) => r),
-              to: input.responsibilities.map(responsibilityData),
-            },
-          },
-          event: { type: "agreement.updated", payload: await agreementEvent(tx, id) },
-        });
-        return tx.agreement.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.agreement.findUniqueOrThrow({
+        ...query,
+        where: await setAgreementResponsibilities(unitOf(ctx), ctx.viewer, args.input),
+      }),
   }),
 
   linkOfferToAgreement: t.prismaField({
@@ -503,8 +243,12 @@ builder.mutationFields((t) => ({
       "Records that an offer is delivered under the agreement. You must edit for a party, and the offer's provider must be a party.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: AgreementOfferLinkInputRef, required: true }) },
-    authScopes: (_root, args, ctx) => isPartyEditor(ctx, String(args.input.agreementId)),
-    resolve: (query, _root, args, ctx) => changeOfferLink(ctx, query, args.input, "link"),
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.agreement.findUniqueOrThrow({
+        ...query,
+        where: await linkOfferToAgreement(unitOf(ctx), ctx.viewer, args.input),
+      }),
   }),
 
   unlinkOfferFromAgreement: t.prismaField({
@@ -512,78 +256,11 @@ builder.mutationFields((t) => ({
     description: "Removes an offer from the agreement.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: AgreementOfferLinkInputRef, required: true }) },
-    authScopes: (_root, args, ctx) => isPartyEditor(ctx, String(args.input.agreementId)),
-    resolve: (query, _root, args, ctx) => changeOfferLink(ctx, query, args.input, "unlink"),
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.agreement.findUniqueOrThrow({
+        ...query,
+        where: await unlinkOfferFromAgreement(unitOf(ctx), ctx.viewer, args.input),
+      }),
   }),
 }));
-
-async function changeOfferLink(
-  ctx: Context,
-  query: { include?: Prisma.AgreementInclude; select?: Prisma.AgreementSelect },
-  raw: unknown,
-  action: "link" | "unlink",
-) {
-  const { agreementId, offerId } = parseInput(agreementOfferLinkInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const agreement = await tx.agreement.findUniqueOrThrow({
-      where: { id: agreementId },
-      select: {
-        parties: { select: { organisationId: true } },
-        offers: { where: { offerId }, select: { offerId: true } },
-      },
-    });
-    const partyIds = agreement.parties.map((p) => p.organisationId);
-    const acting = actingOrganisation(ctx, partyIds);
-    const linked = agreement.offers.length > 0;
-    if (action === "link") {
-      const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
-      if (!offer)
-        throw new DomainValidationError([
-          fieldIssue("offerId", "unknown_offer", "No such offer", "Tilbudet finnes ikke"),
-        ]);
-      if (!partyIds.includes(offer.providerId))
-        throw new DomainValidationError([
-          fieldIssue(
-            "offerId",
-            "provider_not_a_party",
-            "Only offers provided by a party can be linked to the agreement",
-            "Bare tilbud fra en avtalepart kan knyttes til avtalen",
-          ),
-        ]);
-      if (linked)
-        throw new DomainValidationError([
-          fieldIssue(
-            "offerId",
-            "already_linked",
-            "The offer is already linked",
-            "Tilbudet er allerede knyttet til avtalen",
-          ),
-        ]);
-      await tx.agreementOffer.create({ data: { agreementId, offerId } });
-    } else {
-      if (!linked)
-        throw new DomainValidationError([
-          fieldIssue(
-            "offerId",
-            "not_linked",
-            "The offer is not linked to the agreement",
-            "Tilbudet er ikke knyttet til avtalen",
-          ),
-        ]);
-      await tx.agreementOffer.delete({ where: { agreementId_offerId: { agreementId, offerId } } });
-    }
-    await touchAgreement(tx, agreementId);
-    await recordChange(tx, ctx, {
-      action: `agreement.offer_${action}`,
-      entityType: "Agreement",
-      entityId: agreementId,
-      organisationId: acting,
-      changes: { offers: action === "link" ? { added: offerId } : { removed: offerId } },
-      event: { type: "agreement.updated", payload: await agreementEvent(tx, agreementId) },
-    });
-    return tx.agreement.findUniqueOrThrow({
-      ...query,
-      where: { id: agreementId },
-    } as Prisma.AgreementFindUniqueOrThrowArgs);
-  });
-}

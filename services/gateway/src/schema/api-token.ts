@@ -1,20 +1,17 @@
-import { parseInput, roles } from "@samspill/domain";
-import { z } from "zod";
-import { generateApiToken } from "../auth/api-tokens.js";
+import { adminRoles, createApiToken, revokeApiToken } from "@samspill/commands";
+import { roles } from "@samspill/domain";
 import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { inTransaction, recordChange } from "../write.js";
+import { unitOf } from "../commands.js";
 import { mutationErrors } from "./errors.js";
 
 // API tokens for an organisation's machine clients. Only the organisation's admins see and
-// manage them; the clear token is returned once, by createApiToken, and never stored.
+// manage them; the clear token is returned once, by createApiToken, and never stored (the
+// command, packages/commands/src/tokens, keeps only its hash).
 
 export const RoleEnum = builder.enumType("Role", {
   description: "What a member (person or API token) may do in an organisation.",
   values: roles,
 });
-
-const admins = ["ADMIN"] as const;
 
 builder.prismaObject("ApiToken", {
   description: "A token an organisation's systems use as `Authorization: Bearer sp_…`.",
@@ -57,29 +54,14 @@ const CreatedApiTokenRef = builder.objectRef<CreatedApiToken>("CreatedApiToken")
   }),
 });
 
-const createApiTokenInput = z.object({
-  organisationId: z.uuid(),
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(roles),
-  expiresAt: z
-    .date()
-    .refine((d) => d.getTime() > Date.now(), "must be in the future")
-    .nullish(),
-});
-
-/** The token's organisation; "" when there is no such token, which no one is admin of. */
-async function organisationOfToken(ctx: Context, id: string): Promise<string> {
-  if (!z.uuid().safeParse(id).success) return "";
-  const token = await ctx.db.apiToken.findUnique({ where: { id }, select: { organisationId: true } });
-  return token?.organisationId ?? "";
-}
-
 builder.queryField("apiTokens", (t) =>
   t.prismaField({
     type: ["ApiToken"],
     description: "The organisation's API tokens, newest first (admins only).",
     args: { organisationId: t.arg.id({ required: true }) },
-    authScopes: (_root, args) => ({ roleIn: { organisationId: String(args.organisationId), roles: admins } }),
+    authScopes: (_root, args) => ({
+      roleIn: { organisationId: String(args.organisationId), roles: adminRoles },
+    }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.apiToken.findMany({
         ...query,
@@ -100,31 +82,12 @@ builder.mutationFields((t) => ({
       role: t.arg({ type: RoleEnum, required: true }),
       expiresAt: t.arg({ type: "DateTime", required: false }),
     },
-    authScopes: (_root, args) => ({ roleIn: { organisationId: String(args.organisationId), roles: admins } }),
-    resolve: (_root, args, ctx) => {
-      const input = parseInput(createApiTokenInput, { ...args, organisationId: String(args.organisationId) });
-      const { token, tokenHash, prefix } = generateApiToken();
-      return inTransaction(ctx, async (tx) => {
-        const row = await tx.apiToken.create({
-          data: {
-            organisationId: input.organisationId,
-            name: input.name,
-            role: input.role,
-            expiresAt: input.expiresAt ?? null,
-            tokenHash,
-            prefix,
-            createdById: ctx.viewer?.personId ?? null,
-          },
-        });
-        await recordChange(tx, ctx, {
-          action: "apiToken.create",
-          entityType: "ApiToken",
-          entityId: row.id,
-          organisationId: row.organisationId,
-          changes: { name: row.name, role: row.role, prefix, expiresAt: row.expiresAt },
-        });
-        return { token, apiToken: { id: row.id } };
-      });
+    authScopes: (_root, args) => ({
+      roleIn: { organisationId: String(args.organisationId), roles: adminRoles },
+    }),
+    resolve: async (_root, args, ctx) => {
+      const { id, token } = await createApiToken(unitOf(ctx), ctx.viewer, args);
+      return { token, apiToken: { id } };
     },
   }),
 
@@ -134,28 +97,11 @@ builder.mutationFields((t) => ({
       "Revokes an API token at once; requests with it are refused from now on. Unknown tokens are refused like others' tokens.",
     errors: { types: mutationErrors },
     args: { id: t.arg.id({ required: true }) },
-    authScopes: async (_root, args, ctx) => ({
-      roleIn: { organisationId: await organisationOfToken(ctx, String(args.id)), roles: admins },
-    }),
-    resolve: (query, _root, args, ctx) =>
-      inTransaction(ctx, async (tx) => {
-        const id = String(args.id);
-        // Only a live token is revoked; revoking twice keeps the first time and audits once.
-        const { count } = await tx.apiToken.updateMany({
-          where: { id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        const row = await tx.apiToken.findUniqueOrThrow({ ...query, where: { id } });
-        if (count === 1) {
-          await recordChange(tx, ctx, {
-            action: "apiToken.revoke",
-            entityType: "ApiToken",
-            entityId: id,
-            organisationId: row.organisationId,
-            changes: { revokedAt: row.revokedAt },
-          });
-        }
-        return row;
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.apiToken.findUniqueOrThrow({
+        ...query,
+        where: await revokeApiToken(unitOf(ctx), ctx.viewer, { id: String(args.id) }),
       }),
   }),
 }));

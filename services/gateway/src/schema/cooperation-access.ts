@@ -1,5 +1,5 @@
 import type { Prisma } from "@samspill/database";
-import { ForbiddenError, type Role } from "@samspill/domain";
+import type { Role } from "@samspill/domain";
 import type { Context } from "../context.js";
 
 // Who may see agreements and meeting points. These are cooperation records, not public
@@ -65,36 +65,4 @@ export function meetingVisibility(ctx: Context): Prisma.MeetingPointWhereInput {
 /** Offers the caller may see through an agreement: published ones and their own organisation's. */
 export function visibleOfferWhere(ctx: Context): Prisma.OfferWhereInput {
   return { OR: [{ status: "PUBLISHED" }, { providerId: { in: memberOrganisations(ctx) } }] };
-}
-
-/**
- * The party organisations of an agreement, for authorisation before the write; none when it does
- * not exist, so an unknown id is refused like a foreign one.
- */
-export async function agreementPartyIds(ctx: Context, agreementId: string): Promise<string[]> {
-  const agreement = await ctx.db.agreement.findUnique({
-    where: { id: agreementId },
-    select: { parties: { select: { organisationId: true } } },
-  });
-  return agreement?.parties.map((p) => p.organisationId) ?? [];
-}
-
-/** The first of `organisationIds` in which the caller edits, or a ForbiddenError. */
-export function actingOrganisation(ctx: Context, organisationIds: readonly string[]): string {
-  const editable = new Set(editableOrganisations(ctx));
-  const acting = organisationIds.find((id) => editable.has(id));
-  if (!acting)
-    throw new ForbiddenError(
-      "You must be an admin or editor in one of the parties / Du må være administrator eller redaktør hos en av partene",
-    );
-  return acting;
-}
-
-/** The meeting's organiser, or null when there is no such meeting (refused like a foreign one). */
-export async function meetingOrganiser(ctx: Context, meetingPointId: string): Promise<string | null> {
-  const meeting = await ctx.db.meetingPoint.findUnique({
-    where: { id: meetingPointId },
-    select: { organiserId: true },
-  });
-  return meeting?.organiserId ?? null;
 }

@@ -155,7 +155,8 @@ builder.queryFields((t) => ({
       "Renders the person's next weekly digest without sending it; null without a weekly subscription.",
     args: { personId: t.arg.id({ required: true }) },
     authScopes: (_root, args, ctx) => mayPreviewFor(ctx, String(args.personId)),
-    resolve: (_root, args, ctx) => previewDigest(ctx.db, String(args.personId), {
+    resolve: (_root, args, ctx) =>
+      previewDigest(ctx.db, String(args.personId), {
         publicUrl: ctx.publicUrl,
         smallCountThreshold: ctx.smallCountThreshold,
       }),

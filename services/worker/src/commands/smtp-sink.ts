@@ -1,6 +1,6 @@
 import { createDatabase } from "@samspill/database";
-import { z } from "zod";
 import { startSmtpSink, storeInDatabase } from "@samspill/mail";
+import { z } from "zod";
 
 // The local SMTP sink (@samspill/mail) as its own process, started by `npm start` (infra/local/smtp-sink.mjs)
 // when SMTP_URL is not set. Prints "READY smtp://host:port" once it accepts connections.

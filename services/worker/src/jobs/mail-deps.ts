@@ -1,9 +1,9 @@
 import type { Database, SubscriptionKind } from "@samspill/database";
 import type { DiagnosisGroup, PriorityGroup } from "@samspill/domain";
 import type { QueueName } from "@samspill/events";
+import { createMailer, type Mailer, type RenderedMail, sendOnce } from "@samspill/mail";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { createMailer, type Mailer, type RenderedMail, sendOnce } from "@samspill/mail";
 import { defineJob, type JobContext } from "./types.js";
 
 /** What the summary and reminder jobs need besides their data. */

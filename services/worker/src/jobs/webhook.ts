@@ -1,12 +1,12 @@
 import type { Database } from "@samspill/database";
 import { type EventJobData, eventJobData, eventTypes, queueNames } from "@samspill/events";
+import { signatureHeader, signWebhook } from "@samspill/events/webhooks";
 import type { Queue } from "bullmq";
 import { z } from "zod";
 import type { WorkerEnv } from "../env.js";
 import { defineJob, type JobContext } from "./types.js";
 import { audienceOf } from "./webhook-audience.js";
 import { postWebhook } from "./webhook-http.js";
-import { signatureHeader, signWebhook } from "@samspill/events/webhooks";
 
 // Webhooks in two steps. On the events queue, `webhook.fan-out` records one WebhookDelivery per
 // (subscription, event) the organisation may see — unique, so the same event handled twice

@@ -7,11 +7,11 @@ import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { PageHeading } from "../../components/PageHeading.js";
 import { QueryStatus } from "../../components/Status.js";
 import { enumLabel } from "../../i18n/labels.js";
-import { ProblemAlert, settle, useFailure } from "../failure.js";
+import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
+import { type AllOrganisationsData, AllOrganisationsQuery } from "../../shared/organisations.js";
+import { RequireSignIn } from "../../shared/RequireSignIn.js";
 import { HistoryPanel } from "../HistoryPanel.js";
-import type { MutationAnswer } from "../mutations.js";
 import { OrganisationNav } from "../OrganisationNav.js";
-import { RequireSignIn } from "../RequireSignIn.js";
 import {
   AgreementForm,
   type AgreementFormValues,
@@ -24,8 +24,6 @@ import { usePeriod } from "./AgreementsPage.js";
 import {
   type Agreement,
   AgreementQuery,
-  type AllOrganisationsData,
-  AllOrganisationsQuery,
   CreateAgreementMutation,
   roleForKind,
   UpdateAgreementMutation,

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Field } from "../../components/Field.js";
 import { SelectField } from "../../components/SelectField.js";
 import { enumOptions } from "../../i18n/labels.js";
-import type { FieldErrors } from "../mutations.js";
-import { type Agreement, type AllOrganisationsData, roleForKind } from "./queries.js";
+import type { FieldErrors } from "../../shared/mutations.js";
+import type { AllOrganisationsData } from "../../shared/organisations.js";
+import { type Agreement, roleForKind } from "./queries.js";
 
 export interface AgreementFormValues {
   title: string;

@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { enumLabel } from "../../i18n/labels.js";
-import { ProblemAlert, settle, useFailure } from "../failure.js";
-import type { MutationAnswer } from "../mutations.js";
+import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
 import { type Agreement, LinkOfferMutation, UnlinkOfferMutation } from "./queries.js";
 
 const OwnOfferTitlesQuery = graphql(`

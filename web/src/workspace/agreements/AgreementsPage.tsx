@@ -6,7 +6,7 @@ import { QueryStatus } from "../../components/Status.js";
 import { formatDate } from "../../format.js";
 import { enumLabel } from "../../i18n/labels.js";
 import { OrganisationSection, type SectionContext } from "../OrganisationSection.js";
-import { type AgreementsData, AgreementsQuery } from "./queries.js";
+import { AgreementsQuery } from "./queries.js";
 
 export function AgreementsPage() {
   const { t } = useTranslation();

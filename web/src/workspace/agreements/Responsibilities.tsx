@@ -15,8 +15,7 @@ import { CheckboxGroup } from "../../components/CheckboxGroup.js";
 import { ErrorSummary } from "../../components/ErrorSummary.js";
 import { SelectField } from "../../components/SelectField.js";
 import { enumOptions } from "../../i18n/labels.js";
-import { ProblemAlert, settle, useFailure } from "../failure.js";
-import type { MutationAnswer } from "../mutations.js";
+import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
 import { type Agreement, SetResponsibilitiesMutation } from "./queries.js";
 
 interface Row {

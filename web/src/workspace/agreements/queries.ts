@@ -1,15 +1,6 @@
-import type {
-  AgreementStatus,
-  Audience,
-  DiagnosisScope,
-  OfferKind,
-  OfferStatus,
-  OrganisationKind,
-  PartyRole,
-  PriorityGroup,
-} from "@samspill/domain";
-import { graphql } from "@samspill/graphql";
-import { MutationErrorFields } from "../mutations.js";
+import type { OrganisationKind, PartyRole } from "@samspill/domain";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { MutationErrorFields } from "../../shared/mutations.js";
 
 export const AgreementFields = graphql(`
   fragment AgreementFields on Agreement {
@@ -56,37 +47,11 @@ export const AgreementFields = graphql(`
   }
 `);
 
-export interface AgreementParty {
-  role: PartyRole;
-  organisation: { id: string; name: string; kind: OrganisationKind };
-}
+export type AgreementParty = Agreement["parties"][number];
 
-export interface AgreementResponsibility {
-  id: string;
-  description: string;
-  diagnosisScope: DiagnosisScope | null;
-  offerKinds: OfferKind[];
-  audiences: Audience[];
-  priorityGroups: PriorityGroup[];
-  organisation: { id: string; name: string };
-}
+export type AgreementResponsibility = Agreement["responsibilities"][number];
 
-export interface Agreement {
-  id: string;
-  title: string;
-  subAgreement: string | null;
-  description: string;
-  statutory: boolean;
-  status: AgreementStatus;
-  validFrom: string;
-  validTo: string | null;
-  documentUrl: string | null;
-  expiresInDays: number | null;
-  version: number;
-  parties: AgreementParty[];
-  responsibilities: AgreementResponsibility[];
-  offers: { id: string; title: string; status: OfferStatus; provider: { id: string; name: string } }[];
-}
+export type Agreement = ResultOf<typeof AgreementFields>;
 
 export const AgreementsQuery = graphql(`
   query Agreements($filter: AgreementFilter, $first: Int) {
@@ -115,17 +80,7 @@ export const AgreementsQuery = graphql(`
   }
 `);
 
-export interface AgreementsData {
-  agreements: {
-    totalCount: number;
-    edges: {
-      node: Pick<
-        Agreement,
-        "id" | "title" | "subAgreement" | "statutory" | "status" | "validFrom" | "validTo" | "expiresInDays"
-      > & { parties: { role: PartyRole; organisation: { id: string; name: string } }[] };
-    }[];
-  };
-}
+export type AgreementsData = ResultOf<typeof AgreementsQuery>;
 
 export const AgreementQuery = graphql(
   `
@@ -202,25 +157,6 @@ export const UnlinkOfferMutation = graphql(
 `,
   [AgreementFields, MutationErrorFields],
 );
-
-/** Every organisation, for choosing parties and participants. */
-export const AllOrganisationsQuery = graphql(`
-  query AllOrganisations($first: Int) {
-    organisations(first: $first) {
-      edges {
-        node {
-          id
-          name
-          kind
-        }
-      }
-    }
-  }
-`);
-
-export interface AllOrganisationsData {
-  organisations: { edges: { node: { id: string; name: string; kind: OrganisationKind } }[] };
-}
 
 /** The party role an organisation usually has, from its kind. */
 export function roleForKind(kind: OrganisationKind | null | undefined): PartyRole {

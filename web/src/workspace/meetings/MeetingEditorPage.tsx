@@ -9,11 +9,11 @@ import { PickList } from "../../components/PickList.js";
 import { QueryStatus } from "../../components/Status.js";
 import { formatSpan } from "../../format.js";
 import { enumLabel } from "../../i18n/labels.js";
-import { ProblemAlert, settle, useFailure } from "../failure.js";
+import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
+import { useOrganisationOptions } from "../../shared/organisations.js";
+import { RequireSignIn } from "../../shared/RequireSignIn.js";
 import { HistoryPanel } from "../HistoryPanel.js";
-import type { MutationAnswer } from "../mutations.js";
 import { OrganisationNav } from "../OrganisationNav.js";
-import { RequireSignIn } from "../RequireSignIn.js";
 import {
   MeetingForm,
   type MeetingFormValues,
@@ -21,7 +21,7 @@ import {
   toMeetingInput,
   valuesFromMeeting,
 } from "./MeetingForm.js";
-import { DecisionsAndFollowUps, Minutes, Participants, useOrganisationOptions } from "./MeetingRecord.js";
+import { DecisionsAndFollowUps, Minutes, Participants } from "./MeetingRecord.js";
 import {
   CreateMeetingMutation,
   type MeetingPoint,

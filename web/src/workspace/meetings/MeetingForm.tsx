@@ -8,7 +8,7 @@ import { Field } from "../../components/Field.js";
 import { SelectField } from "../../components/SelectField.js";
 import { fromLocalInput, toLocalInput } from "../../format.js";
 import { enumOptions } from "../../i18n/labels.js";
-import type { FieldErrors } from "../mutations.js";
+import type { FieldErrors } from "../../shared/mutations.js";
 import type { MeetingPoint } from "./queries.js";
 
 export interface MeetingFormValues {
@@ -96,11 +96,6 @@ const ChoicesQuery = graphql(`
     }
   }
 `);
-
-interface ChoicesData {
-  agreements: { edges: { node: { id: string; title: string } }[] };
-  healthCommunities: { edges: { node: { id: string; name: string } }[] };
-}
 
 interface MeetingFormProps {
   organiserId: string;

@@ -1,15 +1,14 @@
 import { type FollowUpStatus, followUpStatuses } from "@samspill/domain";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMutation, useQuery } from "urql";
+import { useMutation } from "urql";
 import { Field } from "../../components/Field.js";
 import { PickList } from "../../components/PickList.js";
 import { SelectField } from "../../components/SelectField.js";
 import { formatDate, formatDateTime } from "../../format.js";
 import { enumOptions } from "../../i18n/labels.js";
-import { type AllOrganisationsData, AllOrganisationsQuery } from "../agreements/queries.js";
-import { ProblemAlert, settle, useFailure } from "../failure.js";
-import type { MutationAnswer } from "../mutations.js";
+import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
+import { useOrganisationOptions } from "../../shared/organisations.js";
 import {
   AddDecisionMutation,
   AddFollowUpMutation,
@@ -33,14 +32,6 @@ interface RecordProps {
   editorOf: (organisationId: string) => boolean;
   onNotice: (text: string) => void;
   onReload: () => void;
-}
-
-export function useOrganisationOptions() {
-  const [{ data }] = useQuery({
-    query: AllOrganisationsQuery,
-    variables: { first: 500 },
-  });
-  return (data?.organisations.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }));
 }
 
 export function Participants({ meeting, canEdit, onNotice, onReload }: RecordProps) {

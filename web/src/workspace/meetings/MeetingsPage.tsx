@@ -6,7 +6,7 @@ import { QueryStatus } from "../../components/Status.js";
 import { formatSpan } from "../../format.js";
 import { enumLabel } from "../../i18n/labels.js";
 import { OrganisationSection, type SectionContext } from "../OrganisationSection.js";
-import { type MeetingPointsData, MeetingPointsQuery } from "./queries.js";
+import { MeetingPointsQuery } from "./queries.js";
 
 export function MeetingsPage() {
   const { t } = useTranslation();

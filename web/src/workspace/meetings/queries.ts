@@ -1,6 +1,5 @@
-import type { FollowUpStatus, MeetingKind } from "@samspill/domain";
-import { graphql } from "@samspill/graphql";
-import { MutationErrorFields } from "../mutations.js";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { MutationErrorFields } from "../../shared/mutations.js";
 
 export const MeetingFields = graphql(`
   fragment MeetingFields on MeetingPoint {
@@ -52,34 +51,9 @@ export const MeetingFields = graphql(`
   }
 `);
 
-export interface FollowUp {
-  id: string;
-  text: string;
-  status: FollowUpStatus;
-  dueOn: string | null;
-  version: number;
-  decision: { id: string } | null;
-  responsibleOrganisation: { id: string; name: string } | null;
-}
+export type FollowUp = MeetingPoint["followUps"][number];
 
-export interface MeetingPoint {
-  id: string;
-  title: string;
-  kind: MeetingKind;
-  startsAt: string;
-  endsAt: string;
-  location: string | null;
-  onlineUrl: string | null;
-  agenda: string;
-  minutes: string;
-  version: number;
-  organiser: { id: string; name: string };
-  agreement: { id: string; title: string } | null;
-  healthCommunity: { id: string; name: string } | null;
-  participants: { id: string; name: string }[];
-  decisions: { id: string; text: string; decidedAt: string }[];
-  followUps: FollowUp[];
-}
+export type MeetingPoint = ResultOf<typeof MeetingFields>;
 
 export const MeetingPointsQuery = graphql(`
   query MeetingPoints($filter: MeetingPointFilter, $first: Int) {
@@ -102,12 +76,7 @@ export const MeetingPointsQuery = graphql(`
   }
 `);
 
-export interface MeetingPointsData {
-  meetingPoints: {
-    totalCount: number;
-    edges: { node: Pick<MeetingPoint, "id" | "title" | "kind" | "startsAt" | "endsAt" | "organiser"> }[];
-  };
-}
+export type MeetingPointsData = ResultOf<typeof MeetingPointsQuery>;
 
 export const MeetingPointQuery = graphql(
   `

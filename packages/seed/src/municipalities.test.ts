@@ -4,7 +4,7 @@ import { loadMunicipalities, municipalitiesCsvUrl, parseMunicipalitiesCsv } from
 
 // The seed reads its own copy of the reference list so a clone seeds without ../shared; where the
 // original is beside the clone (always in CI), the copy must not have drifted from it.
-const original = new URL("../../../../../shared/data/municipalities-helse-midt-norge.csv", import.meta.url);
+const original = new URL("../../../../shared/data/municipalities-helse-midt-norge.csv", import.meta.url);
 
 describe("the seed's municipality list", () => {
   it("holds the region's 65 municipalities, each with its hospital trust", () => {

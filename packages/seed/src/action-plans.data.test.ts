@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type ActionPlanSeed, actionPlans, type MeasureSeed } from "./action-plans.data.js";
 
-// This file lives in <repoRoot>/packages/database/src/seed/.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+// This file lives in <repoRoot>/packages/seed/src/.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const seedsDir = path.resolve(repoRoot, "../shared/seeds");
 const readSeed = (file: string): string => fs.readFileSync(path.join(seedsDir, file), "utf8");
 

@@ -1,0 +1,73 @@
+import type { EventType } from "@samspill/events";
+import { type Change, diff, type Work } from "../unit-of-work.js";
+
+// The one rule every import command follows: a row named by the caller's id is created when it is
+// missing, updated when what is stored differs from what is imported, and left alone otherwise.
+// Only a create or a real change writes an audit entry and an event, so importing the same data
+// twice records nothing the second time.
+
+export type ImportOutcome = "CREATED" | "UPDATED" | "UNCHANGED";
+
+export interface Imported {
+  id: string;
+  outcome: ImportOutcome;
+}
+
+export interface ImportSpec<T extends EventType> {
+  entityType: string;
+  /** Audit action prefix: "offer" records "offer.create" or "offer.update". */
+  action: string;
+  id: string;
+  organisationId: string | null;
+  /** What is stored, in the shape of `next`; null when the row does not exist yet. */
+  stored: object | null;
+  /** What the import says; keys left undefined are not compared (and not written). */
+  next: object;
+  create: () => Promise<unknown>;
+  update: (changedFields: string[]) => Promise<unknown>;
+  event?: (outcome: Exclude<ImportOutcome, "UNCHANGED">, changedFields: string[]) => Change<T>["event"];
+}
+
+export async function applyImport<T extends EventType>(
+  { record }: Work,
+  spec: ImportSpec<T>,
+): Promise<Imported> {
+  const { entityType, id, organisationId } = spec;
+  if (!spec.stored) {
+    await spec.create();
+    await record({
+      action: `${spec.action}.create`,
+      entityType,
+      entityId: id,
+      organisationId,
+      changes: { created: spec.next },
+      event: spec.event?.("CREATED", []),
+    });
+    return { id, outcome: "CREATED" };
+  }
+  const changes = diff(spec.stored, spec.next);
+  const changedFields = Object.keys(changes);
+  if (changedFields.length === 0) return { id, outcome: "UNCHANGED" };
+  await spec.update(changedFields);
+  await record({
+    action: `${spec.action}.update`,
+    entityType,
+    entityId: id,
+    organisationId,
+    changes,
+    event: spec.event?.("UPDATED", changedFields),
+  });
+  return { id, outcome: "UPDATED" };
+}
+
+/** A set of keys as compared by an import: sorted, so order in the source does not count as a change. */
+export const sortedKeys = (keys: Iterable<string>): string[] => [...new Set(keys)].sort();
+
+/**
+ * For additive parts (agreement parties, meeting participants): the listed keys that are stored
+ * already. Compared with the listed keys, a difference means something listed is missing.
+ */
+export const presentOf = (listed: readonly string[], stored: Iterable<string>): string[] => {
+  const have = new Set(stored);
+  return sortedKeys(listed.filter((k) => have.has(k)));
+};
