@@ -2,26 +2,17 @@ import type { Database } from "@samspill/database";
 import type { Role } from "@samspill/domain";
 import { createGateway } from "@samspill/gateway";
 import type { Viewer } from "@samspill/gateway/context";
-import type { TadaDocumentNode } from "@samspill/graphql";
 import { seedId } from "@samspill/seed/ids";
-import { print } from "graphql";
 import { pino } from "pino";
+import { type GraphQLClient, graphQLClient } from "./graphql-client.js";
 
 // Drives the real gateway (hono + yoga + schema) in-process through HTTP requests. The viewer
 // is given directly here; tests of the sign-in flow itself use ./sign-in.ts instead.
 
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResult } from "./graphql-client.js";
 
-export interface TestGateway {
+export interface TestGateway extends GraphQLClient {
   app: ReturnType<typeof createGateway>["app"];
-  /** Sends a document written with `graphql()` from @samspill/graphql; the answer is typed from the schema. */
-  query<R, V>(document: TadaDocumentNode<R, V>, variables?: V): Promise<GraphQLResult<R>>;
-  /** Sends text as it is: for the tests that send malformed, unknown or generated documents on purpose. */
-  send(text: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
 }
 
 export function testGateway(db: Database, viewer: Viewer | null = null): TestGateway {
@@ -32,24 +23,8 @@ export function testGateway(db: Database, viewer: Viewer | null = null): TestGat
     webOrigin: "http://127.0.0.1:5173",
     resolveViewer: async () => viewer,
   });
-  const send = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await app.fetch(
-      new Request("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-        body: JSON.stringify({ query, variables }),
-      }),
-    );
-    const body = (await response.json()) as Omit<GraphQLResult, "status">;
-    return { status: response.status, ...body };
-  };
-  return {
-    app,
-    send,
-    // The answer is what the gateway validated against the same schema the document was typed by.
-    query: async <R, V>(document: TadaDocumentNode<R, V>, variables?: V) =>
-      (await send(print(document), variables ?? {})) as GraphQLResult<R>,
-  };
+  // The CSRF header stands in for the web app's; the viewer is given, so no cookie is needed.
+  return { app, ...graphQLClient(app.fetch, "http://gateway.test/graphql", { "x-samspill-csrf": "1" }) };
 }
 
 /** The id the seed gives an organisation key such as "mun:1506", "hf:stolav" or "uo:ffo". */

@@ -1,17 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@samspill/database";
+import { graphql, type TadaDocumentNode, type VariablesOf } from "@samspill/graphql";
+import { print } from "graphql";
 import { courseDefaults, createOffer, publish } from "../../support/overview.js";
 
 // Requests to a gateway process over real HTTP, as an integrator's system makes them: an API
 // token (stored hashed like the gateway's own tokens) and a deadline, so a hang shows as one.
 
-export interface Outcome {
+export interface Outcome<T = unknown> {
   /** HTTP status, or 0 when no response came (refused, reset or timed out). */
   status: number;
   retryAfter: string | null;
   /** extensions.code of the first GraphQL error, if any. */
   errorCode: string | null;
-  data: Record<string, unknown> | null;
+  data: T | null;
   /** The network error's code when there was no response (ECONNREFUSED, TIMEOUT, …). */
   failure: string | null;
   ms: number;
@@ -32,12 +34,12 @@ export async function createApiToken(db: Database, organisationId: string): Prom
   return token;
 }
 
-export async function graphql(
+async function post<R, V>(
   baseUrl: string,
-  query: string,
-  variables: Record<string, unknown>,
+  document: TadaDocumentNode<R, V>,
+  variables: V,
   options: { token?: string; timeoutMs?: number } = {},
-): Promise<Outcome> {
+): Promise<Outcome<R>> {
   const started = Date.now();
   try {
     const response = await fetch(`${baseUrl}/graphql`, {
@@ -46,11 +48,11 @@ export async function graphql(
         "content-type": "application/json",
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: print(document), variables }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     const text = await response.text();
-    let body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } = {};
+    let body: { data?: R | null; errors?: { extensions?: { code?: string } }[] } = {};
     try {
       body = JSON.parse(text);
     } catch {
@@ -74,10 +76,10 @@ export async function graphql(
   }
 }
 
-const catalogueQuery = `query { offers(first: 5) { edges { node { id title } } } }`;
+const catalogueQuery = graphql(`query { offers(first: 5) { edges { node { id title } } } }`);
 
 /** A publishable course of `providerId` in Molde. */
-export function offerInput(providerId: string, title: string): Record<string, unknown> {
+export function offerInput(providerId: string, title: string): VariablesOf<typeof createOffer>["input"] {
   return {
     ...courseDefaults,
     providerId,
@@ -118,7 +120,7 @@ export function startHttpLoad(
   let phase = "before";
   let stopped = false;
   let n = 0;
-  const record = async (kind: Request["kind"], call: Promise<Outcome>) => {
+  const record = async <R>(kind: Request["kind"], call: Promise<Outcome<R>>) => {
     const at = phase;
     const outcome = await call;
     requests.push({ ...outcome, kind, phase: at });
@@ -127,13 +129,14 @@ export function startHttpLoad(
   const ok = (r: Outcome) => r.status === 200 && r.errorCode === null;
   const lane = async () => {
     while (!stopped) {
-      await record("read", graphql(baseUrl, catalogueQuery, {}, { token }));
+      await record("read", post(baseUrl, catalogueQuery, {}, { token }));
       const created = await record(
         "create",
-        graphql(baseUrl, createOffer, { input: offerInput(providerId, `${label} ${n++}`) }, { token }),
+        post(baseUrl, createOffer, { input: offerInput(providerId, `${label} ${n++}`) }, { token }),
       );
-      const id = (created.data?.createOffer as { data?: { id: string } } | undefined)?.data?.id;
-      if (id) await record("publish", graphql(baseUrl, publish, { id }, { token }));
+      const answer = created.data?.createOffer;
+      const id = answer?.__typename === "MutationCreateOfferSuccess" ? answer.data.id : undefined;
+      if (id) await record("publish", post(baseUrl, publish, { id }, { token }));
       await new Promise((r) => setTimeout(r, 20));
     }
   };

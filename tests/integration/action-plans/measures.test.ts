@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ const eva = () => ({
   personId: seedId("person:eva"),
 });
 
-const updateStatus = `mutation Status($input: UpdateMeasureStatusInput!) {
+const updateStatus = graphql(`mutation Status($input: UpdateMeasureStatusInput!) {
   updateMeasureStatus(input: $input) {
     __typename
     ... on MutationUpdateMeasureStatusSuccess {
@@ -31,14 +32,14 @@ const updateStatus = `mutation Status($input: UpdateMeasureStatusInput!) {
     ... on ValidationError { issues { field code messageNb } }
     ... on ConflictError { entityType expectedVersion currentVersion }
   }
-}`;
-const addNote = `mutation Note($input: AddMeasureProgressNoteInput!) {
+}`);
+const addNote = graphql(`mutation Note($input: AddMeasureProgressNoteInput!) {
   addMeasureProgressNote(input: $input) {
     __typename
     ... on MutationAddMeasureProgressNoteSuccess { data { id text statusAfter authorName measure { id version } } }
     ... on ValidationError { issues { field code } }
   }
-}`;
+}`);
 type Result = {
   __typename: string;
   data?: Record<string, unknown> & { version?: number };
@@ -49,18 +50,11 @@ type Result = {
 
 describe("reading action plans", () => {
   it("lists the plans with their sections and measures, for anyone", async () => {
-    const { data, errors } = await testGateway(db).query<{
-      actionPlans: { key: string; owner: { id: string } }[];
-      actionPlan: {
-        title: string;
-        sections: { number: string }[];
-        measures: { key: string; section: string }[];
-      };
-    }>(
-      `query($key: String!) {
+    const { data, errors } = await testGateway(db).query(
+      graphql(`query($key: String!) {
         actionPlans { key owner { id } }
         actionPlan(key: $key) { title sections { number } measures(section: "2.1.2") { key section } }
-      }`,
+      }`),
       { key: regional },
     );
     expect(errors).toBeUndefined();
@@ -74,12 +68,12 @@ describe("reading action plans", () => {
   });
 
   it("lists measures due soonest first, filtered, and pages through them", async () => {
-    const query = `query($filter: MeasureFilter, $first: Int, $after: String) {
+    const query = graphql(`query($filter: MeasureFilter, $first: Int, $after: String) {
       measures(filter: $filter, first: $first, after: $after) {
         pageInfo { hasNextPage endCursor }
         edges { node { key status removed nextCheckpointOn plan { key } } }
       }
-    }`;
+    }`);
     type Data = {
       measures: {
         pageInfo: { hasNextPage: boolean; endCursor: string };
@@ -96,9 +90,9 @@ describe("reading action plans", () => {
     };
     const gw = testGateway(db);
     const plan = "hmr-lms-2023-2025";
-    const first = await gw.query<Data>(query, { filter: { planKey: plan }, first: 30 });
+    const first = await gw.query(query, { filter: { planKey: plan }, first: 30 });
     expect(first.errors).toBeUndefined();
-    const second = await gw.query<Data>(query, {
+    const second = await gw.query(query, {
       filter: { planKey: plan },
       first: 200,
       after: first.data!.measures.pageInfo.endCursor,
@@ -117,11 +111,11 @@ describe("reading action plans", () => {
     expect(undated.length).toBeGreaterThan(0);
     expect(dates).toEqual([...[...dated].sort(), ...undated]);
 
-    const due = await gw.query<Data>(query, { filter: { dueBefore: "2026-01-01", section: "2.1" } });
+    const due = await gw.query(query, { filter: { dueBefore: "2026-01-01", section: "2.1" } });
     const dueNodes = due.data!.measures.edges.map((e) => e.node);
     expect(dueNodes.length).toBeGreaterThan(0);
     expect(dueNodes.every((n) => n.nextCheckpointOn! < "2026-01-01")).toBe(true);
-    const removed = await gw.query<Data>(query, {
+    const removed = await gw.query(query, {
       filter: { planKey: "hmr-lms-2023-2025", includeRemoved: true, status: ["REMOVED"] },
     });
     expect(removed.data!.measures.edges.map((e) => e.node.key)).toContain("removed-2.1.2-6");
@@ -133,17 +127,14 @@ describe("following up a measure", () => {
 
   it("updates the status under the version, with audit and outbox in the same transaction", async () => {
     const before = await db.measure.findUniqueOrThrow({ where: { id } });
-    const { data, errors } = await testGateway(db, eva()).query<{ updateMeasureStatus: Result }>(
-      updateStatus,
-      {
-        input: {
-          id,
-          version: before.version,
-          status: "DONE",
-          note: "Informasjon på fem språk er publisert.",
-        },
+    const { data, errors } = await testGateway(db, eva()).query(updateStatus, {
+      input: {
+        id,
+        version: before.version,
+        status: "DONE",
+        note: "Informasjon på fem språk er publisert.",
       },
-    );
+    });
     expect(errors).toBeUndefined();
     expect(data!.updateMeasureStatus).toMatchObject({
       __typename: "MutationUpdateMeasureStatusSuccess",
@@ -182,7 +173,7 @@ describe("following up a measure", () => {
   it("refuses a stale version with a ConflictError and changes nothing", async () => {
     const current = await db.measure.findUniqueOrThrow({ where: { id } });
     const audits = await db.auditEntry.count();
-    const { data } = await testGateway(db, eva()).query<{ updateMeasureStatus: Result }>(updateStatus, {
+    const { data } = await testGateway(db, eva()).query(updateStatus, {
       input: { id, version: current.version - 1, status: "IN_PROGRESS", note: "Gjenåpnet" },
     });
     expect(data!.updateMeasureStatus).toMatchObject({
@@ -200,7 +191,7 @@ describe("following up a measure", () => {
 
   it("restores checkpoints when work resumes", async () => {
     const current = await db.measure.findUniqueOrThrow({ where: { id } });
-    const { data } = await testGateway(db, eva()).query<{ updateMeasureStatus: Result }>(updateStatus, {
+    const { data } = await testGateway(db, eva()).query(updateStatus, {
       input: { id, version: current.version, status: "IN_PROGRESS" },
     });
     // A one-off checkpoint in 2025 that was not met stays, overdue.
@@ -213,14 +204,14 @@ describe("following up a measure", () => {
 
   it("does not set REMOVED as a status, nor follow up a removed measure", async () => {
     const current = await db.measure.findUniqueOrThrow({ where: { id } });
-    const removedStatus = await testGateway(db, eva()).query<{ updateMeasureStatus: Result }>(updateStatus, {
+    const removedStatus = await testGateway(db, eva()).query(updateStatus, {
       input: { id, version: current.version, status: "REMOVED" },
     });
     expect(removedStatus.data!.updateMeasureStatus.issues).toEqual([
       expect.objectContaining({ field: "status", code: "not_settable" }),
     ]);
     const hmrEditor = viewerWith([{ org: "hf:hmr", role: "EDITOR" }]);
-    const note = await testGateway(db, hmrEditor).query<{ addMeasureProgressNote: Result }>(addNote, {
+    const note = await testGateway(db, hmrEditor).query(addNote, {
       input: { measureId: measureId("hmr-lms-2023-2025", "removed-2.1.2-6"), text: "Hva skjedde?" },
     });
     expect(note.data!.addMeasureProgressNote.issues).toEqual([{ field: "id", code: "measure_removed" }]);
@@ -228,7 +219,7 @@ describe("following up a measure", () => {
 
   it("adds progress notes, named for signed-in readers only", async () => {
     const current = await db.measure.findUniqueOrThrow({ where: { id } });
-    const { data } = await testGateway(db, eva()).query<{ addMeasureProgressNote: Result }>(addNote, {
+    const { data } = await testGateway(db, eva()).query(addNote, {
       input: { measureId: id, text: "  Ny versjon på arabisk og somali er under arbeid.  " },
     });
     expect(data!.addMeasureProgressNote).toMatchObject({
@@ -247,11 +238,7 @@ describe("following up a measure", () => {
     expect(event.type).toBe("measure.updated");
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: id }, orderBy: { id: "desc" } });
     expect(audit.action).toBe("measure.note");
-    const publicView = await testGateway(db).query<{
-      actionPlan: {
-        measures: { id: string; progressNotes: { text: string; authorName: string | null }[] }[];
-      };
-    }>(
+    const publicView = await testGateway(db).query(
       `{ actionPlan(key: "${regional}") { measures(section: "2.1.2") { id progressNotes { text authorName } } } }`,
     );
     expect(publicView.errors).toBeUndefined();
@@ -280,7 +267,7 @@ describe("following up a measure", () => {
       }
     }
     const editor = viewerWith([{ org: "rhf:hmn", role: "EDITOR" }]);
-    const ok = await testGateway(db, editor).query<{ updateMeasureStatus: Result }>(updateStatus, { input });
+    const ok = await testGateway(db, editor).query(updateStatus, { input });
     expect(ok.data!.updateMeasureStatus.__typename).toBe("MutationUpdateMeasureStatusSuccess");
   });
 });

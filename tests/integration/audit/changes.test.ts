@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
-import { seedId } from "@samspill/seed/ids";
 import { type OfferSnapshot, recordEvent } from "@samspill/events";
 import type { Viewer } from "@samspill/gateway/context";
+import { graphql } from "@samspill/graphql";
+import { seedDemoData } from "@samspill/seed";
+import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
@@ -26,12 +27,12 @@ const sigrid = (): Viewer => ({
   personId: seedId("person:sigrid"),
 });
 
-const feed = `query Feed($after: String, $first: Int, $types: [String!]) {
+const feed = graphql(`query Feed($after: String, $first: Int, $types: [String!]) {
   changes(after: $after, first: $first, types: $types) {
     pageInfo { endCursor hasNextPage }
     edges { cursor node { id sequence type aggregateType aggregateId organisationId occurredAt payload } }
   }
-}`;
+}`);
 type Node = {
   id: string;
   sequence: string;
@@ -50,8 +51,10 @@ async function position(): Promise<string> {
 }
 
 async function reportAsFfo(periodStart: string, periodEnd: string): Promise<string> {
-  const { data } = await testGateway(db, sigrid()).query<{ reportParticipation: { data: { id: string } } }>(
-    `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ... on MutationReportParticipationSuccess { data { id } } } }`,
+  const { data } = await testGateway(db, sigrid()).query(
+    graphql(
+      `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ... on MutationReportParticipationSuccess { data { id } } } }`,
+    ),
     { input: { reporterId: ffo, offerId: seedId("offer:stolav-kols"), periodStart, periodEnd, patients: 9 } },
   );
   return data!.reportParticipation.data.id;
@@ -112,7 +115,7 @@ describe("change feed", () => {
     const seen: Node[] = [];
     let after = start;
     for (let page = 0; page < 10; page++) {
-      const { data, errors } = await gw.query<FeedData>(feed, { after, first: 2 });
+      const { data, errors } = await gw.query(feed, { after, first: 2 });
       expect(errors).toBeUndefined();
       const { edges, pageInfo } = data!.changes;
       expect(edges.length).toBeLessThanOrEqual(2);
@@ -150,17 +153,17 @@ describe("change feed", () => {
       name: tokenRow.name,
       memberships: [{ organisationId: ffo, role: "VIEWER" }],
     };
-    const offersOnly = await testGateway(db, token).query<FeedData>(feed, {
+    const offersOnly = await testGateway(db, token).query(feed, {
       after: start,
       types: ["offer.created", "offer.updated"],
     });
     expect(offersOnly.data!.changes.edges.map((e) => e.node.type)).toEqual(["offer.updated"]);
 
     // The other organisation sees its own events, not FFO's.
-    const kreft = await testGateway(
-      db,
-      viewerWith([{ org: "uo:kreftforeningen", role: "VIEWER" }]),
-    ).query<FeedData>(feed, { after: start });
+    const kreft = await testGateway(db, viewerWith([{ org: "uo:kreftforeningen", role: "VIEWER" }])).query(
+      feed,
+      { after: start },
+    );
     const kreftTypes = kreft.data!.changes.edges.map((e) => e.node);
     expect(kreftTypes.map((n) => n.type)).toEqual([
       "participation.reported",
@@ -203,14 +206,14 @@ describe("change feed", () => {
     });
 
     const gw = testGateway(db, sigrid());
-    const waiting = await gw.query<FeedData>(feed, { after: start });
+    const waiting = await gw.query(feed, { after: start });
     expect(waiting.errors).toBeUndefined();
     expect(waiting.data!.changes.edges).toEqual([]);
     expect(waiting.data!.changes.pageInfo).toEqual({ endCursor: start, hasNextPage: false });
 
     commit();
     await transaction;
-    const delivered = await gw.query<FeedData>(feed, { after: start });
+    const delivered = await gw.query(feed, { after: start });
     expect(delivered.data!.changes.edges.map((e) => e.node.aggregateId)).toEqual([slow, fast]);
   });
 

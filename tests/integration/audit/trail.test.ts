@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
+import type { Viewer } from "@samspill/gateway/context";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
-import type { Viewer } from "@samspill/gateway/context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
@@ -16,15 +17,15 @@ const requestIds = [randomUUID(), randomUUID()];
 const measureId = seedId("measure:hmn-rhf-2023-2027:2.1.2-2");
 const rhf = orgId("rhf:hmn");
 
-const updateStatus = `mutation Status($input: UpdateMeasureStatusInput!) {
+const updateStatus = graphql(`mutation Status($input: UpdateMeasureStatusInput!) {
   updateMeasureStatus(input: $input) { __typename ... on MutationUpdateMeasureStatusSuccess { data { version } } }
-}`;
-const trail = `query Trail($entityType: String!, $entityId: String!, $first: Int, $after: String) {
+}`);
+const trail = graphql(`query Trail($entityType: String!, $entityId: String!, $first: Int, $after: String) {
   auditTrail(entityType: $entityType, entityId: $entityId, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node { id actorKind actorName action entityType entityId changes occurredAt requestId organisation { id } } }
   }
-}`;
+}`);
 type Entry = {
   id: string;
   actorKind: string;
@@ -97,7 +98,7 @@ afterAll(() => db.$disconnect());
 
 describe("audit trail", () => {
   it("lists an entity's changes newest first, with actor, action, changes, time and request id", async () => {
-    const { data, errors } = await testGateway(db, eva()).query<TrailData>(trail, {
+    const { data, errors } = await testGateway(db, eva()).query(trail, {
       entityType: "Measure",
       entityId: measureId,
     });
@@ -124,10 +125,10 @@ describe("audit trail", () => {
 
   it("pages with a cursor", async () => {
     const gw = testGateway(db, eva());
-    const page1 = await gw.query<TrailData>(trail, { entityType: "Measure", entityId: measureId, first: 1 });
+    const page1 = await gw.query(trail, { entityType: "Measure", entityId: measureId, first: 1 });
     expect(page1.data!.auditTrail.edges).toHaveLength(1);
     expect(page1.data!.auditTrail.pageInfo.hasNextPage).toBe(true);
-    const page2 = await gw.query<TrailData>(trail, {
+    const page2 = await gw.query(trail, {
       entityType: "Measure",
       entityId: measureId,
       first: 1,
@@ -138,7 +139,7 @@ describe("audit trail", () => {
 
   it("shows entries to the owning organisation's members and regional admins only", async () => {
     const entryCount = async (viewer: Viewer | null, entityType: string, entityId: string) => {
-      const result = await testGateway(db, viewer).query<TrailData>(trail, { entityType, entityId });
+      const result = await testGateway(db, viewer).query(trail, { entityType, entityId });
       return result.data ? result.data.auditTrail.edges.length : String(result.errors?.[0]?.message);
     };
     // A member of the plan's owner, in any role, sees the measure's trail; another trust does not.
@@ -153,8 +154,10 @@ describe("audit trail", () => {
       ...viewerWith([{ org: "uo:ffo", role: "REPORTER" }]),
       personId: seedId("person:sigrid"),
     };
-    const reported = await testGateway(db, sigrid).query<{ reportParticipation: { data: { id: string } } }>(
-      `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ... on MutationReportParticipationSuccess { data { id } } } }`,
+    const reported = await testGateway(db, sigrid).query(
+      graphql(
+        `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { ... on MutationReportParticipationSuccess { data { id } } } }`,
+      ),
       {
         input: {
           reporterId: orgId("uo:ffo"),

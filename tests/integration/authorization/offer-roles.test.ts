@@ -1,6 +1,7 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import type { Role } from "@samspill/domain";
+import { graphql } from "@samspill/graphql";
+import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
@@ -18,10 +19,16 @@ afterAll(() => db.$disconnect());
 const roles: Role[] = ["ADMIN", "EDITOR", "REPORTER", "FORUM_MEMBER", "VIEWER"];
 const writers = new Set<Role>(["ADMIN", "EDITOR"]);
 
-const create = `mutation($input: CreateOfferInput!) { r: createOffer(input: $input) { __typename ... on MutationCreateOfferSuccess { data { id version } } } }`;
-const update = `mutation($input: UpdateOfferInput!) { r: updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }`;
-const status = `mutation($id: ID!, $version: Int!) { r: changeOfferStatus(id: $id, version: $version, status: ARCHIVED) { __typename } }`;
-const session = `mutation($input: AddSessionInput!) { r: addSession(input: $input) { __typename } }`;
+const create = graphql(
+  `mutation($input: CreateOfferInput!) { r: createOffer(input: $input) { __typename ... on MutationCreateOfferSuccess { data { id version } } } }`,
+);
+const update = graphql(
+  `mutation($input: UpdateOfferInput!) { r: updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }`,
+);
+const status = graphql(
+  `mutation($id: ID!, $version: Int!) { r: changeOfferStatus(id: $id, version: $version, status: ARCHIVED) { __typename } }`,
+);
+const session = graphql(`mutation($input: AddSessionInput!) { r: addSession(input: $input) { __typename } }`);
 
 type R = {
   data?: { r?: { __typename: string; data?: { id?: string; version: number } } | null } | null;

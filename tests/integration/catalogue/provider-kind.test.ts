@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -15,12 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const search = `query Search($filter: OfferFilter) {
+const search = graphql(`query Search($filter: OfferFilter) {
   offers(filter: $filter, first: 100) {
     totalCount
     edges { node { id title provider { id kind name } } }
   }
-}`;
+}`);
 
 type SearchData = {
   offers: {
@@ -30,7 +31,7 @@ type SearchData = {
 };
 
 async function offers(filter: Record<string, unknown>) {
-  const result = await testGateway(db).query<SearchData>(search, { filter });
+  const result = await testGateway(db).query(search, { filter });
   expect(result.errors).toBeUndefined();
   return result.data!.offers;
 }

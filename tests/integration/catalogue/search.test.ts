@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -12,13 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const search = `query Search($filter: OfferFilter, $first: Int, $after: String) {
+const search = graphql(`query Search($filter: OfferFilter, $first: Int, $after: String) {
   offers(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id title status format languages provider { name } municipalities { number } } }
   }
-}`;
+}`);
 
 type SearchData = {
   offers: {
@@ -42,18 +43,18 @@ describe("public catalogue", () => {
   const anonymous = () => testGateway(db);
 
   it("answers the health query", async () => {
-    const result = await anonymous().query<{ health: { ok: boolean } }>("{ health { ok database } }");
+    const result = await anonymous().query(graphql("{ health { ok database } }"));
     expect(result.data?.health.ok).toBe(true);
   });
 
   it("shows only published offers to a signed-out visitor, with working pagination", async () => {
     const published = await db.offer.count({ where: { status: "PUBLISHED" } });
-    const first = await anonymous().query<SearchData>(search, { first: 10 });
+    const first = await anonymous().query(search, { first: 10 });
     expect(first.errors).toBeUndefined();
     expect(first.data!.offers.totalCount).toBe(published);
     expect(first.data!.offers.edges).toHaveLength(10);
     expect(first.data!.offers.edges.every((e) => e.node.status === "PUBLISHED")).toBe(true);
-    const second = await anonymous().query<SearchData>(search, {
+    const second = await anonymous().query(search, {
       first: 10,
       after: first.data!.offers.pageInfo.endCursor,
     });
@@ -62,17 +63,17 @@ describe("public catalogue", () => {
   });
 
   it("ranks Norwegian full-text matches, with stemming", async () => {
-    const result = await anonymous().query<SearchData>(search, { filter: { text: "diabeteskurs" } });
+    const result = await anonymous().query(search, { filter: { text: "diabeteskurs" } });
     expect(result.errors).toBeUndefined();
     const titles = result.data!.offers.edges.map((e) => e.node.title);
     expect(titles.length).toBeGreaterThan(0);
     expect(titles[0]).toMatch(/Diabeteskurs/i);
-    const stemmed = await anonymous().query<SearchData>(search, { filter: { text: "depresjonsmestringen" } });
+    const stemmed = await anonymous().query(search, { filter: { text: "depresjonsmestringen" } });
     expect(stemmed.data!.offers.edges.some((e) => /depresjonsmestring/i.test(e.node.title))).toBe(true);
   });
 
   it("combines filters: municipality, format and language", async () => {
-    const result = await anonymous().query<SearchData>(search, {
+    const result = await anonymous().query(search, {
       filter: { municipalityNumbers: ["5001"], formats: ["HYBRID"], languages: ["ar"] },
     });
     const nodes = result.data!.offers.edges.map((e) => e.node);
@@ -85,7 +86,7 @@ describe("public catalogue", () => {
   });
 
   it("finds other trusts' offers for a diagnosis by ICD-10 prefix", async () => {
-    const result = await anonymous().query<SearchData>(search, { filter: { diagnosisCodes: ["E11"] } });
+    const result = await anonymous().query(search, { filter: { diagnosisCodes: ["E11"] } });
     const providers = new Set(result.data!.offers.edges.map((e) => e.node.provider.name));
     expect(providers).toContain("St. Olavs hospital HF");
     expect(providers).toContain("Helse Møre og Romsdal HF");
@@ -97,15 +98,15 @@ describe("public catalogue", () => {
       where: { status: "DRAFT", providerId: orgId("hf:hmr") },
     });
     const filter = { statuses: ["DRAFT"] };
-    const outsider = await anonymous().query<SearchData>(search, { filter });
+    const outsider = await anonymous().query(search, { filter });
     expect(outsider.data!.offers.edges.map((e) => e.node.id)).not.toContain(draft.id);
     const own = testGateway(db, viewerWith([{ org: "hf:hmr", role: "VIEWER" }]));
-    const mine = await own.query<SearchData>(search, { filter });
+    const mine = await own.query(search, { filter });
     expect(mine.data!.offers.edges.map((e) => e.node.id)).toContain(draft.id);
   });
 
   it("rejects a malformed filter with a field-level error", async () => {
-    const result = await anonymous().query<SearchData>(search, { filter: { municipalityNumbers: ["15x6"] } });
+    const result = await anonymous().query(search, { filter: { municipalityNumbers: ["15x6"] } });
     expect(result.errors?.[0]?.message).toBeDefined();
     expect(result.data).toBeNull();
   });

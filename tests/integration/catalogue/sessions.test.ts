@@ -1,49 +1,63 @@
-import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabase } from "../../support/db.js";
+import { graphql, type TadaDocumentNode } from "@samspill/graphql";
+import { describe, expect, it } from "vitest";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
+import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites, writeCounts } from "../../support/writes.js";
 
 // An offer's sessions through HTTP: each write with its audit entry and event, the rules that
 // span fields (checked against the stored session for an edit), versions, and who may write.
 
-let db: Database;
-beforeAll(async () => {
-  db = testDatabase();
-  await seedDemoData(db);
-});
-afterAll(() => db.$disconnect());
+useSeededDatabase();
 
+type Viewer = ReturnType<typeof viewerWith>;
 const moldeEditor = viewerWith([{ org: "mun:1506", role: "EDITOR" }]);
 const trondheimEditor = viewerWith([{ org: "mun:5001", role: "EDITOR" }]);
 
-const RESULT = (success: string) => `
-  __typename
-  ... on ${success} { data { id version startsAt endsAt capacity registrations cancelled } }
-  ... on ValidationError { issues { field code } }
-  ... on ConflictError { expectedVersion currentVersion }
-  ... on Error { message }`;
-const add = `mutation($input: AddSessionInput!) { r: addSession(input: $input) { ${RESULT("MutationAddSessionSuccess")} } }`;
-const update = `mutation($input: UpdateSessionInput!) { r: updateSession(input: $input) { ${RESULT("MutationUpdateSessionSuccess")} } }`;
-const cancel = `mutation($id: ID!, $version: Int!) { r: cancelSession(id: $id, version: $version) { ${RESULT("MutationCancelSessionSuccess")} } }`;
+const add = graphql(`
+  mutation AddSession($input: AddSessionInput!) {
+    r: addSession(input: $input) {
+      __typename
+      ... on MutationAddSessionSuccess { data { id version capacity registrations cancelled } }
+      ... on ValidationError { issues { field code } }
+      ... on ConflictError { expectedVersion currentVersion }
+    }
+  }
+`);
+const update = graphql(`
+  mutation UpdateSession($input: UpdateSessionInput!) {
+    r: updateSession(input: $input) {
+      __typename
+      ... on MutationUpdateSessionSuccess { data { id version capacity registrations cancelled } }
+      ... on ValidationError { issues { field code } }
+      ... on ConflictError { expectedVersion currentVersion }
+    }
+  }
+`);
+const cancel = graphql(`
+  mutation CancelSession($id: ID!, $version: Int!) {
+    r: cancelSession(id: $id, version: $version) {
+      __typename
+      ... on MutationCancelSessionSuccess { data { id version capacity registrations cancelled } }
+      ... on ValidationError { issues { field code } }
+      ... on ConflictError { expectedVersion currentVersion }
+    }
+  }
+`);
 
-interface Result {
-  __typename: string;
-  data?: { id: string; version: number; capacity: number | null; registrations: number; cancelled: boolean };
-  issues?: { field: string; code: string }[];
-  expectedVersion?: number;
-  currentVersion?: number;
-}
-
-async function call(
-  viewer: ReturnType<typeof viewerWith>,
-  query: string,
-  variables: object,
-): Promise<Result> {
-  const answer = await testGateway(db, viewer).query<{ r: Result }>(query, variables);
+async function call<R extends { r: { __typename: string } }, V>(
+  viewer: Viewer,
+  document: TadaDocumentNode<R, V>,
+  variables: V,
+): Promise<R["r"]> {
+  const answer = await testGateway(db, viewer).query(document, variables);
   expect(answer.errors).toBeUndefined();
   return answer.data!.r;
+}
+
+/** The session a successful write answers with (fails the test on any other answer). */
+function written<T extends { __typename: string }>(result: T): Extract<T, { data: unknown }>["data"] {
+  if (!("data" in result)) throw new Error(`Expected a session, got ${result.__typename}`);
+  return (result as Extract<T, { data: unknown }>).data;
 }
 
 async function expectNothingWritten(run: () => Promise<unknown>) {
@@ -62,8 +76,7 @@ describe("sessions", () => {
     const added = await captureWrites(db, () =>
       call(moldeEditor, add, { input: { offerId: offer.id, ...period, capacity: 12 } }),
     );
-    expect(added.result.__typename).toBe("MutationAddSessionSuccess");
-    const id = added.result.data!.id;
+    const { id } = written(added.result);
     expect(added.audits.map((a) => [a.action, a.entityId, a.organisationId])).toEqual([
       ["session.create", id, orgId("mun:1506")],
     ]);
@@ -74,7 +87,7 @@ describe("sessions", () => {
     const edited = await captureWrites(db, () =>
       call(moldeEditor, update, { input: { id, version: 1, capacity: 20, registrations: 5 } }),
     );
-    expect(edited.result.data).toMatchObject({ version: 2, capacity: 20, registrations: 5 });
+    expect(written(edited.result)).toMatchObject({ version: 2, capacity: 20, registrations: 5 });
     expect(edited.audits.map((a) => [a.action, Object.keys(a.changes as object).sort()])).toEqual([
       ["session.update", ["capacity", "registrations"]],
     ]);
@@ -83,7 +96,7 @@ describe("sessions", () => {
     ]);
 
     const cancelled = await captureWrites(db, () => call(moldeEditor, cancel, { id, version: 2 }));
-    expect(cancelled.result.data).toMatchObject({ version: 3, cancelled: true });
+    expect(written(cancelled.result)).toMatchObject({ version: 3, cancelled: true });
     expect(cancelled.audits.map((a) => [a.action, a.changes])).toEqual([
       ["session.cancel", { cancelled: { from: false, to: true } }],
     ]);
@@ -95,45 +108,49 @@ describe("sessions", () => {
   it("checks the period and capacity, an edit against the stored session, and refuses a stale version", async () => {
     const offer = await moldeOffer();
     await expectNothingWritten(async () => {
-      const result = await call(moldeEditor, add, {
-        input: {
-          offerId: offer.id,
-          startsAt: period.endsAt,
-          endsAt: period.startsAt,
-          capacity: 1,
-          registrations: 2,
-        },
+      const backwards = { startsAt: period.endsAt, endsAt: period.startsAt, capacity: 1, registrations: 2 };
+      expect(await call(moldeEditor, add, { input: { offerId: offer.id, ...backwards } })).toMatchObject({
+        __typename: "ValidationError",
+        issues: [
+          { field: "endsAt", code: "ends_before_start" },
+          { field: "registrations", code: "over_capacity" },
+        ],
       });
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([
-        ["endsAt", "ends_before_start"],
-        ["registrations", "over_capacity"],
-      ]);
     });
-    const { id } = (await call(moldeEditor, add, { input: { offerId: offer.id, ...period, capacity: 3 } }))
-      .data!;
+    const { id } = written(
+      await call(moldeEditor, add, { input: { offerId: offer.id, ...period, capacity: 3 } }),
+    );
     await expectNothingWritten(async () => {
-      const result = await call(moldeEditor, update, { input: { id, version: 1, registrations: 4 } });
-      expect(result.issues!.map((i) => i.code)).toEqual(["over_capacity"]);
+      expect(await call(moldeEditor, update, { input: { id, version: 1, registrations: 4 } })).toMatchObject({
+        __typename: "ValidationError",
+        issues: [{ field: "registrations", code: "over_capacity" }],
+      });
     });
-    await call(moldeEditor, update, { input: { id, version: 1, note: "Rom 2" } });
+    written(await call(moldeEditor, update, { input: { id, version: 1, note: "Rom 2" } }));
     await expectNothingWritten(async () => {
-      const result = await call(moldeEditor, cancel, { id, version: 1 });
-      expect(result).toMatchObject({ __typename: "ConflictError", expectedVersion: 1, currentVersion: 2 });
+      expect(await call(moldeEditor, cancel, { id, version: 1 })).toMatchObject({
+        __typename: "ConflictError",
+        expectedVersion: 1,
+        currentVersion: 2,
+      });
     });
   });
 
   it("lets only the provider's editors write, and answers NotFoundError for an unknown session", async () => {
     const offer = await moldeOffer();
-    const { id } = (await call(moldeEditor, add, { input: { offerId: offer.id, ...period } })).data!;
+    const { id } = written(await call(moldeEditor, add, { input: { offerId: offer.id, ...period } }));
     for (const viewer of [trondheimEditor, viewerWith([{ org: "mun:1506", role: "VIEWER" }])]) {
       await expectNothingWritten(async () => {
-        expect((await call(viewer, add, { input: { offerId: offer.id, ...period } })).__typename).toBe(
+        const answers = [
+          await call(viewer, add, { input: { offerId: offer.id, ...period } }),
+          await call(viewer, update, { input: { id, version: 1, note: "Kapret" } }),
+          await call(viewer, cancel, { id, version: 1 }),
+        ];
+        expect(answers.map((a) => a.__typename)).toEqual([
           "ForbiddenError",
-        );
-        expect((await call(viewer, update, { input: { id, version: 1, note: "Kapret" } })).__typename).toBe(
           "ForbiddenError",
-        );
-        expect((await call(viewer, cancel, { id, version: 1 })).__typename).toBe("ForbiddenError");
+          "ForbiddenError",
+        ]);
       });
     }
     const unknown = await call(moldeEditor, cancel, {

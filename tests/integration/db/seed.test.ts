@@ -89,7 +89,7 @@ describe("demo seed", () => {
     );
   });
 
-  it("is idempotent: a second run changes no counts", async () => {
+  it("is idempotent: a second run changes no counts and records no audit entry or event", async () => {
     const tables = async () => ({
       organisations: await db.organisation.count(),
       units: await db.unit.count(),
@@ -104,6 +104,8 @@ describe("demo seed", () => {
       reports: await db.participationReport.count(),
       pam: await db.pamEvaluation.count(),
       measures: await db.measure.count(),
+      audit: await db.auditEntry.count(),
+      events: await db.outboxEvent.count(),
     });
     const before = await tables();
     await seedDemoData(db);

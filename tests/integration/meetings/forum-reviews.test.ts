@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -21,18 +22,18 @@ const mrForum = viewerWith([{ org: "hf-community:mr", role: "FORUM_MEMBER" }]);
 const mrAdmin = viewerWith([{ org: "hf-community:mr", role: "ADMIN" }]);
 const trondelagForum = viewerWith([{ org: "hf-community:trondelag", role: "FORUM_MEMBER" }]);
 
-const record = `mutation($input: RecordForumReviewInput!) { recordForumReview(input: $input) {
+const record = graphql(`mutation($input: RecordForumReviewInput!) { recordForumReview(input: $input) {
   __typename
   ... on MutationRecordForumReviewSuccess { data {
     id findings healthCommunity { id } meetingPoint { id }
     decisions { id text followUps { id text } }
   } }
   ... on ValidationError { issues { field code message messageNb } }
-  ... on Error { message } } }`;
-const reviewsQuery = `query($id: ID!) { forumReviews(healthCommunityId: $id, first: 50) {
-  edges { node { id findings decisions { text } meetingPoint { id } } } } }`;
-const flaggedQuery = `query($id: ID!) { flaggedOffers(healthCommunityId: $id, first: 100) {
-  totalCount edges { node { id title flaggedForReview flagReason provider { id } } } } }`;
+  ... on Error { message } } }`);
+const reviewsQuery = graphql(`query($id: ID!) { forumReviews(healthCommunityId: $id, first: 50) {
+  edges { node { id findings decisions { text } meetingPoint { id } } } } }`);
+const flaggedQuery = graphql(`query($id: ID!) { flaggedOffers(healthCommunityId: $id, first: 100) {
+  totalCount edges { node { id title flaggedForReview flagReason provider { id } } } } }`);
 
 interface Review {
   id: string;
@@ -49,7 +50,7 @@ interface Answer {
 }
 
 async function recordReview(viewer: Viewer | null, input: unknown) {
-  return testGateway(db, viewer).query<{ recordForumReview: Answer }>(record, { input });
+  return testGateway(db, viewer).query(record, { input });
 }
 
 /** A fresh forum meeting of the health community, so each test writes its own rows. */
@@ -149,12 +150,9 @@ describe("recordForumReview", () => {
     });
 
     // The forum's members find it among the community's reviews and on the meeting point.
-    const listed = await testGateway(db, mrForum).query<{ forumReviews: { edges: { node: Review }[] } }>(
-      reviewsQuery,
-      {
-        id: orgId("hf-community:mr"),
-      },
-    );
+    const listed = await testGateway(db, mrForum).query(reviewsQuery, {
+      id: orgId("hf-community:mr"),
+    });
     expect(listed.data!.forumReviews.edges.map((e) => e.node.id)).toContain(review.id);
   });
 
@@ -298,7 +296,7 @@ describe("forum queries", () => {
         edges: { node: { id: string; flaggedForReview: boolean; provider: { id: string } } }[];
       };
     };
-    const mr = await testGateway(db, mrForum).query<Flagged>(flaggedQuery, { id: orgId("hf-community:mr") });
+    const mr = await testGateway(db, mrForum).query(flaggedQuery, { id: orgId("hf-community:mr") });
     expect(mr.errors).toBeUndefined();
     const mrIds = mr.data!.flaggedOffers.edges.map((e) => e.node.id);
     expect(mrIds).toContain(published.id);
@@ -306,7 +304,7 @@ describe("forum queries", () => {
     expect(mr.data!.flaggedOffers.totalCount).toBe(mrIds.length);
     expect(mr.data!.flaggedOffers.edges.every((e) => e.node.flaggedForReview)).toBe(true);
 
-    const trondelag = await testGateway(db, trondelagForum).query<Flagged>(flaggedQuery, {
+    const trondelag = await testGateway(db, trondelagForum).query(flaggedQuery, {
       id: orgId("hf-community:trondelag"),
     });
     const trondelagNodes = trondelag.data!.flaggedOffers.edges.map((e) => e.node);

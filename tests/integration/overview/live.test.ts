@@ -109,16 +109,7 @@ async function subscribe(app: App, query: string, variables: Record<string, unkn
 }
 
 function publishThrough(app: App, provider: string, municipality: string): Promise<string> {
-  const query = async (document: string, variables: Record<string, unknown>) => {
-    const response = await app.fetch(
-      new Request("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-        body: JSON.stringify({ query: document, variables }),
-      }),
-    );
-    return (await response.json()) as { data?: unknown };
-  };
+  const { query } = graphQLClient(app.fetch, "http://gateway.test/graphql", { "x-samspill-csrf": "1" });
   return publishOffer(query, {
     providerId: provider,
     title: "Pust og mestring ved KOLS",

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { queueNames, toEventJob } from "@samspill/events";
+import { graphql } from "@samspill/graphql";
 import { rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -31,21 +32,21 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const createOffer = `mutation Create($input: CreateOfferInput!) {
+const createOffer = graphql(`mutation Create($input: CreateOfferInput!) {
   createOffer(input: $input) {
     __typename
     ... on MutationCreateOfferSuccess { data { id version } }
     ... on Error { message }
   }
-}`;
-const changeStatus = `mutation Status($id: ID!, $version: Int!, $status: OfferStatus!) {
+}`);
+const changeStatus = graphql(`mutation Status($id: ID!, $version: Int!, $status: OfferStatus!) {
   changeOfferStatus(id: $id, version: $version, status: $status) {
     __typename
     ... on MutationChangeOfferStatusSuccess { data { id version status } }
     ... on Error { message }
   }
-}`;
-const overviewQuery = `query Overview($trust: ID, $community: ID, $dimension: OverviewDimension!) {
+}`);
+const overviewQuery = graphql(`query Overview($trust: ID, $community: ID, $dimension: OverviewDimension!) {
   overview(hospitalTrustId: $trust, healthCommunityId: $community, dimension: $dimension) {
     dimension values
     rows { municipalityNumber municipalityName total { offerCount } cells { value offerCount providerCount providers { id name } } }
@@ -56,7 +57,7 @@ const overviewQuery = `query Overview($trust: ID, $community: ID, $dimension: Ov
     reviewsDue { offerId reviewDueOn reviewDueInDays }
     expiringAgreements { title validTo daysLeft parties { name } }
   }
-}`;
+}`);
 
 interface OverviewData {
   overview: {
@@ -89,7 +90,7 @@ interface OverviewData {
 }
 
 async function overview(dimension: string, gateway: TestGateway = testGateway(db)) {
-  const result = await gateway.query<OverviewData>(overviewQuery, { trust: hmr, dimension });
+  const result = await gateway.query(overviewQuery, { trust: hmr, dimension });
   expect(result.errors).toBeUndefined();
   return result.data!.overview;
 }
@@ -127,9 +128,7 @@ describe("overview projection", () => {
     const before = await overview("LANGUAGE");
     const tigrinyaBefore = cellOf(before, "1506", "ti")?.offerCount ?? 0;
 
-    const created = await editor.query<{
-      createOffer: { __typename: string; data: { id: string; version: number } };
-    }>(createOffer, {
+    const created = await editor.query(createOffer, {
       input: {
         providerId: molde,
         title: "Mestring av diabetes på tigrinja",
@@ -149,7 +148,7 @@ describe("overview projection", () => {
     });
     expect(created.data?.createOffer.__typename).toBe("MutationCreateOfferSuccess");
     offerId = created.data!.createOffer.data.id;
-    const published = await editor.query<{ changeOfferStatus: { __typename: string } }>(changeStatus, {
+    const published = await editor.query(changeStatus, {
       id: offerId,
       version: 1,
       status: "PUBLISHED",
@@ -217,7 +216,7 @@ describe("overview projection", () => {
   });
 
   it("narrows to a health community's municipalities and refuses a call without a scope", async () => {
-    const byCommunity = await testGateway(db).query<OverviewData>(overviewQuery, {
+    const byCommunity = await testGateway(db).query(overviewQuery, {
       community: orgId("hf-community:mr"),
       dimension: "FORMAT",
     });
@@ -252,7 +251,7 @@ describe("overview projection", () => {
 
   it("takes the offer out of the counts when it is paused", async () => {
     const before = cellOf(await overview("LANGUAGE"), "1506", "ti")?.offerCount ?? 0;
-    const paused = await editor.query<{ changeOfferStatus: { __typename: string } }>(changeStatus, {
+    const paused = await editor.query(changeStatus, {
       id: offerId,
       version: 2,
       status: "PAUSED",

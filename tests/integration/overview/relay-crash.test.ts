@@ -1,7 +1,7 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { claimUnsent, enqueueEvents, OutboxRelay, queueNames } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
 import type { Viewer } from "@samspill/gateway/context";
+import { graphql } from "@samspill/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { type TestGateway, testGateway } from "../../support/gateway.js";
@@ -25,12 +26,12 @@ const inMonth = (back: number, day = 15) => {
 };
 const firstOf = (back: number) => inMonth(back, 1).toISOString().slice(0, 10);
 
-const trendsQuery = `query Trends($trust: ID, $community: ID, $months: Int!) {
+const trendsQuery = graphql(`query Trends($trust: ID, $community: ID, $months: Int!) {
   overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, months: $months) {
     from to participantsTotal
     months { month offersPublished offersActive reports participants userRepresentatives }
   }
-}`;
+}`);
 
 interface Trends {
   from: string;
@@ -47,7 +48,7 @@ interface Trends {
 }
 
 async function trends(months = 4): Promise<Trends> {
-  const result = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+  const result = await publicGateway.query(trendsQuery, {
     trust: trustId,
     months,
   });
@@ -167,7 +168,7 @@ describe("overviewTrends", () => {
         hospitalTrustId: otherTrust.id,
       },
     });
-    const otherBefore = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+    const otherBefore = await publicGateway.query(trendsQuery, {
       trust: otherTrust.id,
       months: 4,
     });
@@ -182,7 +183,7 @@ describe("overviewTrends", () => {
     expect(after.months[3]!.offersPublished).toBe(before.months[3]!.offersPublished + 1);
     expect(after.months[3]!.offersActive).toBe(before.months[3]!.offersActive + 1);
     expect(after.months.slice(0, 3)).toEqual(before.months.slice(0, 3));
-    const otherAfter = await publicGateway.query<{ overviewTrends: Trends }>(trendsQuery, {
+    const otherAfter = await publicGateway.query(trendsQuery, {
       trust: otherTrust.id,
       months: 4,
     });

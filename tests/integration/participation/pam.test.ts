@@ -1,5 +1,6 @@
 import type { Database } from "@samspill/database";
 import type { Viewer } from "@samspill/gateway/context";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ const stolavEditor = () => ({
   personId: seedId("person:per"),
 });
 
-const reportPam = `mutation Pam($input: ReportPamEvaluationInput!) {
+const reportPam = graphql(`mutation Pam($input: ReportPamEvaluationInput!) {
   reportPamEvaluation(input: $input) {
     __typename
     ... on MutationReportPamEvaluationSuccess {
@@ -32,7 +33,7 @@ const reportPam = `mutation Pam($input: ReportPamEvaluationInput!) {
     }
     ... on ValidationError { issues { field code messageNb } }
   }
-}`;
+}`);
 type PamResult = {
   reportPamEvaluation: {
     __typename: string;
@@ -55,7 +56,7 @@ const evaluation = {
 
 describe("reporting PAM", () => {
   it("lets the provider report aggregates, with audit and outbox", async () => {
-    const { data, errors } = await testGateway(db, stolavEditor()).query<PamResult>(reportPam, {
+    const { data, errors } = await testGateway(db, stolavEditor()).query(reportPam, {
       input: evaluation,
     });
     expect(errors).toBeUndefined();
@@ -78,7 +79,7 @@ describe("reporting PAM", () => {
   });
 
   it("refuses a second report for the same offer and period", async () => {
-    const { data } = await testGateway(db, stolavEditor()).query<PamResult>(reportPam, { input: evaluation });
+    const { data } = await testGateway(db, stolavEditor()).query(reportPam, { input: evaluation });
     expect(data!.reportPamEvaluation).toMatchObject({
       __typename: "ValidationError",
       issues: [{ field: "periodStart", code: "already_reported" }],
@@ -86,7 +87,7 @@ describe("reporting PAM", () => {
   });
 
   it("refuses inconsistent aggregates", async () => {
-    const { data } = await testGateway(db, stolavEditor()).query<PamResult>(reportPam, {
+    const { data } = await testGateway(db, stolavEditor()).query(reportPam, {
       input: { ...evaluation, periodStart: "2023-01-01", periodEnd: "2023-06-30", levelsAfter: [1, 2, 4, 4] },
     });
     expect(data!.reportPamEvaluation.issues).toEqual([
@@ -101,7 +102,7 @@ describe("reporting PAM", () => {
       viewerWith([{ org: "hf:stolav", role: "VIEWER" }]),
       null,
     ]) {
-      const { data, errors } = await testGateway(db, viewer).query<PamResult>(reportPam, {
+      const { data, errors } = await testGateway(db, viewer).query(reportPam, {
         input: { ...evaluation, periodStart: "2023-07-01", periodEnd: "2023-12-31" },
       });
       // Signed out: refused before the resolver. Signed in: the command refuses once it has
@@ -113,7 +114,8 @@ describe("reporting PAM", () => {
 });
 
 describe("PAM summary", () => {
-  const summary = `query Summary($offerId: ID, $providerId: ID, $hospitalTrustId: ID, $period: ReportingPeriodInput!) {
+  const summary =
+    graphql(`query Summary($offerId: ID, $providerId: ID, $hospitalTrustId: ID, $period: ReportingPeriodInput!) {
     pamSummary(offerId: $offerId, providerId: $providerId, hospitalTrustId: $hospitalTrustId, period: $period) {
       evaluations
       before { respondents meanScore levels }
@@ -121,7 +123,7 @@ describe("PAM summary", () => {
       meanChange
       offers { offer { id } evaluations before { respondents meanScore levels } after { respondents meanScore levels } meanChange }
     }
-  }`;
+  }`);
   type Figures = { respondents: number | null; meanScore: number | null; levels: (number | null)[] };
   type SummaryData = {
     pamSummary: {
@@ -173,10 +175,10 @@ describe("PAM summary", () => {
         meanScoreAfter: 58,
       },
     ]) {
-      const { data } = await gw.query<PamResult>(reportPam, { input });
+      const { data } = await gw.query(reportPam, { input });
       expect(data!.reportPamEvaluation.__typename).toBe("MutationReportPamEvaluationSuccess");
     }
-    const { data, errors } = await testGateway(db).query<SummaryData>(summary, {
+    const { data, errors } = await testGateway(db).query(summary, {
       providerId: provider.id,
       period: { from: "2025-01-01", to: "2025-12-31" },
     });
@@ -198,7 +200,7 @@ describe("PAM summary", () => {
   });
 
   it("summarises a hospital trust's area without publishing a small count", async () => {
-    const { data, errors } = await testGateway(db).query<SummaryData>(summary, {
+    const { data, errors } = await testGateway(db).query(summary, {
       hospitalTrustId: orgId("hf:stolav"),
       period: { from: "2024-01-01", to: "2024-12-31" },
     });

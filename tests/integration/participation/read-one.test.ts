@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,9 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const one = `query One($id: ID!) {
+const one = graphql(`query One($id: ID!) {
   participationReport(id: $id) { id version reporter { id } offer { id title } totalParticipants periodStart periodEnd }
-}`;
+}`);
 type OneData = {
   participationReport: {
     id: string;
@@ -32,12 +33,10 @@ type OneData = {
 describe("participationReport(id)", () => {
   it("answers the reporter and the provider, null to other organisations, and refuses the public", async () => {
     const ffo = viewerWith([{ org: "uo:ffo", role: "REPORTER" }]);
-    const created = await testGateway(db, ffo).query<{
-      reportParticipation: { __typename: string; data: { id: string } };
-    }>(
-      `mutation R($input: ReportParticipationInput!) {
+    const created = await testGateway(db, ffo).query(
+      graphql(`mutation R($input: ReportParticipationInput!) {
         reportParticipation(input: $input) { __typename ... on MutationReportParticipationSuccess { data { id } } }
-      }`,
+      }`),
       {
         input: {
           reporterId: orgId("uo:ffo"),
@@ -52,8 +51,7 @@ describe("participationReport(id)", () => {
     );
     expect(created.data!.reportParticipation.__typename).toBe("MutationReportParticipationSuccess");
     const id = created.data!.reportParticipation.data.id;
-    const read = (viewer: ReturnType<typeof viewerWith> | null) =>
-      testGateway(db, viewer).query<OneData>(one, { id });
+    const read = (viewer: ReturnType<typeof viewerWith> | null) => testGateway(db, viewer).query(one, { id });
 
     const own = await read(ffo);
     expect(own.data!.participationReport).toMatchObject({

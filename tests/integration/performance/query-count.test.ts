@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +24,7 @@ async function countStatements(query: string, variables: Record<string, unknown>
   return statements.filter((s) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT 1)\b/i.test(s)).length;
 }
 
-const cataloguePage = `query Page($first: Int!, $filter: OfferFilter) {
+const cataloguePage = graphql(`query Page($first: Int!, $filter: OfferFilter) {
   offers(first: $first, filter: $filter) {
     totalCount
     edges { node {
@@ -34,16 +35,16 @@ const cataloguePage = `query Page($first: Int!, $filter: OfferFilter) {
       sessions(upcomingOnly: true) { id startsAt endsAt capacity availablePlaces }
     } }
   }
-}`;
+}`);
 
-const offerDetail = `query Detail($id: ID!) {
+const offerDetail = graphql(`query Detail($id: ID!) {
   offer(id: $id) {
     id title description howToJoin contactName contactEmail contactPhone
     provider { name units { name } }
     municipalities { number name hospitalTrust { name } }
     sessions { id startsAt endsAt location capacity registrations cancelled }
   }
-}`;
+}`);
 
 describe("SQL statements per request", () => {
   it("catalogue page: the same for 5 and 25 offers, and a small constant", async () => {

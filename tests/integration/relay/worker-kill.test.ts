@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { queueNames, queuePrefix } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -102,20 +102,8 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-function queryThrough(url: string) {
-  return async (document: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ query: document, variables }),
-    });
-    return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-  };
-}
+const queryThrough = (url: string) =>
+  graphQLClient(fetch, `${url}/graphql`, { accept: "application/json", authorization: `Bearer ${token}` }).query;
 
 const publishThrough = (url: string, title: string) =>
   publishOffer(queryThrough(url), {

@@ -1,5 +1,6 @@
 import type { Database } from "@samspill/database";
 import { queueNames } from "@samspill/events";
+import { graphql } from "@samspill/graphql";
 import { isoWeekKey } from "@samspill/mail";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,21 +21,19 @@ let molde: { id: string; email: string };
 let trondheim: { id: string; email: string };
 let moldeOfferId: string;
 
-const createOffer = `mutation($input: CreateOfferInput!) {
+const createOffer = graphql(`mutation($input: CreateOfferInput!) {
   createOffer(input: $input) { __typename ... on MutationCreateOfferSuccess { data { id version } } ... on Error { message } }
-}`;
-const publish = `mutation($id: ID!, $version: Int!) {
+}`);
+const publish = graphql(`mutation($id: ID!, $version: Int!) {
   changeOfferStatus(id: $id, version: $version, status: PUBLISHED) {
     __typename ... on MutationChangeOfferStatusSuccess { data { id status } } ... on Error { message }
   }
-}`;
+}`);
 
 /** Creates and publishes an offer through the gateway, as an editor of the municipality. */
 async function publishOffer(municipality: string, title: string): Promise<string> {
   const gateway = testGateway(db, viewerWith([{ org: `mun:${municipality}`, role: "EDITOR" }]));
-  const created = await gateway.query<{
-    createOffer: { __typename: string; data?: { id: string; version: number } };
-  }>(createOffer, {
+  const created = await gateway.query(createOffer, {
     input: {
       providerId: orgId(`mun:${municipality}`),
       title,
@@ -51,7 +50,7 @@ async function publishOffer(municipality: string, title: string): Promise<string
   });
   const offer = created.data?.createOffer.data;
   expect(offer, JSON.stringify(created)).toBeDefined();
-  const published = await gateway.query<{ changeOfferStatus: { __typename: string } }>(publish, {
+  const published = await gateway.query(publish, {
     id: offer!.id,
     version: offer!.version,
   });
@@ -143,38 +142,42 @@ describe("weekly digest", () => {
       name: "Test molde",
       memberships: [],
     });
-    const answer = await gateway.query<{
-      previewDigest: { html: string; text: string; periodKey: string } | null;
-    }>(`query($id: ID!) { previewDigest(personId: $id) { periodKey subject html text empty active } }`, {
-      id: molde.id,
-    });
+    const answer = await gateway.query(
+      graphql(
+        `query($id: ID!) { previewDigest(personId: $id) { periodKey subject html text empty active } }`,
+      ),
+      {
+        id: molde.id,
+      },
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.previewDigest?.periodKey).toMatch(/^\d{4}-W\d{2}$/);
     expect(answer.data?.previewDigest?.html).not.toContain("<script>");
     expect({ mails: mail.received.length, claims: await db.sentSummary.count() }).toEqual(before);
 
     const stranger = testGateway(db, viewerWith([{ org: "uo:ffo", role: "EDITOR" }]));
-    const refused = await stranger.query(`query($id: ID!) { previewDigest(personId: $id) { subject } }`, {
-      id: molde.id,
-    });
+    const refused = await stranger.query(
+      graphql(`query($id: ID!) { previewDigest(personId: $id) { subject } }`),
+      {
+        id: molde.id,
+      },
+    );
     expect(refused.data?.previewDigest ?? null).toBeNull();
     expect(refused.errors?.length).toBeGreaterThan(0);
   });
 
   it("lists captured mails to RHF admins, and hides them from admins of unrelated organisations", async () => {
-    const query = `{ sentMails(first: 100) { edges { node { to subject html } } } }`;
+    const query = graphql(`{ sentMails(first: 100) { edges { node { to subject html } } } }`);
     type Answer = { sentMails: { edges: { node: { to: string[] } }[] } };
-    const rhf = await testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }])).query<Answer>(query);
+    const rhf = await testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }])).query(query);
     expect(rhf.errors).toBeUndefined();
     expect(rhf.data!.sentMails.edges.some((e) => e.node.to.includes(molde.email))).toBe(true);
 
-    const ffo = await testGateway(db, viewerWith([{ org: "uo:ffo", role: "ADMIN" }])).query<Answer>(query);
+    const ffo = await testGateway(db, viewerWith([{ org: "uo:ffo", role: "ADMIN" }])).query(query);
     expect(ffo.errors).toBeUndefined();
     expect(ffo.data!.sentMails.edges.some((e) => e.node.to.includes(molde.email))).toBe(false);
 
-    const editor = await testGateway(db, viewerWith([{ org: "rhf:hmn", role: "EDITOR" }])).query<Answer>(
-      query,
-    );
+    const editor = await testGateway(db, viewerWith([{ org: "rhf:hmn", role: "EDITOR" }])).query(query);
     expect(editor.errors?.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,13 +38,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const sentMail = `query($id: ID!) { sentMail(id: $id) { id subject to text html } }`;
+const sentMail = graphql(`query($id: ID!) { sentMail(id: $id) { id subject to text html } }`);
 type MailAnswer = { sentMail: { id: string; subject: string; to: string[]; text: string } | null };
 
 describe("sentMail", () => {
   it("gives RHF admins any captured mail, with both parts", async () => {
     const rhf = testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }]));
-    const answer = await rhf.query<MailAnswer>(sentMail, { id: toPer });
+    const answer = await rhf.query(sentMail, { id: toPer });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.sentMail).toMatchObject({
       id: toPer,
@@ -55,24 +56,24 @@ describe("sentMail", () => {
 
   it("gives other admins only mail to their organisation's members", async () => {
     const molde = testGateway(db, viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
-    const own = await molde.query<MailAnswer>(sentMail, { id: toKari });
+    const own = await molde.query(sentMail, { id: toKari });
     expect(own.data?.sentMail?.subject).toBe(`Til Kari ${suffix}`);
-    const other = await molde.query<MailAnswer>(sentMail, { id: toPer });
+    const other = await molde.query(sentMail, { id: toPer });
     expect(other.errors).toBeUndefined();
     expect(other.data?.sentMail).toBeNull();
   });
 
   it("answers null for an id that is not a mail, and refuses non-admins", async () => {
     const rhf = testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }]));
-    expect((await rhf.query<MailAnswer>(sentMail, { id: "not-a-uuid" })).data?.sentMail).toBeNull();
+    expect((await rhf.query(sentMail, { id: "not-a-uuid" })).data?.sentMail).toBeNull();
     const editor = testGateway(db, viewerWith([{ org: "rhf:hmn", role: "EDITOR" }]));
-    const refused = await editor.query<MailAnswer>(sentMail, { id: toKari });
+    const refused = await editor.query(sentMail, { id: toKari });
     expect(refused.data?.sentMail ?? null).toBeNull();
     expect(refused.errors?.length).toBeGreaterThan(0);
   });
 });
 
-const recipients = `{ digestRecipients { personId name email organisations active } }`;
+const recipients = graphql(`{ digestRecipients { personId name email organisations active } }`);
 type RecipientsAnswer = {
   digestRecipients: { personId: string; name: string; email: string; organisations: string[] }[];
 };
@@ -80,7 +81,7 @@ type RecipientsAnswer = {
 describe("digestRecipients", () => {
   it("lists every weekly subscriber to RHF admins, by name, with their organisations", async () => {
     const rhf = testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }]));
-    const answer = await rhf.query<RecipientsAnswer>(recipients);
+    const answer = await rhf.query(recipients);
     expect(answer.errors).toBeUndefined();
     const list = answer.data!.digestRecipients;
     const names = list.map((r) => r.name);
@@ -97,14 +98,14 @@ describe("digestRecipients", () => {
 
   it("lists only their members to other admins, and refuses non-admins", async () => {
     const molde = testGateway(db, viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
-    const answer = await molde.query<RecipientsAnswer>(recipients);
+    const answer = await molde.query(recipients);
     expect(answer.errors).toBeUndefined();
     const names = answer.data!.digestRecipients.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(["Kari Nordmann", "Ola Hansen"]));
     expect(names).not.toContain("Per Solberg");
 
     const editor = testGateway(db, viewerWith([{ org: "mun:1506", role: "EDITOR" }]));
-    const refused = await editor.query<RecipientsAnswer>(recipients);
+    const refused = await editor.query(recipients);
     expect(refused.errors?.length).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { type QueueName, queueNames, recordEvent, toEventJob } from "@samspill/events";
 import { verifyWebhookSignature } from "@samspill/events/webhooks";
+import { graphql } from "@samspill/graphql";
+import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
@@ -62,13 +63,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const createSubscription = `mutation($input: CreateWebhookSubscriptionInput!) {
+const createSubscription = graphql(`mutation($input: CreateWebhookSubscriptionInput!) {
   createWebhookSubscription(input: $input) {
     __typename
     ... on MutationCreateWebhookSubscriptionSuccess { data { secret subscription { id url eventTypes active } } }
     ... on ValidationError { issues { field code messageNb } }
   }
-}`;
+}`);
 
 type Created = {
   createWebhookSubscription: {
@@ -79,7 +80,7 @@ type Created = {
 };
 
 async function subscribe(path: string): Promise<{ id: string; secret: string }> {
-  const answer = await admin().query<Created>(createSubscription, {
+  const answer = await admin().query(createSubscription, {
     input: { organisationId: ffo, url: `${base}${path}`, eventTypes: ["organisation.updated"] },
   });
   const data = answer.data?.createWebhookSubscription.data;
@@ -136,20 +137,20 @@ describe("webhook subscriptions", () => {
   it("are created by the organisation's admins only, with a secret shown once, and only for http(s) URLs", async () => {
     const { id, secret } = await subscribe("/listed");
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    const listed = await admin().query<{ webhookSubscriptions: { id: string; url: string }[] }>(
-      `query($org: ID!) { webhookSubscriptions(organisationId: $org) { id url } }`,
+    const listed = await admin().query(
+      graphql(`query($org: ID!) { webhookSubscriptions(organisationId: $org) { id url } }`),
       { org: ffo },
     );
     expect(listed.data?.webhookSubscriptions.map((s) => s.id)).toContain(id);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
     for (const url of ["ftp://example.org/hook", "javascript:alert(1)", "https://user:pw@example.org/"]) {
-      const refused = await admin().query<Created>(createSubscription, {
+      const refused = await admin().query(createSubscription, {
         input: { organisationId: ffo, url },
       });
       expect(refused.data?.createWebhookSubscription.__typename).toBe("ValidationError");
     }
-    const unknownType = await admin().query<Created>(createSubscription, {
+    const unknownType = await admin().query(createSubscription, {
       input: { organisationId: ffo, url: `${base}/x`, eventTypes: ["offer.eaten"] },
     });
     expect(unknownType.data?.createWebhookSubscription.issues?.[0]?.field).toBe("eventTypes.0");
@@ -160,8 +161,10 @@ describe("webhook subscriptions", () => {
     });
     expect(forbidden.errors?.length).toBeGreaterThan(0);
 
-    const deleted = await admin().query<{ deleteWebhookSubscription: { data: string } }>(
-      `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { ... on MutationDeleteWebhookSubscriptionSuccess { data } } }`,
+    const deleted = await admin().query(
+      graphql(
+        `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { ... on MutationDeleteWebhookSubscriptionSuccess { data } } }`,
+      ),
       { id },
     );
     expect(deleted.data?.deleteWebhookSubscription.data).toBe(id);
@@ -243,9 +246,9 @@ describe("webhook deliveries", () => {
         }[];
       };
     };
-    const log = await admin().query<Log>(
-      `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 10) {
-        edges { node { eventId status attempts attemptLog { attempt responseStatus error } } } } }`,
+    const log = await admin().query(
+      graphql(`query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 10) {
+        edges { node { eventId status attempts attemptLog { attempt responseStatus error } } } } }`),
       { id },
     );
     expect(log.errors).toBeUndefined();
@@ -260,7 +263,7 @@ describe("webhook deliveries", () => {
 
     const stranger = testGateway(db, viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
     const refused = await stranger.query(
-      `query($id: ID!) { webhookDeliveries(subscriptionId: $id) { edges { node { id } } } }`,
+      graphql(`query($id: ID!) { webhookDeliveries(subscriptionId: $id) { edges { node { id } } } }`),
       {
         id,
       },

@@ -2,12 +2,16 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Catalogue } from "./catalogue.js";
 
-// One catalogue file per language in ./locales, found at build time: adding nynorsk is adding
-// locales/nn.ts (typed as Catalogue), nothing else. Bokmål is the default and the fallback.
+// One catalogue folder per language in ./locales, its index.ts merging the texts kept by area,
+// found at build time: adding nynorsk is adding locales/nn/ (typed as Catalogue), nothing else.
+// Bokmål is the default and the fallback.
 
-const modules = import.meta.glob<{ default: Catalogue }>("./locales/*.ts", { eager: true });
+const modules = import.meta.glob<{ default: Catalogue }>("./locales/*/index.ts", { eager: true });
 const catalogues = Object.fromEntries(
-  Object.entries(modules).map(([path, module]) => [path.replace(/^.*\/(.+)\.ts$/, "$1"), module.default]),
+  Object.entries(modules).map(([path, module]) => [
+    path.replace(/^.*\/(.+)\/index\.ts$/, "$1"),
+    module.default,
+  ]),
 );
 
 export const defaultLanguage = "nb";

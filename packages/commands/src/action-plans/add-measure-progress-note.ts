@@ -4,11 +4,7 @@ import { transact, type Unit } from "../unit-of-work.js";
 import { loadFollowedMeasure } from "./followed-measure.js";
 
 /** Adds a dated progress note to a measure; the measure itself (and its version) is unchanged. */
-export async function addMeasureProgressNote(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ id: string }> {
+export async function addMeasureProgressNote(unit: Unit, actor: Actor | null, raw: unknown) {
   const input = parseInput(addMeasureProgressNoteInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor: who, record }) => {
     const measure = await loadFollowedMeasure(tx, actor, input.measureId);

@@ -8,11 +8,7 @@ import { loadFollowedMeasure } from "./followed-measure.js";
  * Sets a measure's status, with an optional progress note kept alongside. A done measure gets no
  * more checkpoints; otherwise the next one follows from its cadence.
  */
-export async function updateMeasureStatus(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ id: string }> {
+export async function updateMeasureStatus(unit: Unit, actor: Actor | null, raw: unknown) {
   const input = parseInput(updateMeasureStatusInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor: who, record }) => {
     const before = await loadFollowedMeasure(tx, actor, input.id);

@@ -7,11 +7,7 @@ import { found, transact, type Unit } from "../unit-of-work.js";
 // provider: the provider is the reporter, so who may report follows from the offer.
 
 /** Reports PAM aggregates for an offer, as its provider's ADMIN, EDITOR or REPORTER. */
-export async function reportPamEvaluation(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ id: string }> {
+export async function reportPamEvaluation(unit: Unit, actor: Actor | null, raw: unknown) {
   const input = parseInput(reportPamEvaluationInput, raw);
   try {
     return await transact(unit, requireSignedIn(actor), async ({ tx, record }) => {

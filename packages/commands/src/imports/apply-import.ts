@@ -25,6 +25,8 @@ export interface ImportSpec<T extends EventType> {
   next: object;
   create: () => Promise<unknown>;
   update: (changedFields: string[]) => Promise<unknown>;
+  /** Writes the parts listed with the row (parties, participants, sections), after either. */
+  writeParts?: () => Promise<unknown>;
   event?: (outcome: Exclude<ImportOutcome, "UNCHANGED">, changedFields: string[]) => Change<T>["event"];
 }
 
@@ -35,6 +37,7 @@ export async function applyImport<T extends EventType>(
   const { entityType, id, organisationId } = spec;
   if (!spec.stored) {
     await spec.create();
+    await spec.writeParts?.();
     await record({
       action: `${spec.action}.create`,
       entityType,
@@ -49,6 +52,7 @@ export async function applyImport<T extends EventType>(
   const changedFields = Object.keys(changes);
   if (changedFields.length === 0) return { id, outcome: "UNCHANGED" };
   await spec.update(changedFields);
+  await spec.writeParts?.();
   await record({
     action: `${spec.action}.update`,
     entityType,

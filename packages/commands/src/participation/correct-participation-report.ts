@@ -18,11 +18,7 @@ import { diff, expectVersion, found, transact, type Unit } from "../unit-of-work
  * EDITOR or REPORTER. The merged figures must satisfy the same rules as a new report; a stale
  * version is refused with a ConflictError.
  */
-export async function correctParticipationReport(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ id: string }> {
+export async function correctParticipationReport(unit: Unit, actor: Actor | null, raw: unknown) {
   const { id, version, periodStart, periodEnd, notes, ...counts } = parseInput(
     correctParticipationReportInput,
     raw,

@@ -7,11 +7,7 @@ import { assertReportableSubject } from "./report-subject.js";
  * Reports participation (aggregates only) for an offer or a meeting point, as the reporter
  * organisation's ADMIN, EDITOR or REPORTER.
  */
-export async function reportParticipation(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<{ id: string }> {
+export async function reportParticipation(unit: Unit, actor: Actor | null, raw: unknown) {
   const input = parseInput(reportParticipationInput, raw);
   const who = requireRole(actor, input.reporterId, reportingRoles);
   return transact(unit, who, async ({ tx, record }) => {

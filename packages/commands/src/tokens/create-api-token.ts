@@ -11,11 +11,7 @@ export interface CreatedApiToken {
 }
 
 /** Creates an API token for the organisation, as its ADMIN. */
-export async function createApiToken(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<CreatedApiToken> {
+export async function createApiToken(unit: Unit, actor: Actor | null, raw: unknown) {
   const { input, admin } = parseAsAdmin(actor, createApiTokenInput, raw);
   const { token, tokenHash, prefix } = generateApiToken();
   return transact(unit, admin, async ({ tx, record }) => {
@@ -37,6 +33,6 @@ export async function createApiToken(
       organisationId: row.organisationId,
       changes: { name: row.name, role: row.role, prefix, expiresAt: row.expiresAt },
     });
-    return { id: row.id, token };
+    return { id: row.id, token } satisfies CreatedApiToken;
   });
 }

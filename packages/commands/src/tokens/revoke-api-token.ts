@@ -1,22 +1,16 @@
-import { type Actor, requireSignedIn } from "../actor.js";
-import { loadAsAdmin } from "../organisation-admin.js";
-import { transact, type Unit } from "../unit-of-work.js";
+import type { Actor } from "../actor.js";
+import { transactAsAdmin } from "../organisation-admin.js";
+import type { Tx, Unit } from "../unit-of-work.js";
+
+const loadToken = (tx: Tx, id: string) =>
+  tx.apiToken.findUnique({ where: { id }, select: { organisationId: true } });
 
 /**
  * Revokes an API token at once, as its organisation's ADMIN. An unknown id is refused like
- * someone else's token, so the answer does not tell whether it exists. Revoking twice keeps the
- * first time and is audited once.
+ * someone else's token. Revoking twice keeps the first time and is audited once.
  */
-export async function revokeApiToken(
-  unit: Unit,
-  actor: Actor | null,
-  input: { id: string },
-): Promise<{ id: string }> {
-  const id = String(input.id);
-  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
-    const token = await loadAsAdmin(actor, id, () =>
-      tx.apiToken.findUnique({ where: { id }, select: { organisationId: true } }),
-    );
+export function revokeApiToken(unit: Unit, actor: Actor | null, input: { id: string }) {
+  return transactAsAdmin(unit, actor, input, loadToken, async ({ tx, record }, token, id) => {
     const revokedAt = new Date();
     // Conditional, so of two concurrent revocations only one writes and is audited.
     const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });

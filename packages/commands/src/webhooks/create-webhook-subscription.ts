@@ -17,11 +17,7 @@ export interface CreatedWebhookSubscription {
 }
 
 /** Subscribes a URL to the organisation's visible events, as the organisation's ADMIN. */
-export async function createWebhookSubscription(
-  unit: Unit,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<CreatedWebhookSubscription> {
+export async function createWebhookSubscription(unit: Unit, actor: Actor | null, raw: unknown) {
   const { input, admin } = parseAsAdmin(actor, createWebhookSubscriptionInput, raw);
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
   return transact(unit, admin, async ({ tx, record }) => {
@@ -46,6 +42,6 @@ export async function createWebhookSubscription(
       organisationId: row.organisationId,
       changes: { url: row.url, eventTypes: row.eventTypes },
     });
-    return { id: row.id, secret };
+    return { id: row.id, secret } satisfies CreatedWebhookSubscription;
   });
 }

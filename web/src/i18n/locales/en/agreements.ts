@@ -1,0 +1,67 @@
+import type { Translation } from "../../catalogue.js";
+import type nb from "../nb/agreements.js";
+
+// English texts of cooperation agreements.
+
+const texts: Translation<typeof nb> = {
+  agreements: {
+    title: "Agreements of {{name}}",
+    intro:
+      "Cooperation agreements the organisation is a party to, with sub-agreements, responsibilities and the offers delivered under them.",
+    new: "Register a new agreement",
+    none: "The organisation is not a party to any agreement yet.",
+    createTitle: "New agreement",
+    editTitle: "Edit “{{title}}”",
+    about: "About the agreement",
+    title_field: "Title",
+    subAgreement: "Sub-agreement",
+    subAgreementHint: "For example “Delavtale 5”. A sub-agreement makes the agreement statutory (§ 6-2).",
+    description: "Description",
+    validFrom: "Valid from",
+    validTo: "Valid to (inclusive)",
+    validToHint: "Empty means the agreement runs until it is terminated.",
+    status: "Status",
+    documentUrl: "Link to the agreement document",
+    period: "Valid",
+    openEnded: "open-ended",
+    expiresIn_one: "Expires in {{count}} day",
+    expiresIn_other: "Expires in {{count}} days",
+    expired: "Expired",
+    statutory: "Statutory (§ 6-2)",
+    parties: "Parties",
+    party: "Organisation",
+    partyNumber: "Party {{number}}",
+    partyRole: "Role in the agreement",
+    addParty: "Add a party",
+    removeParty: "Remove party",
+    chooseOrganisation: "Choose an organisation",
+    responsibilities: "Responsibilities",
+    responsibilitiesIntro: "What each party takes on: kinds of offers, audiences or priority groups.",
+    responsibility: "Responsibility {{number}}",
+    responsibleParty: "Party taking it on",
+    responsibilityDescription: "What the party takes on",
+    diagnosisScope: "Diagnosis",
+    anyDiagnosisScope: "Both diagnosis-specific and diagnosis-independent",
+    addResponsibility: "Add a responsibility",
+    removeResponsibility: "Remove responsibility {{number}}",
+    saveResponsibilities: "Save responsibilities",
+    responsibilitiesSaved: "The responsibilities are saved.",
+    noResponsibilities: "No responsibilities are recorded.",
+    offers: "Offers under the agreement",
+    noOffers: "No offers are linked to the agreement.",
+    linkOffer: "Link one of the organisation's offers to the agreement",
+    link: "Link to the agreement",
+    unlink: "Remove from the agreement",
+    linked: "The offer is linked to the agreement.",
+    unlinked: "The offer is removed from the agreement.",
+    save: "Save the agreement",
+    create: "Register the agreement",
+    saved: "The agreement is saved.",
+    created: "The agreement is registered.",
+    notFound: "The agreement was not found, or you may not see it.",
+    conflict:
+      "Someone else saved this agreement while you were editing (you edited version {{expected}}, it is now version {{current}}). Your changes were not saved.",
+  },
+};
+
+export default texts;

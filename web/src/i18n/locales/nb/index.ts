@@ -1,0 +1,30 @@
+import actionPlans from "./action-plans.js";
+import agreements from "./agreements.js";
+import catalogue from "./catalogue.js";
+import general from "./general.js";
+import mail from "./mail.js";
+import meetings from "./meetings.js";
+import overview from "./overview.js";
+import participation from "./participation.js";
+import vocabularies from "./vocabularies.js";
+import workspace from "./workspace.js";
+
+// The bokmål catalogue is the source: every other language must have exactly these keys (see
+// ../../catalogue.ts), and the enum maps are typed by the domain's vocabularies so a new value
+// cannot ship without a label. The texts are kept by area in the files beside this one.
+
+const nb = {
+  meta: { name: "Norsk bokmål", locale: "nb-NO" },
+  ...general,
+  ...catalogue,
+  ...workspace,
+  ...agreements,
+  ...meetings,
+  ...participation,
+  ...actionPlans,
+  ...mail,
+  ...overview,
+  ...vocabularies,
+};
+
+export default nb;
