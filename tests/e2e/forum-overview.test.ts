@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { graphql, type ResultOf } from "@samspill/graphql";
+import { print } from "graphql";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphQLClient } from "../support/graphql-client.js";
 import { publishOffer } from "../support/overview.js";
 import { type AuditedPage, launchBrowser, openPage } from "./support/browser.js";
 import { signIn } from "./support/sign-in.js";
@@ -21,29 +24,20 @@ const priorityLabels: Record<string, string> = {
   MULTIPLE_CHRONIC_CONDITIONS: "Personer med flere kroniske lidelser",
 };
 
-interface GapData {
-  kind: string;
-  municipalityNumber: string | null;
-  municipalityName: string | null;
-  priorityGroup: string | null;
-}
-
 /** GraphQL straight to the gateway (not through the browser), as a machine client would. */
-async function gatewayQuery(
-  document: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<{ data?: unknown; errors?: { message: string }[] }> {
-  const response = await fetch(`${inject("gatewayUrl")}/graphql`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query: document, variables }),
-  });
-  return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-}
+const gateway = (token?: string) =>
+  graphQLClient(fetch, `${inject("gatewayUrl")}/graphql`, token ? { authorization: `Bearer ${token}` } : {});
+
+const GapsQuery = graphql(
+  `query($c: ID) { overview(healthCommunityId: $c) { gaps { kind municipalityNumber municipalityName priorityGroup } } }`,
+);
+type GapData = NonNullable<ResultOf<typeof GapsQuery>["overview"]>["gaps"][number];
+
+const CreateTokenMutation = graphql(`mutation($org: ID!, $expires: DateTime!) {
+  createApiToken(organisationId: $org, name: "Fagsystem", role: EDITOR, expiresAt: $expires) {
+    __typename ... on MutationCreateApiTokenSuccess { data { token } } ... on Error { message }
+  }
+}`);
 
 describe("the forum's joint overview", () => {
   let browser: Browser;
@@ -96,11 +90,8 @@ describe("the forum's joint overview", () => {
     await marte.audit("joint overview");
 
     // A municipality of the area missing a priority group: Molde's if it has one.
-    const answer = (await gatewayQuery(
-      `query($c: ID) { overview(healthCommunityId: $c) { gaps { kind municipalityNumber municipalityName priorityGroup } } }`,
-      { c: communityId },
-    )) as { data: { overview: { gaps: GapData[] } } };
-    const missing = answer.data.overview.gaps.filter(
+    const answer = await gateway().query(GapsQuery, { c: communityId });
+    const missing = answer.data!.overview!.gaps.filter(
       (g) => g.kind === "PRIORITY_GROUP_MISSING_IN_MUNICIPALITY",
     );
     expect(missing.length).toBeGreaterThan(0);
@@ -196,26 +187,20 @@ describe("the forum's joint overview", () => {
     ola = await openPage(browser, inject("webUrl"));
     await signIn(ola, /Ola Hansen/);
     await ola.audit("Ola's workspace");
-    const orgs = (await gatewayQuery(
-      `{ organisations(kind: MUNICIPALITY, first: 100) { edges { node { id name } } } }`,
-      {},
-    )) as {
-      data: { organisations: { edges: { node: { id: string; name: string } }[] } };
-    };
-    moldeOrgId = orgs.data.organisations.edges.find((e) => e.node.name === "Molde kommune")!.node.id;
+    const orgs = await gateway().query(
+      graphql(`{ organisations(kind: MUNICIPALITY, first: 100) { edges { node { id name } } } }`),
+    );
+    moldeOrgId = orgs.data!.organisations.edges.find((e) => e.node.name === "Molde kommune")!.node.id;
     const created = await ola.page.request.post("/graphql", {
       headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
       data: {
-        query: `mutation($org: ID!, $expires: DateTime!) {
-          createApiToken(organisationId: $org, name: "Fagsystem", role: EDITOR, expiresAt: $expires) {
-            __typename ... on MutationCreateApiTokenSuccess { data { token } } ... on Error { message }
-          }
-        }`,
+        query: print(CreateTokenMutation),
         variables: { org: moldeOrgId, expires: new Date(Date.now() + 86_400_000).toISOString() },
       },
     });
-    const token = ((await created.json()) as { data: { createApiToken: { data?: { token: string } } } }).data
-      .createApiToken.data?.token;
+    const answer = ((await created.json()) as { data: ResultOf<typeof CreateTokenMutation> }).data
+      .createApiToken;
+    const token = answer.__typename === "MutationCreateApiTokenSuccess" ? answer.data.token : undefined;
     expect(token).toMatch(/^sp_/);
 
     // Marte's page is still open, not reloaded.
@@ -224,11 +209,12 @@ describe("the forum's joint overview", () => {
       .getByRole("region", { name: /Hull i tilbudet/ })
       .getByText(gapText)
       .waitFor();
-    await publishOffer((document, variables) => gatewayQuery(document, variables, token), {
+    await publishOffer(gateway(token).query, {
       providerId: moldeOrgId,
       title: offerTitle,
-      priorityGroups: [gap.priorityGroup],
-      municipalityNumbers: [gap.municipalityNumber],
+      // A PRIORITY_GROUP_MISSING_IN_MUNICIPALITY gap names both.
+      priorityGroups: [gap.priorityGroup!],
+      municipalityNumbers: [gap.municipalityNumber!],
     });
 
     await page

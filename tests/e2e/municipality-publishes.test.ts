@@ -1,3 +1,5 @@
+import { graphql } from "@samspill/graphql";
+import { print } from "graphql";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AuditedPage, launchBrowser, openPage } from "./support/browser.js";
@@ -93,23 +95,27 @@ describe("a municipality publishes an offer", () => {
     // Someone else edits the offer (here: the same editor through the API) while the form is open.
     const offerId = page.url().split("/").at(-1) ?? "";
     const version = Number(
-      await page.evaluate(async (id) => {
-        const response = await fetch("/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-          body: JSON.stringify({
-            query: "query($id: ID!) { offer(id: $id) { version } }",
-            variables: { id },
-          }),
-        });
-        return (await response.json()).data.offer.version;
-      }, offerId),
+      await page.evaluate(
+        async ({ id, query }) => {
+          const response = await fetch("/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
+            body: JSON.stringify({ query, variables: { id } }),
+          });
+          return (await response.json()).data.offer.version;
+        },
+        // Printed here: the page has no access to the test's modules.
+        { id: offerId, query: print(graphql("query($id: ID!) { offer(id: $id) { version } }")) },
+      ),
     );
     const otherSave = await page.request.post("/graphql", {
       headers: { "x-samspill-csrf": "1" },
       data: {
-        query:
-          "mutation($input: UpdateOfferInput!) { updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }",
+        query: print(
+          graphql(
+            "mutation($input: UpdateOfferInput!) { updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }",
+          ),
+        ),
         variables: { input: { id: offerId, version, contactPhone: "71 11 10 00" } },
       },
     });

@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
@@ -11,6 +12,7 @@ import { DomainValidationError, type Role, toFieldIssues } from "@samspill/domai
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { ZodError } from "zod";
 import { type Context, hasRole } from "./context.js";
+import { fieldCost } from "./query-cost.js";
 
 export interface AuthScopes {
   public: boolean;
@@ -35,7 +37,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
+  // Each field's cost; the limit is applied per request by query-cost.ts's plugin.
+  complexity: { fieldComplexity: fieldCost },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({

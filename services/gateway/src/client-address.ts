@@ -71,3 +71,9 @@ export function clientAddress(
   }
   return client;
 }
+
+/** The socket peer's address of a request served by @hono/node-server; undefined in-process. */
+export function socketAddress(env: unknown): string | undefined {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
+}

@@ -24,6 +24,17 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Sign-in and demo-provider requests per client address and window. */
+  RATE_LIMIT_SIGN_IN_POINTS: z.coerce.number().int().min(1).default(30),
+  /** Export and calendar downloads per client and window. */
+  RATE_LIMIT_EXPORT_POINTS: z.coerce.number().int().min(1).default(60),
+  /** Requests with an unknown bearer token per client address and window. */
+  RATE_LIMIT_UNKNOWN_TOKEN_POINTS: z.coerce.number().int().min(1).default(10),
+  /**
+   * Bearer token Prometheus sends for /metrics. Unset: /metrics answers only requests from the
+   * gateway's own host (loopback, not forwarded by a proxy).
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /**
    * Load balancers and reverse proxies (addresses or CIDR ranges, comma-separated) whose
    * X-Forwarded-For names the client, for the anonymous rate limit. Empty: the socket peer counts.
@@ -54,9 +65,12 @@ const schema = z.object({
   OVERVIEW_CACHE_MS: z.coerce.number().int().min(0).optional(),
   /** Longest a signed-out reader's query answer is served from this process's cache; 0: off. Default: 5 s in production, off otherwise. */
   RESPONSE_CACHE_MS: z.coerce.number().int().min(0).optional(),
-  // Sign-in. With no OIDC_ISSUER, the embedded demo provider under /oidc is used outside
-  // production; HelseID or ID-porten are plugged in by setting the issuer and client below.
+  // Sign-in: HelseID or ID-porten are plugged in by setting the issuer and client below; the
+  // embedded demo provider under /oidc runs only with DEMO_SIGN_IN=on (never in production).
+  /** Idle lifetime of a session: it ends after this long without a request. */
   SESSION_TTL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(28_800),
+  /** Absolute lifetime of a session, from sign-in, however busy; at least the idle one. */
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).default("samspill-gateway"),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -66,8 +80,8 @@ const schema = z.object({
   OIDC_POST_LOGOUT_REDIRECT_URI: z.url().optional(),
   OIDC_SCOPES: z.string().min(1).default("openid profile"),
   OIDC_ACR_VALUES: z.string().min(1).optional(),
-  /** The embedded demo provider; defaults to on outside production when OIDC_ISSUER is unset. */
-  OIDC_LOCAL_PROVIDER: z.stringbool().optional(),
+  /** The embedded demo provider (anyone signs in as any demo user): `on` to run it. */
+  DEMO_SIGN_IN: z.enum(["on", "off"]).default("off"),
   OIDC_LOCAL_ISSUER: z.url().optional(),
   /** Signing keys (JWKS JSON) for the demo provider; generated at start when unset. */
   OIDC_LOCAL_JWKS: z.string().min(1).optional(),

@@ -13,36 +13,39 @@ type Viewer = ReturnType<typeof viewerWith>;
 const moldeEditor = viewerWith([{ org: "mun:1506", role: "EDITOR" }]);
 const trondheimEditor = viewerWith([{ org: "mun:5001", role: "EDITOR" }]);
 
-const add = graphql(`
-  mutation AddSession($input: AddSessionInput!) {
+const SessionAnswer = graphql(
+  `fragment SessionAnswer on OfferSession { id version capacity registrations cancelled }`,
+);
+const Refusal = graphql(`
+  fragment Refusal on Error {
+    ... on ValidationError { issues { field code } }
+    ... on ConflictError { expectedVersion currentVersion }
+  }
+`);
+const add = graphql(
+  `mutation AddSession($input: AddSessionInput!) {
     r: addSession(input: $input) {
-      __typename
-      ... on MutationAddSessionSuccess { data { id version capacity registrations cancelled } }
-      ... on ValidationError { issues { field code } }
-      ... on ConflictError { expectedVersion currentVersion }
+      __typename ... on MutationAddSessionSuccess { data { ...SessionAnswer } } ... on Error { ...Refusal }
     }
-  }
-`);
-const update = graphql(`
-  mutation UpdateSession($input: UpdateSessionInput!) {
+  }`,
+  [SessionAnswer, Refusal],
+);
+const update = graphql(
+  `mutation UpdateSession($input: UpdateSessionInput!) {
     r: updateSession(input: $input) {
-      __typename
-      ... on MutationUpdateSessionSuccess { data { id version capacity registrations cancelled } }
-      ... on ValidationError { issues { field code } }
-      ... on ConflictError { expectedVersion currentVersion }
+      __typename ... on MutationUpdateSessionSuccess { data { ...SessionAnswer } } ... on Error { ...Refusal }
     }
-  }
-`);
-const cancel = graphql(`
-  mutation CancelSession($id: ID!, $version: Int!) {
+  }`,
+  [SessionAnswer, Refusal],
+);
+const cancel = graphql(
+  `mutation CancelSession($id: ID!, $version: Int!) {
     r: cancelSession(id: $id, version: $version) {
-      __typename
-      ... on MutationCancelSessionSuccess { data { id version capacity registrations cancelled } }
-      ... on ValidationError { issues { field code } }
-      ... on ConflictError { expectedVersion currentVersion }
+      __typename ... on MutationCancelSessionSuccess { data { ...SessionAnswer } } ... on Error { ...Refusal }
     }
-  }
-`);
+  }`,
+  [SessionAnswer, Refusal],
+);
 
 async function call<R extends { r: { __typename: string } }, V>(
   viewer: Viewer,

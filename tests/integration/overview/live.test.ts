@@ -1,12 +1,15 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { createGateway, createGatewayPubSub, type GatewayPubSub, type Viewer } from "@samspill/gateway";
+import { graphql, type TadaDocumentNode } from "@samspill/graphql";
 import { rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
+import { print } from "graphql";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
+import { graphQLClient } from "../../support/graphql-client.js";
 import { publishOffer } from "../../support/overview.js";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
 
@@ -52,21 +55,20 @@ function gatewayInstance(viewer: Viewer | null) {
 }
 
 type App = ReturnType<typeof gatewayInstance>;
-type Result = { data?: Record<string, Record<string, unknown>> | null; errors?: { message: string }[] };
-
 /** Opens a GraphQL subscription over SSE and reads its messages one by one. */
-async function subscribe(app: App, query: string, variables: Record<string, unknown>) {
+async function subscribe<R, V>(app: App, document: TadaDocumentNode<R, V>, variables: V) {
   const response = await app.fetch(
     new Request("http://gateway.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "text/event-stream", "x-samspill-csrf": "1" },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: print(document), variables }),
     }),
   );
   expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  type Result = { data?: R | null; errors?: { message: string }[] };
   async function next(timeoutMs = 10_000): Promise<Result> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -123,19 +125,19 @@ describe("live updates over SSE", () => {
     const writer = gatewayInstance(viewerWith([{ org: "mun:1506", role: "EDITOR" }]));
     const stream = await subscribe(
       watcher,
-      `subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { hospitalTrustId offerId reason municipalityNumbers changedAt } }`,
+      graphql(
+        `subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { hospitalTrustId offerId reason municipalityNumbers changedAt } }`,
+      ),
       { trust: orgId("hf:hmr") },
     );
     try {
       const offerId = await publishThrough(writer, orgId("mun:1506"), "1506");
-      const seen: Record<string, unknown>[] = [];
+      const seen: { offerId: string | null; municipalityNumbers: string[] }[] = [];
       // The draft changed nothing visible, so the first change announced is the publishing.
-      while (
-        !seen.some((c) => c.offerId === offerId && (c.municipalityNumbers as string[]).includes("1506"))
-      ) {
+      while (!seen.some((c) => c.offerId === offerId && c.municipalityNumbers.includes("1506"))) {
         const message = await stream.next();
         expect(message.errors).toBeUndefined();
-        seen.push(message.data?.overviewChanged as Record<string, unknown>);
+        if (message.data) seen.push(message.data.overviewChanged);
       }
       expect(seen.at(-1)).toMatchObject({ hospitalTrustId: orgId("hf:hmr"), reason: "EVENT" });
       expect(await db.overviewOffer.findUnique({ where: { offerId } })).toMatchObject({
@@ -150,7 +152,9 @@ describe("live updates over SSE", () => {
     const member = gatewayInstance(viewerWith([{ org: "mun:1505", role: "VIEWER" }]));
     const outsider = gatewayInstance(viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
     const writer = gatewayInstance(viewerWith([{ org: "mun:1505", role: "EDITOR" }]));
-    const query = `subscription($org: ID!) { organisationEvents(organisationId: $org) { id type aggregateId organisationId payload } }`;
+    const query = graphql(
+      `subscription($org: ID!) { organisationEvents(organisationId: $org) { id type aggregateId organisationId payload } }`,
+    );
 
     const refused = await subscribe(outsider, query, { org: orgId("mun:1505") });
     const denied = await refused.next();
@@ -166,7 +170,7 @@ describe("live updates over SSE", () => {
         const event = (await stream.next()).data?.organisationEvents;
         if (event?.aggregateId !== offerId) continue;
         expect(event.organisationId).toBe(orgId("mun:1505"));
-        types.push(event.type as string);
+        types.push(event.type);
       }
       expect(types.sort()).toEqual(["offer.created", "offer.status_changed"]);
     } finally {

@@ -1,13 +1,16 @@
 import type { Database } from "@samspill/database";
 import { queueNames, queuePrefix } from "@samspill/events";
+import { graphql } from "@samspill/graphql";
 import { rebuildOverview } from "@samspill/read-model";
 import { seedDemoData } from "@samspill/seed";
 import { QueueEvents } from "bullmq";
+import { print } from "graphql";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateApiToken } from "../../../packages/commands/src/tokens/api-token-secret.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId } from "../../support/gateway.js";
+import { graphQLClient } from "../../support/graphql-client.js";
 import { overviewCounter, publishOffer } from "../../support/overview.js";
 import { type ServiceProcess, startServiceProcess } from "../../support/service-process.js";
 import { openSse, type SseStream } from "../../support/sse.js";
@@ -103,7 +106,8 @@ afterAll(async () => {
 });
 
 const queryThrough = (url: string) =>
-  graphQLClient(fetch, `${url}/graphql`, { accept: "application/json", authorization: `Bearer ${token}` }).query;
+  graphQLClient(fetch, `${url}/graphql`, { accept: "application/json", authorization: `Bearer ${token}` })
+    .query;
 
 const publishThrough = (url: string, title: string) =>
   publishOffer(queryThrough(url), {
@@ -118,7 +122,11 @@ async function subscribeOverview(url: string): Promise<SseStream> {
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream" },
     body: JSON.stringify({
-      query: `subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { offerId eventId reason } }`,
+      query: print(
+        graphql(
+          `subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { offerId eventId reason } }`,
+        ),
+      ),
       variables: { trust: hmr },
     }),
   });

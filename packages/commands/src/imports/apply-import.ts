@@ -13,12 +13,16 @@ export interface Imported {
   outcome: ImportOutcome;
 }
 
-export interface ImportSpec<T extends EventType> {
+/** The row an import keeps, as its audit entry names it. */
+export interface ImportTarget {
   entityType: string;
   /** Audit action prefix: "offer" records "offer.create" or "offer.update". */
   action: string;
   id: string;
   organisationId: string | null;
+}
+
+export interface ImportSpec<T extends EventType> extends ImportTarget {
   /** What is stored, in the shape of `next`; null when the row does not exist yet. */
   stored: object | null;
   /** What the import says; keys left undefined are not compared (and not written). */
@@ -34,34 +38,23 @@ export async function applyImport<T extends EventType>(
   { record }: Work,
   spec: ImportSpec<T>,
 ): Promise<Imported> {
-  const { entityType, id, organisationId } = spec;
-  if (!spec.stored) {
-    await spec.create();
-    await spec.writeParts?.();
-    await record({
-      action: `${spec.action}.create`,
-      entityType,
-      entityId: id,
-      organisationId,
-      changes: { created: spec.next },
-      event: spec.event?.("CREATED", []),
-    });
-    return { id, outcome: "CREATED" };
-  }
-  const changes = diff(spec.stored, spec.next);
-  const changedFields = Object.keys(changes);
-  if (changedFields.length === 0) return { id, outcome: "UNCHANGED" };
-  await spec.update(changedFields);
+  const { entityType, id, organisationId, stored, next } = spec;
+  const changes = stored ? diff(stored, next) : { created: next };
+  const changedFields = stored ? Object.keys(changes) : [];
+  if (stored && changedFields.length === 0) return { id, outcome: "UNCHANGED" };
+  if (stored) await spec.update(changedFields);
+  else await spec.create();
   await spec.writeParts?.();
+  const outcome = stored ? "UPDATED" : "CREATED";
   await record({
-    action: `${spec.action}.update`,
+    action: `${spec.action}.${stored ? "update" : "create"}`,
     entityType,
     entityId: id,
     organisationId,
     changes,
-    event: spec.event?.("UPDATED", changedFields),
+    event: spec.event?.(outcome, changedFields),
   });
-  return { id, outcome: "UPDATED" };
+  return { id, outcome };
 }
 
 /** A set of keys as compared by an import: sorted, so order in the source does not count as a change. */

@@ -1,8 +1,8 @@
 import { importActionPlanInput, importMeasureInput, parseInput } from "@samspill/domain";
-import { type Actor, requireSignedIn } from "../actor.js";
-import { requireRegionalAdmin } from "../organisations/regional-admin.js";
-import { found, transact, type Unit } from "../unit-of-work.js";
-import { applyImport, type Imported } from "./apply-import.js";
+import type { Actor } from "../actor.js";
+import { found, type Unit } from "../unit-of-work.js";
+import { importAsRegionalAdmin } from "./admin-import.js";
+import type { Imported } from "./apply-import.js";
 
 // Action plans come from the region's documents: their wording and schedule are imported, while
 // a measure's status and progress notes are the users' own and are never overwritten.
@@ -10,16 +10,15 @@ import { applyImport, type Imported } from "./apply-import.js";
 /** Creates or updates a plan and its sections (sections stored but not listed stay). */
 export async function importActionPlan(unit: Unit, actor: Actor | null, raw: unknown): Promise<Imported> {
   const { id, sections, ...fields } = parseInput(importActionPlanInput, raw);
-  return transact(unit, requireSignedIn(actor), async (work) => {
-    const { tx } = work;
-    await requireRegionalAdmin(tx, actor);
+  const target = { entityType: "ActionPlan", action: "action_plan", id, organisationId: fields.ownerId };
+  return importAsRegionalAdmin(unit, actor, target, async (tx) => {
     const before = await tx.actionPlan.findUnique({
       where: { id },
       include: { sections: { where: { number: { in: sections.map((s) => s.number) } } } },
     });
     const titles = (rows: readonly { number: string; title: string }[]) =>
       Object.fromEntries(rows.map((s) => [s.number, s.title]));
-    const writeSections = async () => {
+    const writeParts = async () => {
       for (const s of sections) {
         await tx.actionPlanSection.upsert({
           where: { planId_number: { planId: id, number: s.number } },
@@ -28,31 +27,22 @@ export async function importActionPlan(unit: Unit, actor: Actor | null, raw: unk
         });
       }
     };
-    return applyImport(work, {
-      entityType: "ActionPlan",
-      action: "action_plan",
-      id,
-      organisationId: fields.ownerId,
+    return {
       stored: before && { ...before, sections: titles(before.sections) },
       next: { ...fields, sections: titles(sections) },
-      create: async () => {
-        await tx.actionPlan.create({ data: { id, ...fields } });
-        await writeSections();
-      },
-      update: async () => {
-        await tx.actionPlan.update({ where: { id }, data: fields });
-        await writeSections();
-      },
-    });
+      create: () => tx.actionPlan.create({ data: { id, ...fields } }),
+      update: () => tx.actionPlan.update({ where: { id }, data: fields }),
+      writeParts,
+    };
   });
 }
 
 /** Creates or updates a measure's wording and schedule; its status is set only when it is created. */
 export async function importMeasure(unit: Unit, actor: Actor | null, raw: unknown): Promise<Imported> {
   const { id, initialStatus, ...data } = parseInput(importMeasureInput, raw);
-  return transact(unit, requireSignedIn(actor), async (work) => {
-    const { tx } = work;
-    await requireRegionalAdmin(tx, actor);
+  // The owner, which the audit entry names, is only known once the plan is read.
+  const target = { entityType: "Measure", action: "measure", id, organisationId: null };
+  return importAsRegionalAdmin(unit, actor, target, async (tx) => {
     const before = await tx.measure.findUnique({
       where: { id },
       include: { plan: { select: { ownerId: true } } },
@@ -64,10 +54,7 @@ export async function importMeasure(unit: Unit, actor: Actor | null, raw: unknow
         "ActionPlan",
         data.planId,
       ));
-    return applyImport(work, {
-      entityType: "Measure",
-      action: "measure",
-      id,
+    return {
       organisationId: plan.ownerId,
       stored: before,
       next: data,
@@ -82,6 +69,6 @@ export async function importMeasure(unit: Unit, actor: Actor | null, raw: unknow
           status: before?.status ?? initialStatus,
         },
       }),
-    });
+    };
   });
 }

@@ -1,9 +1,9 @@
 import { importAgreementInput, parseInput } from "@samspill/domain";
-import { type Actor, requireSignedIn } from "../actor.js";
+import type { Actor } from "../actor.js";
 import { agreementPayload } from "../agreements/agreement-rows.js";
-import { requireRegionalAdmin } from "../organisations/regional-admin.js";
-import { transact, type Unit } from "../unit-of-work.js";
-import { applyImport, type Imported, presentOf } from "./apply-import.js";
+import type { Unit } from "../unit-of-work.js";
+import { importAsRegionalAdmin } from "./admin-import.js";
+import { type Imported, presentOf } from "./apply-import.js";
 
 /**
  * Creates or updates an agreement named by the caller's id, with its parties, responsibilities and
@@ -11,9 +11,8 @@ import { applyImport, type Imported, presentOf } from "./apply-import.js";
  */
 export async function importAgreement(unit: Unit, actor: Actor | null, raw: unknown): Promise<Imported> {
   const input = parseInput(importAgreementInput, raw);
-  return transact(unit, requireSignedIn(actor), async (work) => {
-    const { tx } = work;
-    await requireRegionalAdmin(tx, actor);
+  const target = { entityType: "Agreement", action: "agreement", id: input.id, organisationId: null };
+  return importAsRegionalAdmin(unit, actor, target, async (tx) => {
     const { id, parties, responsibilities, offerIds, ...fields } = input;
     const before = await tx.agreement.findUnique({
       where: { id },
@@ -64,25 +63,16 @@ export async function importAgreement(unit: Unit, actor: Actor | null, raw: unkn
       });
     };
     const version = before ? before.version + 1 : 1;
-    return applyImport(work, {
-      entityType: "Agreement",
-      action: "agreement",
-      id,
-      organisationId: null,
+    return {
       stored,
       next,
-      create: async () => {
-        await tx.agreement.create({ data: { id, ...fields } });
-        await writeParts();
-      },
-      update: async () => {
-        await tx.agreement.update({ where: { id }, data: { ...fields, version: { increment: 1 } } });
-        await writeParts();
-      },
+      create: () => tx.agreement.create({ data: { id, ...fields } }),
+      update: () => tx.agreement.update({ where: { id }, data: { ...fields, version: { increment: 1 } } }),
+      writeParts,
       event: (outcome) => ({
         type: outcome === "CREATED" ? "agreement.created" : "agreement.updated",
         payload: agreementPayload(id, { ...fields, version }),
       }),
-    });
+    };
   });
 }

@@ -64,14 +64,9 @@ export async function importMeetingPoint(unit: Unit, actor: Actor | null, raw: u
       organisationId: fields.organiserId,
       stored,
       next,
-      create: async () => {
-        await tx.meetingPoint.create({ data: { id, ...fields } });
-        await writeParts();
-      },
-      update: async () => {
-        await tx.meetingPoint.update({ where: { id }, data: { ...fields, version: { increment: 1 } } });
-        await writeParts();
-      },
+      create: () => tx.meetingPoint.create({ data: { id, ...fields } }),
+      update: () => tx.meetingPoint.update({ where: { id }, data: { ...fields, version: { increment: 1 } } }),
+      writeParts,
       event: (outcome) =>
         outcome === "CREATED" || !before
           ? { type: "meeting_point.created", payload: meetingPayload({ id, version: 1, ...fields }) }

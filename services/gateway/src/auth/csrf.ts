@@ -1,5 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { readCookie, sessionCookieName } from "./cookies.js";
+import { readCookie } from "./cookies.js";
 
 export const csrfHeaderName = "x-samspill-csrf";
 
@@ -13,7 +13,7 @@ export const csrfHeaderName = "x-samspill-csrf";
 // grounds that browsers preflight them; here safety does not hang on content-type rules or on
 // the CORS configuration staying right. Requests without the cookie (API tokens, signed-out
 // visitors) carry no ambient authority and need no header.
-export function useSessionCsrfGuard(): Plugin {
+export function useSessionCsrfGuard(sessionCookieName: string): Plugin {
   return {
     onRequestParse({ request }) {
       if (request.headers.has(csrfHeaderName)) return;

@@ -10,7 +10,7 @@ import { type LocalProvider, startLocalProvider } from "./local-provider/provide
 import { createRelyingParty } from "./relying-party.js";
 import { mountAuthRoutes } from "./routes.js";
 import { createSessionStore } from "./sessions.js";
-import { createViewerResolver, type ResolveViewer } from "./viewer.js";
+import { createViewerResolvers, type ResolveViewer } from "./viewer.js";
 
 export { sessionCookieName } from "./cookies.js";
 export { csrfHeaderName } from "./csrf.js";
@@ -26,6 +26,8 @@ export interface AuthDeps {
 export interface Auth {
   /** For createGateway: the caller of a request (session cookie or API token), or null. */
   resolveViewer: ResolveViewer;
+  /** For createGateway: the caller looked up afresh, to re-check open subscriptions. */
+  recheckViewer: ResolveViewer;
   /** For createGateway: refuses cookie-carrying GraphQL requests without the CSRF header. */
   yogaPlugins: Plugin[];
   /** Adds /auth/* (and /oidc/* with the demo provider) to the gateway's app. */
@@ -37,8 +39,12 @@ export interface Auth {
 export async function createAuth({ db, redis, env, log }: AuthDeps): Promise<Auth> {
   const config = authConfigFrom(env);
   const authLog = log.child({ component: "auth" });
-  const sessions = createSessionStore(redis, config.keyPrefix, config.sessionTtlSeconds);
-  const resolveViewer = createViewerResolver({ db, sessions });
+  const sessions = createSessionStore(redis, config.keyPrefix, config.sessionLifetimes);
+  const { resolveViewer, recheckViewer } = createViewerResolvers({
+    db,
+    sessions,
+    cookieName: config.cookieNames.session,
+  });
   const localProvider: LocalProvider | null = config.localProvider
     ? await startLocalProvider({ db, redis, config, log: authLog })
     : null;
@@ -46,10 +52,13 @@ export async function createAuth({ db, redis, env, log }: AuthDeps): Promise<Aut
     ? createRelyingParty(config, config.issuer, localProvider ? localProvider.fetch : undefined)
     : null;
   if (!relyingParty)
-    authLog.warn("sign-in is not configured: set OIDC_ISSUER (HelseID, ID-porten); API tokens still work");
+    authLog.warn(
+      "sign-in is not configured: set OIDC_ISSUER (HelseID, ID-porten), or DEMO_SIGN_IN=on locally; API tokens still work",
+    );
   return {
     resolveViewer,
-    yogaPlugins: [useSessionCsrfGuard()],
+    recheckViewer,
+    yogaPlugins: [useSessionCsrfGuard(config.cookieNames.session)],
     routes: (app) =>
       mountAuthRoutes(app, {
         db,

@@ -3,14 +3,7 @@ import type { Env, Hono, Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Logger } from "pino";
 import type { AuthConfig } from "./config.js";
-import {
-  clearedLoginFlowCookie,
-  clearedSessionCookie,
-  loginFlowCookie,
-  loginFlowCookieName,
-  sessionCookie,
-  sessionCookieName,
-} from "./cookies.js";
+import { authCookie } from "./cookies.js";
 import type { LocalProvider } from "./local-provider/provider.js";
 import { messagePage } from "./pages.js";
 import type { RelyingParty } from "./relying-party.js";
@@ -32,6 +25,9 @@ export interface AuthRouteDeps {
 export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps): void {
   const { db, log, config, sessions, relyingParty, localProvider, resolveViewer } = deps;
   const secure = config.secureCookies;
+  const names = config.cookieNames;
+  // The browser keeps the cookie for the absolute lifetime at most; Redis enforces both lifetimes.
+  const sessionMaxAge = config.sessionLifetimes.absoluteSeconds;
   const signInAgain = { href: "/auth/login", text: "Logg inn på nytt" };
 
   app.get("/auth/login", async (c) => {
@@ -51,15 +47,15 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       return c.html(messagePage("Innlogging er ikke tilgjengelig", "Prøv igjen om litt.", signInAgain), 503);
     }
     const flowId = await sessions.saveLoginFlow(begun.flow);
-    c.header("set-cookie", loginFlowCookie(flowId, loginFlowTtlSeconds, secure), { append: true });
+    c.header("set-cookie", authCookie(names.loginFlow, flowId, loginFlowTtlSeconds, secure), { append: true });
     return c.redirect(begun.authorizationUrl.href, 302);
   });
 
   app.get("/auth/callback", async (c) => {
     c.header("cache-control", "no-store");
-    const flowId = getCookie(c, loginFlowCookieName);
+    const flowId = getCookie(c, names.loginFlow);
     const flow = flowId ? await sessions.takeLoginFlow(flowId) : null;
-    c.header("set-cookie", clearedLoginFlowCookie(secure), { append: true });
+    c.header("set-cookie", authCookie(names.loginFlow, "", 0, secure), { append: true });
     if (!flow || !relyingParty) {
       const message = "Innloggingen tok for lang tid eller ble startet i en annen nettleser.";
       return c.html(messagePage("Innloggingen er utløpt", message, signInAgain), 400);
@@ -93,19 +89,19 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       return c.html(messagePage("Ingen tilgang til Samspill", message), 403);
     }
     // Always a new session id, so an id planted before sign-in is worthless afterwards.
-    const previous = getCookie(c, sessionCookieName);
+    const previous = getCookie(c, names.session);
     if (previous) await sessions.end(previous);
     const sessionId = await sessions.create({ personId: person.id, name: person.name, subject, idToken });
-    c.header("set-cookie", sessionCookie(sessionId, config.sessionTtlSeconds, secure), { append: true });
+    c.header("set-cookie", authCookie(names.session, sessionId, sessionMaxAge, secure), { append: true });
     log.info({ personId: person.id }, "signed in");
     return c.redirect(flow.returnTo, 303);
   });
 
   app.post("/auth/logout", async (c) => {
     c.header("cache-control", "no-store");
-    const sessionId = getCookie(c, sessionCookieName);
+    const sessionId = getCookie(c, names.session);
     const ended = sessionId ? await sessions.end(sessionId) : null;
-    c.header("set-cookie", clearedSessionCookie(secure), { append: true });
+    c.header("set-cookie", authCookie(names.session, "", 0, secure), { append: true });
     let redirectTo = config.postLogoutRedirectUri.href;
     if (ended && relyingParty) {
       try {

@@ -4,6 +4,9 @@ import type { Redis } from "ioredis";
 // Sessions live in Redis, not in the cookie: every gateway instance sees the same sessions,
 // and deleting the key signs the person out everywhere at once. The cookie holds only an
 // opaque random id; Redis holds its SHA-256, so a copy of Redis cannot be replayed as cookies.
+//
+// Two lifetimes: the idle one slides with every request, and the absolute one counts from
+// sign-in and never moves, so a stolen or forgotten session that is kept busy still ends.
 
 export interface SessionData {
   personId: string;
@@ -26,9 +29,16 @@ export interface LoginFlow {
 
 export const loginFlowTtlSeconds = 600;
 
+export interface SessionLifetimes {
+  /** Seconds without a request after which the session ends. */
+  idleSeconds: number;
+  /** Seconds after sign-in after which the session ends, however busy. */
+  absoluteSeconds: number;
+}
+
 export interface SessionStore {
   create(data: Omit<SessionData, "createdAt">): Promise<string>;
-  /** The session, with its lifetime extended (sliding expiry); null when unknown or expired. */
+  /** The session, its idle lifetime extended (never past the absolute one); null when unknown or expired. */
   touch(id: string): Promise<SessionData | null>;
   /** Deletes the session (sign-out everywhere) and returns what it held. */
   end(id: string): Promise<SessionData | null>;
@@ -37,20 +47,32 @@ export interface SessionStore {
   takeLoginFlow(id: string): Promise<LoginFlow | null>;
 }
 
-export function createSessionStore(redis: Redis, keyPrefix: string, ttlSeconds: number): SessionStore {
+export function createSessionStore(redis: Redis, keyPrefix: string, lifetimes: SessionLifetimes): SessionStore {
   const sessionKey = (id: string) => `${keyPrefix}:session:${digest(id)}`;
   const flowKey = (id: string) => `${keyPrefix}:login-flow:${digest(id)}`;
   return {
     async create(data) {
       const id = newId();
       const record: SessionData = { ...data, createdAt: new Date().toISOString() };
-      await redis.set(sessionKey(id), JSON.stringify(record), "EX", ttlSeconds);
+      const ttl = Math.min(lifetimes.idleSeconds, lifetimes.absoluteSeconds);
+      await redis.set(sessionKey(id), JSON.stringify(record), "EX", ttl);
       return id;
     },
     async touch(id) {
       if (!plausibleId(id)) return null;
-      const raw = await redis.getex(sessionKey(id), "EX", ttlSeconds);
-      return raw ? (JSON.parse(raw) as SessionData) : null;
+      const key = sessionKey(id);
+      const raw = await redis.get(key);
+      if (!raw) return null;
+      const session = JSON.parse(raw) as SessionData;
+      const ageSeconds = (Date.now() - Date.parse(session.createdAt)) / 1000;
+      const left = Math.floor(lifetimes.absoluteSeconds - ageSeconds);
+      if (!(left > 0)) {
+        await redis.del(key);
+        return null;
+      }
+      // EXPIRE never creates a key: a session ended meanwhile on another gateway stays ended.
+      await redis.expire(key, Math.min(lifetimes.idleSeconds, left));
+      return session;
     },
     async end(id) {
       if (!plausibleId(id)) return null;

@@ -22,6 +22,7 @@ const en: Catalogue = {
   ...participation,
   ...actionPlans,
   ...mail,
+  ...overview,
   ...vocabularies,
 };
 

@@ -6,6 +6,7 @@ import type nb from "../nb/mail.js";
 const texts: Translation<typeof nb> = {
   mail: {
     title: "Mail and digests",
+    lead: "The summaries and reminders Samspill has sent, and what the next weekly digest will look like. Without a mail server of its own, Samspill keeps the mails here instead of delivering them.",
     forbidden: "Only administrators can see the mail that was sent.",
     sent: "Sent mail",
     none: "No mail has been sent yet.",
