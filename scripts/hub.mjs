@@ -140,6 +140,8 @@ async function main() {
     GATEWAY_PORT: String(gatewayPort),
     WEB_ORIGIN: webOrigin,
     PUBLIC_URL: webOrigin,
+    // The local demo sign-in (anyone can be any demo user), unless a real issuer is configured.
+    ...(env.OIDC_ISSUER ? {} : { DEMO_SIGN_IN: env.DEMO_SIGN_IN ?? "on" }),
   };
 
   watch(start("gateway", bin("tsx"), ["services/gateway/src/main.ts"], { env: serviceEnv }), "gateway");

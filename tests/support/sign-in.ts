@@ -27,6 +27,7 @@ export function testGatewayEnv(overrides: Record<string, string> = {}): GatewayE
     PUBLIC_URL: testOrigin,
     WEB_ORIGIN: testOrigin,
     OIDC_LOCAL_ISSUER: `${testOrigin}/oidc`,
+    DEMO_SIGN_IN: "on",
     ...overrides,
   });
 }
@@ -42,6 +43,7 @@ export interface SignInGateway {
 export async function createSignInGateway(
   db: Database,
   overrides: Record<string, string> = {},
+  gatewayOptions: Partial<Parameters<typeof createGateway>[0]> = {},
 ): Promise<SignInGateway> {
   const env = testGatewayEnv(overrides);
   const log = pino({ level: "silent" });
@@ -53,7 +55,9 @@ export async function createSignInGateway(
     production: false,
     webOrigin: env.WEB_ORIGIN,
     resolveViewer: auth.resolveViewer,
+    recheckViewer: auth.recheckViewer,
     yogaPlugins: auth.yogaPlugins,
+    ...gatewayOptions,
   });
   auth.routes(app);
   return {
@@ -119,11 +123,12 @@ export async function send(app: FetchApp, jar: CookieJar, target: string | URL, 
 export async function followRedirects(app: FetchApp, jar: CookieJar, first: Response, from: string | URL) {
   let response = first;
   let url = new URL(from, testOrigin);
+  const origin = url.origin;
   for (let hops = 0; hops < 20; hops++) {
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || !location) return { response, url };
     const next = new URL(location, url);
-    if (next.origin !== testOrigin || !/^\/(oidc|auth)\//.test(next.pathname)) return { response, url };
+    if (next.origin !== origin || !/^\/(oidc|auth)\//.test(next.pathname)) return { response, url };
     url = next;
     response = await send(app, jar, url);
   }
@@ -140,10 +145,18 @@ export interface SignedIn {
   jar: CookieJar;
 }
 
-/** The whole sign-in as `subject` (e.g. "demo-kari"), through the provider's real pages. */
-export async function signInAs(app: FetchApp, subject: string, returnTo = "/"): Promise<SignedIn> {
+/**
+ * The whole sign-in as `subject` (e.g. "demo-kari"), through the provider's real pages, on the
+ * gateway's public origin (an https one gets `__Host-` cookies).
+ */
+export async function signInAs(
+  app: FetchApp,
+  subject: string,
+  returnTo = "/",
+  origin = testOrigin,
+): Promise<SignedIn> {
   const jar = new CookieJar();
-  const loginUrl = `/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
+  const loginUrl = new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, origin);
   const toPage = await followRedirects(app, jar, await send(app, jar, loginUrl), loginUrl);
   const page = await toPage.response.text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
@@ -157,7 +170,8 @@ export async function signInAs(app: FetchApp, subject: string, returnTo = "/"): 
     body: new URLSearchParams({ subject }).toString(),
   });
   const done = await followRedirects(app, jar, posted, new URL(action, toPage.url));
-  const sessionId = jar.get("samspill_session");
+  const cookieName = origin.startsWith("https:") ? "__Host-samspill_session" : "samspill_session";
+  const sessionId = jar.get(cookieName);
   const location = done.response.headers.get("location");
   if (!sessionId || !location) {
     throw new Error(
@@ -165,7 +179,7 @@ export async function signInAs(app: FetchApp, subject: string, returnTo = "/"): 
     );
   }
   return {
-    headers: { cookie: `samspill_session=${sessionId}`, [csrfHeaderName]: "1" },
+    headers: { cookie: `${cookieName}=${sessionId}`, [csrfHeaderName]: "1" },
     sessionId,
     location,
     jar,

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { Gauge, type Registry } from "prom-client";
 import { outboxBacklog } from "./relay.js";
@@ -34,4 +35,16 @@ export function registerOutboxMetrics(registry: Registry, db: Database): void {
       this.set((await read()).oldestAgeSeconds);
     },
   });
+}
+
+/**
+ * True when an Authorization header carries `Bearer <token>`: how a scraper proves itself to a
+ * /metrics endpoint that is not on localhost only. Digests are compared in constant time, so
+ * neither the token's length nor a matching prefix leaks.
+ */
+export function metricsBearerMatches(authorization: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  if (given === undefined) return false;
+  const digest = (v: string) => createHash("sha256").update(v).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

@@ -1,7 +1,7 @@
 import { createDatabase } from "@samspill/database";
 import { seedDemoData } from "./run.js";
 
-// `pnpm db:seed`: loads the demo region into DATABASE_URL. Safe to run again.
+// `pnpm --filter @samspill/seed seed`: loads the demo region into DATABASE_URL. Safe to run again.
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set: point it at the Postgres database to seed.");

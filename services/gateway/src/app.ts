@@ -18,13 +18,17 @@ import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { mountQueueDashboard } from "./admin/queue-dashboard.js";
 import type { Context, Viewer } from "./context.js";
-import { type QueryLimits, queryLimitPlugins, type RateLimitOptions, rateLimit } from "./hardening.js";
+import { type QueryLimits, queryLimitPlugins } from "./hardening.js";
+import { registerMetricsRoute } from "./metrics-route.js";
 import type { OverviewCache } from "./overview-cache.js";
 import { createGatewayPubSub, type GatewayPubSub, wakeRelayAfterMutations } from "./pubsub.js";
+import { type RateLimitOptions, rateLimits } from "./rate-limit.js";
 import { readQueriesFromReplica } from "./replica.js";
 import type { ResponseCache } from "./response-cache.js";
 import { registerExportRoutes } from "./routes/exports.js";
 import { schema } from "./schema/index.js";
+import { graphiqlPolicy, securityHeaders } from "./security-headers.js";
+import { endSubscriptionsWithTheirViewer } from "./subscription-guard.js";
 import {
   databaseRetryAfterSeconds,
   databaseUnavailableError,
@@ -41,17 +45,23 @@ export interface GatewayDeps {
   webOrigin: string;
   /** Resolves the caller from the request (session cookie or API token); null when signed out. */
   resolveViewer?: (request: Request) => Promise<Viewer | null>;
+  /** Resolves the caller afresh (no per-request cache), to re-check open subscriptions; resolveViewer by default. */
+  recheckViewer?: (request: Request) => Promise<Viewer | null>;
+  /** How often an open subscription re-checks its caller (subscription-guard.ts); 30 s by default. */
+  subscriptionRecheckMs?: number;
   /** Extra yoga plugins, e.g. auth's CSRF guard for cookie-carrying requests. */
   yogaPlugins?: Plugin[];
-  /** With Redis, every client is rate limited across all gateway instances. */
+  /** With Redis, every client is rate limited across all gateway instances (rate-limit.ts). */
   rateLimit?: Omit<RateLimitOptions, "log">;
   queryLimits?: QueryLimits;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Live updates; without it, subscriptions see only this process's messages. */
   pubsub?: GatewayPubSub;
-  /** Served on /metrics for Prometheus when given. */
+  /** Served on /metrics for Prometheus when given (metrics-route.ts says to whom). */
   metrics?: Registry;
+  /** The bearer token /metrics requires; without one it answers local, unproxied callers only. */
+  metricsToken?: string;
   /** The hub's public URL, for links in exports and calendar files. */
   publicUrl?: string;
   /** Published people counts below this are suppressed; the domain's 5 by default. */
@@ -118,6 +128,14 @@ export function createGateway(deps: GatewayDeps) {
       ...queryLimitPlugins(deps.production, deps.queryLimits),
       ...(deps.yogaPlugins ?? []),
       wakeRelayAfterMutations(pubsub),
+      ...(deps.resolveViewer
+        ? [
+            endSubscriptionsWithTheirViewer({
+              recheckViewer: deps.recheckViewer ?? deps.resolveViewer,
+              intervalMs: deps.subscriptionRecheckMs ?? 30_000,
+            }),
+          ]
+        : []),
       ...(deps.replica ? [readQueriesFromReplica(deps.replica)] : []),
     ],
     context: async ({ request, requestId, log }) => ({
@@ -134,6 +152,7 @@ export function createGateway(deps: GatewayDeps) {
   });
 
   const app = new Hono<{ Variables: { requestId: string; log: Logger } }>();
+  app.use("*", securityHeaders());
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id") ?? randomUUID();
     c.set("requestId", requestId);
@@ -162,7 +181,13 @@ export function createGateway(deps: GatewayDeps) {
         ),
     }),
   );
-  if (deps.rateLimit) app.use("/graphql", rateLimit({ ...deps.rateLimit, log: deps.log }));
+  if (deps.rateLimit) {
+    const limits = rateLimits({ ...deps.rateLimit, log: deps.log }, deps.resolveViewer);
+    for (const path of ["/graphql", "/auth/me", "/auth/logout"]) app.use(path, limits.api);
+    for (const path of ["/auth/login", "/auth/callback", "/oidc/*"]) app.use(path, limits.signIn);
+    for (const path of ["/export/*", "/calendar/*"]) app.use(path, limits.exports);
+  }
+  if (!deps.production) app.use("/graphql", graphiqlPolicy());
   app.use("/graphql", cors({ origin: deps.webOrigin, credentials: true }));
   // After the rate limit, so cached answers count against it too.
   if (deps.responseCache) app.use("/graphql", deps.responseCache.middleware);
@@ -186,11 +211,7 @@ export function createGateway(deps: GatewayDeps) {
       return c.json({ ok: false, status: "degraded", database: "unavailable" }, 503);
     }
   });
-  const metrics = deps.metrics;
-  if (metrics)
-    app.get("/metrics", async (c) =>
-      c.body(await metrics.metrics(), 200, { "content-type": metrics.contentType }),
-    );
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics, deps.metricsToken);
   registerExportRoutes(app, {
     db: deps.replica ?? deps.db,
     publicUrl: deps.publicUrl ?? deps.webOrigin,

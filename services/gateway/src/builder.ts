@@ -12,7 +12,7 @@ import { DomainValidationError, type Role, toFieldIssues } from "@samspill/domai
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { ZodError } from "zod";
 import { type Context, hasRole } from "./context.js";
-import { fieldCost } from "./query-cost.js";
+import { connectionCost, defaultListSize, edgesCost } from "./query-cost.js";
 
 export interface AuthScopes {
   public: boolean;
@@ -38,8 +38,8 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
-  // Each field's cost; the limit is applied per request by query-cost.ts's plugin.
-  complexity: { fieldComplexity: fieldCost },
+  // What each field costs (query-cost.ts); the limit is applied per request by its plugin.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: defaultListSize },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
@@ -62,6 +62,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    defaultConnectionFieldOptions: { complexity: connectionCost },
+    edgesFieldOptions: { complexity: edgesCost },
   },
   validation: {
     validationError: (error) => new DomainValidationError(toFieldIssues(error as unknown as ZodError)),

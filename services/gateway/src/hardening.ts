@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { defaultMaxQueryCost, queryCostPlugin } from "./query-cost.js";
 
 // Limits that keep one client (or one hostile query) from starving the others.
 

@@ -1,48 +1,33 @@
 import { complexityFromQuery, type FieldComplexityValue } from "@pothos/plugin-complexity";
-import {
-  type DocumentNode,
-  type GraphQLField,
-  type GraphQLSchema,
-  getNamedType,
-  getNullableType,
-  isListType,
-  Kind,
-} from "graphql";
+import { type DocumentNode, type GraphQLSchema, Kind } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 // What a query may cost, counted before it runs: every field selected is one node, and what a
 // list field selects counts once per item it can return. A connection returns its page size
-// (`first` or `last`, else the default below); a list without paging counts at a bounded size.
-// Nested lists multiply, so municipalities → hospital trust → catchment → … grows as 400ⁿ.
+// (`first` or `last`, else the default below); a list without paging counts at a bounded size:
+// the builder's default list multiplier, or `boundedList` where the domain bounds it. Nested
+// lists multiply, so municipalities → hospital trust → catchment → … grows as 400ⁿ.
 
 /** Items assumed for a connection asked for without `first` or `last`: the change feed's default, the largest. */
 export const defaultPageSize = 100;
 /** Items assumed for a list without paging whose size the domain does not bound. */
 export const defaultListSize = 50;
-/** Lists the country bounds: Norway has 357 municipalities, and the overview has a row for each. */
-const boundedListSizes: Readonly<Record<string, number>> = { Municipality: 400, OverviewRow: 400 };
-/** Nodes one operation may touch; the web app's largest query (the overview matrix) needs about a third. */
+/** Norway has 357 municipalities: a list of them, or the overview's row per municipality, is never longer. */
+export const municipalityListCost = { field: 1, multiplier: 400 } as const;
+/** Nodes one operation may touch; the web app's costliest query (the overview matrix) needs about a third. */
 export const defaultMaxQueryCost = 250_000;
 
-function pageSize(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : undefined;
-}
+const pageSize = (value: unknown) =>
+  typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : undefined;
 
-/** The Pothos complexity of one field (the builder's `fieldComplexity`). */
-export function fieldCost(
-  args: Record<string, unknown>,
-  _ctx: unknown,
-  field: GraphQLField<unknown, unknown>,
-): FieldComplexityValue {
-  const named = getNamedType(field.type).name;
-  if (named.endsWith("Connection") && field.args.some((arg) => arg.name === "first")) {
-    return { field: 1, multiplier: pageSize(args.first) ?? pageSize(args.last) ?? defaultPageSize };
-  }
-  if (!isListType(getNullableType(field.type))) return 1;
-  // A connection's edges are its page, already counted on the connection field.
-  if (named.endsWith("Edge")) return { field: 1, multiplier: 1 };
-  return { field: 1, multiplier: boundedListSizes[named] ?? defaultListSize };
-}
+/** A connection field's cost: its selection once per item of the page asked for. */
+export const connectionCost = (args: { first?: unknown; last?: unknown }): FieldComplexityValue => ({
+  field: 1,
+  multiplier: pageSize(args.first) ?? pageSize(args.last) ?? defaultPageSize,
+});
+
+/** A connection's edges are its page, already counted on the connection field. */
+export const edgesCost: FieldComplexityValue = { field: 1, multiplier: 1 };
 
 /** The cost of the operation a request selects (by name, else the only one), with its variables. */
 export function operationCost(

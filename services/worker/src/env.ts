@@ -15,6 +15,8 @@ const schema = z.object({
   /** Prometheus /metrics (and /healthz) on this port; 0 picks a free one. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   WORKER_METRICS_HOST: z.string().default("127.0.0.1"),
+  /** When set, /metrics requires `Authorization: Bearer <token>` (a metrics port opened beyond localhost). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Refuse to start (enforce), log (warn) or skip (off) when Redis lacks AOF/noeviction; default by NODE_ENV. */
   REDIS_DURABILITY_CHECK: z.enum(["enforce", "warn", "off"]).optional(),
   /** Outbox relay: poll interval while idle, and rows per claim. */

@@ -36,6 +36,7 @@ try {
     runtime.metrics.registry,
     env.WORKER_METRICS_HOST,
     env.WORKER_METRICS_PORT,
+    env.METRICS_TOKEN,
   );
   const address = metricsServer.address();
   log.info({ port: typeof address === "object" ? address?.port : address }, "worker metrics on /metrics");

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { Database } from "@samspill/database";
-import { registerOutboxMetrics } from "@samspill/events";
+import { metricsBearerMatches, registerOutboxMetrics } from "@samspill/events";
 import type { Queue } from "bullmq";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
@@ -65,10 +65,17 @@ export function createWorkerMetrics(db: Database, queues: readonly Queue[]): Wor
   };
 }
 
-/** `/metrics` for Prometheus and `/healthz` for probes, on their own small port. */
-export function serveMetrics(registry: Registry, host: string, port: number): Promise<Server> {
+/**
+ * `/metrics` for Prometheus and `/healthz` for probes, on their own small port: on localhost by
+ * default; opened wider (WORKER_METRICS_HOST), /metrics can require a bearer token.
+ */
+export function serveMetrics(registry: Registry, host: string, port: number, token?: string): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === "/metrics") {
+      if (token && !metricsBearerMatches(req.headers.authorization, token)) {
+        res.writeHead(401, { "www-authenticate": "Bearer" }).end();
+        return;
+      }
       registry
         .metrics()
         .then((body) => {

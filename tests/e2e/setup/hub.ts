@@ -100,6 +100,8 @@ export default async function setup(project: TestProject) {
         LOG_LEVEL: "warn",
         // One browser session makes many requests in a few seconds; the limit is tested elsewhere.
         RATE_LIMIT_POINTS: "100000",
+        RATE_LIMIT_SIGN_IN_POINTS: "100000",
+        RATE_LIMIT_EXPORT_POINTS: "100000",
         REDIS_DURABILITY_CHECK: "off",
         VITE_CACHE_DIR: viteCache,
       },

@@ -6,6 +6,7 @@ import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 
@@ -41,9 +42,6 @@ type Node = {
   organisationId: string | null;
   payload: Record<string, unknown>;
 };
-type FeedData = {
-  changes: { pageInfo: { endCursor: string; hasNextPage: boolean }; edges: { cursor: string; node: Node }[] };
-};
 
 async function position(): Promise<string> {
   const max = await db.outboxEvent.aggregate({ _max: { sequence: true } });
@@ -57,7 +55,7 @@ async function reportAsFfo(periodStart: string, periodEnd: string): Promise<stri
     ),
     { input: { reporterId: ffo, offerId: seedId("offer:stolav-kols"), periodStart, periodEnd, patients: 9 } },
   );
-  return data!.reportParticipation.data.id;
+  return successData(data!.reportParticipation).id;
 }
 
 const snapshot = (status: OfferSnapshot["status"]): OfferSnapshot => ({

@@ -5,6 +5,7 @@ import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 
@@ -26,20 +27,6 @@ const trail = graphql(`query Trail($entityType: String!, $entityId: String!, $fi
     edges { node { id actorKind actorName action entityType entityId changes occurredAt requestId organisation { id } } }
   }
 }`);
-type Entry = {
-  id: string;
-  actorKind: string;
-  actorName: string | null;
-  action: string;
-  entityId: string;
-  changes: Record<string, unknown>;
-  occurredAt: string;
-  requestId: string | null;
-  organisation: { id: string } | null;
-};
-type TrailData = {
-  auditTrail: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Entry }[] };
-};
 
 /** Sends a GraphQL request with a request id, as a load balancer in front of the gateway would. */
 async function queryWithRequestId(
@@ -168,7 +155,7 @@ describe("audit trail", () => {
         },
       },
     );
-    const reportId = reported.data!.reportParticipation.data.id;
+    const reportId = successData(reported.data!.reportParticipation).id;
     expect(await entryCount(sigrid, "ParticipationReport", reportId)).toBe(1);
     expect(await entryCount(eva(), "ParticipationReport", reportId)).toBe(1);
     expect(

@@ -22,7 +22,6 @@ async function startGateway(trusted: string) {
       GATEWAY_PORT: "0",
       RATE_LIMIT_POINTS: String(points),
       TRUSTED_PROXIES: trusted,
-      OIDC_LOCAL_PROVIDER: "false",
     },
     (line) => typeof line.msg === "string" && line.msg.startsWith("gateway listening"),
   );

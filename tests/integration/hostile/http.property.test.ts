@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -63,8 +64,8 @@ describe("HTTP layer under random requests", () => {
 
   it("treats SQL in a search text as text", async () => {
     const { query } = testGateway(db);
-    const result = await query<{ offers: { totalCount: number } }>(
-      `query ($t: String) { offers(filter: { text: $t }) { totalCount } }`,
+    const result = await query(
+      graphql(`query ($t: String) { offers(filter: { text: $t }) { totalCount } }`),
       { t: '\'); DROP TABLE "Offer"; --' },
     );
     expect(result.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { createProvider } from "../../support/providers.js";
@@ -34,13 +35,6 @@ const reportPam = graphql(`mutation Pam($input: ReportPamEvaluationInput!) {
     ... on ValidationError { issues { field code messageNb } }
   }
 }`);
-type PamResult = {
-  reportPamEvaluation: {
-    __typename: string;
-    data?: Record<string, unknown> & { id: string };
-    issues?: { field: string; code: string }[];
-  };
-};
 
 const evaluation = {
   offerId: kols,
@@ -62,7 +56,7 @@ describe("reporting PAM", () => {
     expect(errors).toBeUndefined();
     const r = data!.reportPamEvaluation;
     expect(r.__typename).toBe("MutationReportPamEvaluationSuccess");
-    expect(r.data).toMatchObject({
+    expect(successData(r)).toMatchObject({
       reporter: { id: orgId("hf:stolav") },
       offer: { id: kols },
       meanScoreBefore: 52.3,
@@ -71,10 +65,10 @@ describe("reporting PAM", () => {
       levelsAfter: [1, 2, 4, 3],
     });
     const audit = await db.auditEntry.findMany({
-      where: { entityType: "PamEvaluation", entityId: r.data!.id },
+      where: { entityType: "PamEvaluation", entityId: successData(r).id },
     });
     expect(audit.map((a) => [a.action, a.organisationId])).toEqual([["pam.report", orgId("hf:stolav")]]);
-    const events = await db.outboxEvent.findMany({ where: { aggregateId: r.data!.id } });
+    const events = await db.outboxEvent.findMany({ where: { aggregateId: successData(r).id } });
     expect(events.map((e) => e.type)).toEqual(["pam.reported"]);
   });
 
@@ -90,7 +84,7 @@ describe("reporting PAM", () => {
     const { data } = await testGateway(db, stolavEditor()).query(reportPam, {
       input: { ...evaluation, periodStart: "2023-01-01", periodEnd: "2023-06-30", levelsAfter: [1, 2, 4, 4] },
     });
-    expect(data!.reportPamEvaluation.issues).toEqual([
+    expect(validationIssues(data!.reportPamEvaluation)).toEqual([
       expect.objectContaining({ field: "levelsAfter", code: "levels_sum" }),
     ]);
   });
@@ -124,22 +118,6 @@ describe("PAM summary", () => {
       offers { offer { id } evaluations before { respondents meanScore levels } after { respondents meanScore levels } meanChange }
     }
   }`);
-  type Figures = { respondents: number | null; meanScore: number | null; levels: (number | null)[] };
-  type SummaryData = {
-    pamSummary: {
-      evaluations: number;
-      before: Figures;
-      after: Figures;
-      meanChange: number | null;
-      offers: {
-        offer: { id: string };
-        evaluations: number;
-        before: Figures;
-        after: Figures;
-        meanChange: number | null;
-      }[];
-    };
-  };
 
   it("hides small respondent counts and their means, and what would give them away", async () => {
     const provider = await createProvider(db, "PAM", 2);

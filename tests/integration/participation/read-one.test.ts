@@ -3,6 +3,7 @@ import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 
@@ -20,15 +21,6 @@ afterAll(() => db.$disconnect());
 const one = graphql(`query One($id: ID!) {
   participationReport(id: $id) { id version reporter { id } offer { id title } totalParticipants periodStart periodEnd }
 }`);
-type OneData = {
-  participationReport: {
-    id: string;
-    version: number;
-    reporter: { id: string };
-    offer: { id: string; title: string } | null;
-    totalParticipants: number;
-  } | null;
-};
 
 describe("participationReport(id)", () => {
   it("answers the reporter and the provider, null to other organisations, and refuses the public", async () => {
@@ -50,7 +42,7 @@ describe("participationReport(id)", () => {
       },
     );
     expect(created.data!.reportParticipation.__typename).toBe("MutationReportParticipationSuccess");
-    const id = created.data!.reportParticipation.data.id;
+    const id = successData(created.data!.reportParticipation).id;
     const read = (viewer: ReturnType<typeof viewerWith> | null) => testGateway(db, viewer).query(one, { id });
 
     const own = await read(ffo);

@@ -4,6 +4,7 @@ import { graphql } from "@samspill/graphql";
 import { isoWeekKey } from "@samspill/mail";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { finished, type MailHarness, startMailHarness, subscriber } from "./mail-harness.js";
@@ -48,8 +49,7 @@ async function publishOffer(municipality: string, title: string): Promise<string
       contactEmail: "kurs@kommune.test",
     },
   });
-  const offer = created.data?.createOffer.data;
-  expect(offer, JSON.stringify(created)).toBeDefined();
+  const offer = successData(created.data?.createOffer);
   const published = await gateway.query(publish, {
     id: offer!.id,
     version: offer!.version,
@@ -168,7 +168,6 @@ describe("weekly digest", () => {
 
   it("lists captured mails to RHF admins, and hides them from admins of unrelated organisations", async () => {
     const query = graphql(`{ sentMails(first: 100) { edges { node { to subject html } } } }`);
-    type Answer = { sentMails: { edges: { node: { to: string[] } }[] } };
     const rhf = await testGateway(db, viewerWith([{ org: "rhf:hmn", role: "ADMIN" }])).query(query);
     expect(rhf.errors).toBeUndefined();
     expect(rhf.data!.sentMails.edges.some((e) => e.node.to.includes(molde.email))).toBe(true);

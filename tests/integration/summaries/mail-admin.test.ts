@@ -39,7 +39,6 @@ afterAll(async () => {
 });
 
 const sentMail = graphql(`query($id: ID!) { sentMail(id: $id) { id subject to text html } }`);
-type MailAnswer = { sentMail: { id: string; subject: string; to: string[]; text: string } | null };
 
 describe("sentMail", () => {
   it("gives RHF admins any captured mail, with both parts", async () => {
@@ -74,9 +73,6 @@ describe("sentMail", () => {
 });
 
 const recipients = graphql(`{ digestRecipients { personId name email organisations active } }`);
-type RecipientsAnswer = {
-  digestRecipients: { personId: string; name: string; email: string; organisations: string[] }[];
-};
 
 describe("digestRecipients", () => {
   it("lists every weekly subscriber to RHF admins, by name, with their organisations", async () => {

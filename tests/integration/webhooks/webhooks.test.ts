@@ -6,6 +6,7 @@ import { verifyWebhookSignature } from "@samspill/events/webhooks";
 import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
@@ -71,21 +72,12 @@ const createSubscription = graphql(`mutation($input: CreateWebhookSubscriptionIn
   }
 }`);
 
-type Created = {
-  createWebhookSubscription: {
-    __typename: string;
-    data?: { secret: string; subscription: { id: string; url: string; eventTypes: string[] } };
-    issues?: { field: string; code: string }[];
-  };
-};
-
 async function subscribe(path: string): Promise<{ id: string; secret: string }> {
   const answer = await admin().query(createSubscription, {
     input: { organisationId: ffo, url: `${base}${path}`, eventTypes: ["organisation.updated"] },
   });
-  const data = answer.data?.createWebhookSubscription.data;
-  expect(data, JSON.stringify(answer)).toBeDefined();
-  return { id: data!.subscription.id, secret: data!.secret };
+  const data = successData(answer.data?.createWebhookSubscription);
+  return { id: data.subscription.id, secret: data.secret };
 }
 
 /** Writes an organisation.updated event for FFO the way a mutation does (in a transaction, to the outbox). */
@@ -153,7 +145,7 @@ describe("webhook subscriptions", () => {
     const unknownType = await admin().query(createSubscription, {
       input: { organisationId: ffo, url: `${base}/x`, eventTypes: ["offer.eaten"] },
     });
-    expect(unknownType.data?.createWebhookSubscription.issues?.[0]?.field).toBe("eventTypes.0");
+    expect(validationIssues(unknownType.data?.createWebhookSubscription)?.[0]?.field).toBe("eventTypes.0");
 
     const editor = testGateway(db, viewerWith([{ org: "uo:ffo", role: "EDITOR" }]));
     const forbidden = await editor.query(createSubscription, {
@@ -167,7 +159,7 @@ describe("webhook subscriptions", () => {
       ),
       { id },
     );
-    expect(deleted.data?.deleteWebhookSubscription.data).toBe(id);
+    expect(successData(deleted.data?.deleteWebhookSubscription)).toBe(id);
     expect(await db.webhookSubscription.count({ where: { id } })).toBe(0);
   });
 });
@@ -234,18 +226,6 @@ describe("webhook deliveries", () => {
     expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(190);
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(390);
 
-    type Log = {
-      webhookDeliveries: {
-        edges: {
-          node: {
-            eventId: string;
-            status: string;
-            attempts: number;
-            attemptLog: { attempt: number; responseStatus: number; error: string | null }[];
-          };
-        }[];
-      };
-    };
     const log = await admin().query(
       graphql(`query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 10) {
         edges { node { eventId status attempts attemptLog { attempt responseStatus error } } } } }`),

@@ -1,4 +1,4 @@
 export { changeOfferStatus, publishOffer } from "./change-offer-status.js";
 export { createOffer } from "./create-offer.js";
-export { updateOffer } from "./update-offer.js";
 export { importOffer } from "./import-offer.js";
+export { updateOffer } from "./update-offer.js";

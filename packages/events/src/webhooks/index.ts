@@ -7,4 +7,16 @@ export {
   signWebhook,
   verifyWebhookSignature,
 } from "./signature.js";
-export { isPrivateAddress, parseWebhookUrl, WebhookTargetError } from "./target.js";
+export { type AddressClass, classifyAddress } from "./address.js";
+export {
+  allowedPrivateCidrsSetting,
+  assertDeliverable,
+  checkWebhookTarget,
+  literalAddress,
+  parseWebhookUrl,
+  type Resolver,
+  WebhookTargetError,
+  type WebhookTargetPolicy,
+  webhookLookup,
+  webhookTargetPolicy,
+} from "./target.js";

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
+import { municipalityListCost } from "../query-cost.js";
 import { searchOffers } from "../search/offer-search.js";
 import { mutationErrors } from "./errors.js";
 import {
@@ -91,6 +92,7 @@ export const OfferRef = builder.prismaObject("Offer", {
     unit: t.relation("unit", { nullable: true }),
     municipalities: t.field({
       type: [MunicipalityRef],
+      complexity: municipalityListCost,
       select: { municipalities: { select: { municipality: true }, orderBy: { municipalityNumber: "asc" } } },
       resolve: (offer) => offer.municipalities.map((m) => m.municipality),
     }),

@@ -1,5 +1,6 @@
 import { organisationKinds, unitKinds } from "@samspill/domain";
 import { builder } from "../builder.js";
+import { municipalityListCost } from "../query-cost.js";
 
 export const OrganisationKindEnum = builder.enumType("OrganisationKind", { values: organisationKinds });
 export const UnitKindEnum = builder.enumType("UnitKind", { values: unitKinds });
@@ -28,7 +29,10 @@ export const OrganisationRef = builder.prismaObject("Organisation", {
     parent: t.relation("parent", { nullable: true }),
     municipality: t.relation("municipality", { nullable: true }),
     units: t.relation("units", { query: { orderBy: { name: "asc" } } }),
-    catchment: t.relation("catchment", { query: { orderBy: { number: "asc" } } }),
+    catchment: t.relation("catchment", {
+      complexity: municipalityListCost,
+      query: { orderBy: { number: "asc" } },
+    }),
   }),
 });
 
@@ -61,6 +65,7 @@ builder.queryFields((t) => ({
   }),
   municipalities: t.prismaField({
     type: ["Municipality"],
+    complexity: municipalityListCost,
     authScopes: { public: true },
     resolve: (query, _root, _args, ctx) =>
       ctx.db.municipality.findMany({ ...query, orderBy: { number: "asc" } }),

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { priorityGroupLabels } from "../formats/labels.js";
+import { municipalityListCost } from "../query-cost.js";
 import { PriorityGroupEnum } from "./offer.js";
 import "./overview-trends.js";
 
@@ -147,7 +148,12 @@ const OverviewRef = builder.objectRef<OverviewView>("Overview").implement({
   fields: (t) => ({
     dimension: t.expose("dimension", { type: OverviewDimensionEnum }),
     values: t.exposeStringList("values", { description: "The matrix columns." }),
-    rows: t.field({ type: [RowRef], description: "One per municipality in scope.", resolve: (o) => o.rows }),
+    rows: t.field({
+      type: [RowRef],
+      description: "One per municipality in scope.",
+      complexity: municipalityListCost,
+      resolve: (o) => o.rows,
+    }),
     totals: t.field({
       type: [CellRef],
       description: "Per column across the scope; an offer serving several municipalities counts once.",

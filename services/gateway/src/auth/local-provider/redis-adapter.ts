@@ -15,6 +15,13 @@ const grantable = new Set([
   "PreAuthorizedCode",
 ]);
 
+/**
+ * Every record expires, at the latest after a day: a record oidc-provider saves without a
+ * lifetime (or with a longer one) would otherwise stay in Redis for good, and sign-ins begun
+ * and abandoned in a loop could fill it.
+ */
+export const longestStateSeconds = 24 * 3600;
+
 export function redisAdapter(redis: Redis, keyPrefix: string): (model: string) => Adapter {
   const grantKey = (grantId: string) => `${keyPrefix}:oidc:grant:${grantId}`;
   const uidKey = (uid: string) => `${keyPrefix}:oidc:uid:${uid}`;
@@ -28,16 +35,18 @@ export function redisAdapter(redis: Redis, keyPrefix: string): (model: string) =
     };
     return {
       async upsert(id, payload, expiresIn) {
-        const ttl = expiresIn && expiresIn > 0 ? Math.ceil(expiresIn) : null;
+        const ttl = Math.min(
+          expiresIn && expiresIn > 0 ? Math.ceil(expiresIn) : longestStateSeconds,
+          longestStateSeconds,
+        );
         const multi = redis.multi();
-        const put = (k: string, value: string) =>
-          ttl ? multi.set(k, value, "EX", ttl) : multi.set(k, value);
+        const put = (k: string, value: string) => multi.set(k, value, "EX", ttl);
         put(key(id), JSON.stringify(payload));
         if (payload.uid) put(uidKey(payload.uid), id);
         if (payload.userCode) put(userCodeKey(payload.userCode), id);
         if (grantable.has(model) && payload.grantId) multi.rpush(grantKey(payload.grantId), key(id));
         await multi.exec();
-        if (ttl && grantable.has(model) && payload.grantId) {
+        if (grantable.has(model) && payload.grantId) {
           // The grant's index lives as long as its longest-lived member.
           const current = await redis.ttl(grantKey(payload.grantId));
           if (current === -1 || current < ttl) await redis.expire(grantKey(payload.grantId), ttl);
