@@ -1,5 +1,6 @@
 import type { Database } from "@samspill/database";
 import type { Role } from "@samspill/domain";
+import type { WebhookTargetPolicy } from "@samspill/events/webhooks";
 import { createGateway } from "@samspill/gateway";
 import type { Viewer } from "@samspill/gateway/context";
 import { seedId } from "@samspill/seed/ids";
@@ -15,13 +16,18 @@ export interface TestGateway extends GraphQLClient {
   app: ReturnType<typeof createGateway>["app"];
 }
 
-export function testGateway(db: Database, viewer: Viewer | null = null): TestGateway {
+export function testGateway(
+  db: Database,
+  viewer: Viewer | null = null,
+  options: { webhookTargets?: WebhookTargetPolicy } = {},
+): TestGateway {
   const { app } = createGateway({
     db,
     log: pino({ level: "silent" }),
     production: false,
     webOrigin: "http://127.0.0.1:5173",
     resolveViewer: async () => viewer,
+    webhookTargets: options.webhookTargets,
   });
   // The CSRF header stands in for the web app's; the viewer is given, so no cookie is needed.
   return { app, ...graphQLClient(app.fetch, "http://gateway.test/graphql", { "x-samspill-csrf": "1" }) };

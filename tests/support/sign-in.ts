@@ -48,7 +48,10 @@ export async function createSignInGateway(
   const env = testGatewayEnv(overrides);
   const log = pino({ level: "silent" });
   const redis = new Redis(env.REDIS_URL);
-  const auth = await createAuth({ db, redis, env, log });
+  const auth = await createAuth({ db, redis, env, log }).catch(async (error: unknown) => {
+    await redis.quit();
+    throw error;
+  });
   const { app } = createGateway({
     db,
     log,

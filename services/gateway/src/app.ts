@@ -7,6 +7,7 @@ import {
   SMALL_COUNT_THRESHOLD,
   StaleVersionError,
 } from "@samspill/domain";
+import type { WebhookTargetPolicy } from "@samspill/events/webhooks";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { Hono } from "hono";
@@ -66,6 +67,8 @@ export interface GatewayDeps {
   publicUrl?: string;
   /** Published people counts below this are suppressed; the domain's 5 by default. */
   smallCountThreshold?: number;
+  /** Where webhook subscriptions may point; public addresses only by default. */
+  webhookTargets?: WebhookTargetPolicy;
   /** Mounts bull-board at /admin/queues (RHF admins only) over the worker's queues. */
   queueDashboard?: { redis: Redis; prefix: string };
   /** Caches the overview read model between changes (overview-cache.ts); none by default. */
@@ -148,6 +151,7 @@ export function createGateway(deps: GatewayDeps) {
       publicUrl: deps.publicUrl ?? deps.webOrigin,
       smallCountThreshold: deps.smallCountThreshold ?? SMALL_COUNT_THRESHOLD,
       overviewCache: deps.overviewCache,
+      webhookTargets: deps.webhookTargets,
     }),
   });
 

@@ -1,5 +1,6 @@
 import type { Database } from "@samspill/database";
 import type { Role } from "@samspill/domain";
+import type { WebhookTargetPolicy } from "@samspill/events/webhooks";
 import type { Logger } from "pino";
 import type { OverviewCache } from "./overview-cache.js";
 import type { GatewayPubSub } from "./pubsub.js";
@@ -34,6 +35,8 @@ export interface Context {
   smallCountThreshold: number;
   /** The overview read model's cache (overview-cache.ts); without it every query reads the database. */
   overviewCache?: OverviewCache;
+  /** Where webhook subscriptions may point (WEBHOOK_ALLOWED_PRIVATE_CIDRS); public only without it. */
+  webhookTargets?: WebhookTargetPolicy;
 }
 
 export function rolesIn(viewer: Viewer | null, organisationId: string): Role[] {

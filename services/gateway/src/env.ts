@@ -1,4 +1,5 @@
 import { smallCountThresholdSetting } from "@samspill/domain";
+import { allowedPrivateCidrsSetting } from "@samspill/events/webhooks";
 import { z } from "zod";
 
 // Parsed once at start; a missing or malformed variable stops the gateway with a readable list.
@@ -58,6 +59,8 @@ const schema = z.object({
   /** Published people counts below this are hidden (participation, PAM, trends); 5 or more. */
   SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Non-public networks a webhook subscription may name (as the worker's); empty: public only. */
+  WEBHOOK_ALLOWED_PRIVATE_CIDRS: allowedPrivateCidrsSetting,
   /**
    * Longest an unchanged overview is served from this process's cache; 0 turns it off. Default:
    * 10 s in production, off otherwise (tests write the read model behind the gateway's back).

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@samspill/database";
 import { queuePrefix, registerOutboxMetrics } from "@samspill/events";
+import { webhookTargetPolicy } from "@samspill/events/webhooks";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { Registry } from "prom-client";
@@ -77,6 +78,7 @@ const { app } = createGateway({
   maxBodyBytes: env.MAX_BODY_BYTES,
   publicUrl: env.PUBLIC_URL ?? env.WEB_ORIGIN,
   smallCountThreshold: env.SMALL_COUNT_THRESHOLD,
+  webhookTargets: webhookTargetPolicy(env.WEBHOOK_ALLOWED_PRIVATE_CIDRS),
   pubsub,
   metrics,
   metricsToken: env.METRICS_TOKEN,

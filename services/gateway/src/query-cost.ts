@@ -1,30 +1,42 @@
 import { complexityFromQuery, type FieldComplexityValue } from "@pothos/plugin-complexity";
-import { type DocumentNode, type GraphQLSchema, Kind } from "graphql";
+import { DomainValidationError } from "@samspill/domain";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 // What a query may cost, counted before it runs: every field selected is one node, and what a
 // list field selects counts once per item it can return. A connection returns its page size
-// (`first` or `last`, else the default below); a list without paging counts at a bounded size:
+// (`first` or `last`, else a full page); a list without paging counts at a bounded size:
 // the builder's default list multiplier, or `boundedList` where the domain bounds it. Nested
 // lists multiply, so municipalities → hospital trust → catchment → … grows as 400ⁿ.
 
-/** Items assumed for a connection asked for without `first` or `last`: the change feed's default, the largest. */
-export const defaultPageSize = 100;
-/** Items assumed for a list without paging whose size the domain does not bound. */
-export const defaultListSize = 50;
+/** Items a connection serves at most, unless it says otherwise with `pagedCost` (plugin-prisma's default). */
+const defaultMaxPageSize = 100;
+/** Items assumed for a list without paging whose size the domain does not bound (Pothos' default). */
+export const defaultListSize = 10;
 /** Norway has 357 municipalities: a list of them, or the overview's row per municipality, is never longer. */
 export const municipalityListCost = { field: 1, multiplier: 400 } as const;
-/** Nodes one operation may touch; the web app's costliest query (the overview matrix) needs about a third. */
-export const defaultMaxQueryCost = 250_000;
+/**
+ * Nodes one operation may touch. The web app's costliest query, the forum's reviews at full
+ * pages, needs about three quarters; all municipalities with their trust's catchment (160,000) is refused.
+ */
+export const defaultMaxQueryCost = 100_000;
 
 const pageSize = (value: unknown) =>
   typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : undefined;
 
-/** A connection field's cost: its selection once per item of the page asked for. */
-export const connectionCost = (args: { first?: unknown; last?: unknown }): FieldComplexityValue => ({
-  field: 1,
-  multiplier: pageSize(args.first) ?? pageSize(args.last) ?? defaultPageSize,
-});
+/**
+ * The cost of a connection serving at most `maxSize` items a page: its selection once per item
+ * of the page asked for (`first` or `last`), or of a full page when it does not say.
+ */
+export const pagedCost =
+  (maxSize: number) =>
+  (args: { first?: unknown; last?: unknown }): FieldComplexityValue => ({
+    field: 1,
+    multiplier: Math.min(pageSize(args.first) ?? pageSize(args.last) ?? maxSize, maxSize),
+  });
+
+/** Every connection's cost unless it sets its own (the builder's default). */
+export const connectionCost = pagedCost(defaultMaxPageSize);
 
 /** A connection's edges are its page, already counted on the connection field. */
 export const edgesCost: FieldComplexityValue = { field: 1, multiplier: 1 };
@@ -53,25 +65,25 @@ export function operationCost(
  * by document alone while the cost depends on the variables (a page size may be one).
  */
 export function queryCostPlugin(maxCost: number = defaultMaxQueryCost): Plugin {
-  const refuse = (cost: number) =>
-    createGraphQLError(
-      `Query too costly: it could touch ${cost} nodes, more than the ${maxCost} allowed. Ask for smaller pages (first) or fewer nested lists.`,
-      { extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } } },
-    );
   const check = (args: {
     schema: GraphQLSchema;
     document: DocumentNode;
     variableValues?: Record<string, unknown> | null;
     operationName?: string | null;
-  }) => {
+  }): GraphQLError | null => {
     let cost: number;
     try {
       cost = operationCost(args.schema, args.document, args.variableValues ?? undefined, args.operationName);
-    } catch {
-      // Variables that do not fit the operation: execution itself answers that as bad input.
-      return null;
+    } catch (error) {
+      // Measuring reads the arguments of paged fields, so bad ones show here first. The whole
+      // operation is refused: running its other fields unmeasured would defeat the limit.
+      return unmeasurable(error);
     }
-    return cost > maxCost ? refuse(cost) : null;
+    if (cost <= maxCost) return null;
+    return createGraphQLError(
+      `Query too costly: it could touch ${cost} nodes, more than the ${maxCost} allowed. Ask for smaller pages (first) or fewer nested lists.`,
+      { extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } } },
+    );
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
@@ -83,4 +95,14 @@ export function queryCostPlugin(maxCost: number = defaultMaxQueryCost): Plugin {
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
+}
+
+function unmeasurable(error: unknown): GraphQLError {
+  const http = { status: 400 };
+  if (error instanceof DomainValidationError)
+    return createGraphQLError(error.message, {
+      extensions: { code: "BAD_USER_INPUT", issues: error.issues, http },
+    });
+  const message = error instanceof GraphQLError ? error.message : "The query's arguments are not valid";
+  return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http } });
 }

@@ -1,4 +1,5 @@
 import { smallCountThresholdSetting } from "@samspill/domain";
+import { allowedPrivateCidrsSetting } from "@samspill/events/webhooks";
 import { z } from "zod";
 
 const schema = z.object({
@@ -44,8 +45,15 @@ const schema = z.object({
   /** Delivery attempts per webhook event, and the first retry's delay (it doubles each time: 30 s … ≈ 1 h). */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
-  /** Webhook targets on loopback or private networks; off in production (server-side request forgery). */
-  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["true", "false"]).optional(),
+  /**
+   * Non-public networks webhooks may be delivered to (addresses or CIDR ranges, comma-separated);
+   * empty: public addresses only, whatever NODE_ENV says (server-side request forgery).
+   */
+  WEBHOOK_ALLOWED_PRIVATE_CIDRS: allowedPrivateCidrsSetting,
+  /** The former blanket switch; refused so that no deployment believes it still applies. */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .undefined({ error: "replaced by WEBHOOK_ALLOWED_PRIVATE_CIDRS (addresses or CIDR ranges)" })
+    .optional(),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

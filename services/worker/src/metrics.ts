@@ -69,7 +69,12 @@ export function createWorkerMetrics(db: Database, queues: readonly Queue[]): Wor
  * `/metrics` for Prometheus and `/healthz` for probes, on their own small port: on localhost by
  * default; opened wider (WORKER_METRICS_HOST), /metrics can require a bearer token.
  */
-export function serveMetrics(registry: Registry, host: string, port: number, token?: string): Promise<Server> {
+export function serveMetrics(
+  registry: Registry,
+  host: string,
+  port: number,
+  token?: string,
+): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === "/metrics") {
       if (token && !metricsBearerMatches(req.headers.authorization, token)) {

@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { type OfferSnapshot, recordEvent } from "@samspill/events";
 import type { Viewer } from "@samspill/gateway/context";
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
-import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
+import { type GraphQLResult, orgId, testGateway, viewerWith } from "../../support/gateway.js";
 
 // The change feed: events in sequence order behind a cursor, an organisation's own plus public
 // offer events, and never past an event whose transaction is still open.
@@ -34,14 +34,7 @@ const feed = graphql(`query Feed($after: String, $first: Int, $types: [String!])
     edges { cursor node { id sequence type aggregateType aggregateId organisationId occurredAt payload } }
   }
 }`);
-type Node = {
-  id: string;
-  sequence: string;
-  type: string;
-  aggregateId: string;
-  organisationId: string | null;
-  payload: Record<string, unknown>;
-};
+type Node = NonNullable<ResultOf<typeof feed>["changes"]>["edges"][number]["node"];
 
 async function position(): Promise<string> {
   const max = await db.outboxEvent.aggregate({ _max: { sequence: true } });
@@ -111,9 +104,13 @@ describe("change feed", () => {
 
     const gw = testGateway(db, sigrid());
     const seen: Node[] = [];
-    let after = start;
+    let after: string | null = start;
     for (let page = 0; page < 10; page++) {
-      const { data, errors } = await gw.query(feed, { after, first: 2 });
+      // Typed up front: `after` is narrowed by this loop's own answers.
+      const { data, errors }: GraphQLResult<ResultOf<typeof feed>> = await gw.query(feed, {
+        after,
+        first: 2,
+      });
       expect(errors).toBeUndefined();
       const { edges, pageInfo } = data!.changes;
       expect(edges.length).toBeLessThanOrEqual(2);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
+import { graphQLClient } from "../../support/graphql-client.js";
 
 // The audit trail of an entity: who (person or API token), what, when, under which request;
 // for the owning organisation's members and the regional health authority's admins.
@@ -29,21 +30,11 @@ const trail = graphql(`query Trail($entityType: String!, $entityId: String!, $fi
 }`);
 
 /** Sends a GraphQL request with a request id, as a load balancer in front of the gateway would. */
-async function queryWithRequestId(
-  viewer: Viewer,
-  requestId: string,
-  query: string,
-  variables: Record<string, unknown>,
-) {
-  const response = await testGateway(db, viewer).app.fetch(
-    new Request("http://gateway.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-samspill-csrf": "1", "x-request-id": requestId },
-      body: JSON.stringify({ query, variables }),
-    }),
-  );
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-}
+const queryWithRequestId = (viewer: Viewer, requestId: string) =>
+  graphQLClient(testGateway(db, viewer).app.fetch, "http://gateway.test/graphql", {
+    "x-samspill-csrf": "1",
+    "x-request-id": requestId,
+  }).query;
 
 const eva = (): Viewer => ({
   ...viewerWith([{ org: "rhf:hmn", role: "ADMIN" }], "Eva Strand"),
@@ -72,11 +63,11 @@ beforeAll(async () => {
 
   // Two changes: by a person, then by the API token.
   const m = await db.measure.findUniqueOrThrow({ where: { id: measureId } });
-  const first = await queryWithRequestId(eva(), requestIds[0]!, updateStatus, {
+  const first = await queryWithRequestId(eva(), requestIds[0]!)(updateStatus, {
     input: { id: measureId, version: m.version, status: "IN_PROGRESS" },
   });
   expect(first.errors).toBeUndefined();
-  const second = await queryWithRequestId(token, requestIds[1]!, updateStatus, {
+  const second = await queryWithRequestId(token, requestIds[1]!)(updateStatus, {
     input: { id: measureId, version: m.version + 1, status: "ONGOING" },
   });
   expect(second.errors).toBeUndefined();

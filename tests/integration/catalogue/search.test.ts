@@ -21,24 +21,6 @@ const search = graphql(`query Search($filter: OfferFilter, $first: Int, $after: 
   }
 }`);
 
-type SearchData = {
-  offers: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: {
-      node: {
-        id: string;
-        title: string;
-        status: string;
-        format: string;
-        languages: string[];
-        provider: { name: string };
-        municipalities: { number: string }[];
-      };
-    }[];
-  };
-};
-
 describe("public catalogue", () => {
   const anonymous = () => testGateway(db);
 
@@ -97,7 +79,7 @@ describe("public catalogue", () => {
     const draft = await db.offer.findFirstOrThrow({
       where: { status: "DRAFT", providerId: orgId("hf:hmr") },
     });
-    const filter = { statuses: ["DRAFT"] };
+    const filter = { statuses: ["DRAFT" as const] };
     const outsider = await anonymous().query(search, { filter });
     expect(outsider.data!.offers.edges.map((e) => e.node.id)).not.toContain(draft.id);
     const own = testGateway(db, viewerWith([{ org: "hf:hmr", role: "VIEWER" }]));

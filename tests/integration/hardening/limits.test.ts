@@ -1,5 +1,6 @@
 import type { Database } from "@samspill/database";
 import { createGateway } from "@samspill/gateway";
+import type { Viewer } from "@samspill/gateway/context";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -79,10 +80,17 @@ describe("query limits", () => {
 
 describe("rate limit", () => {
   it("holds across gateway instances sharing Redis, and says when to retry", async () => {
-    const rateLimit = { redis, keyPrefix: `{${inject("queuePrefix")}}`, points: 5, windowSeconds: 60 };
-    const a = gateway({ rateLimit });
-    const b = gateway({ rateLimit });
-    const token = { authorization: `Bearer sp_ratelimit_${Date.now()}` };
+    const rateLimit = { redis, keyPrefix: `{${inject("queuePrefix")}}:shared-${Date.now()}`, points: 5, windowSeconds: 60 };
+    // Two verified API tokens (the resolver stands in for the token table).
+    const resolveViewer = async (request: Request): Promise<Viewer | null> => {
+      const token = request.headers.get("authorization")?.slice("Bearer ".length);
+      return token === "sp_a" || token === "sp_b"
+        ? { kind: "API_TOKEN", personId: null, tokenId: token, name: token, memberships: [] }
+        : null;
+    };
+    const a = gateway({ rateLimit, resolveViewer });
+    const b = gateway({ rateLimit, resolveViewer });
+    const token = { authorization: "Bearer sp_a" };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
       statuses.push((await post(i % 2 ? b : a, gql("{ health { ok } }"), token)).response.status);
@@ -91,7 +99,7 @@ describe("rate limit", () => {
     const limited = await post(a, gql("{ health { ok } }"), token);
     expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another client is not affected.
-    const other = await post(b, gql("{ health { ok } }"), { authorization: `Bearer sp_other_${Date.now()}` });
+    const other = await post(b, gql("{ health { ok } }"), { authorization: "Bearer sp_b" });
     expect(other.response.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@samspill/database";
 import { type QueueName, queueNames, recordEvent, toEventJob } from "@samspill/events";
-import { verifyWebhookSignature } from "@samspill/events/webhooks";
+import { verifyWebhookSignature, webhookTargetPolicy } from "@samspill/events/webhooks";
 import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,9 @@ import { startTestWorker, type TestWorker } from "../../support/worker.js";
 
 // Webhooks end to end: a subscription made through GraphQL, an event written to the outbox as a
 // mutation writes it, the relay and the worker's fan-out and delivery jobs (real BullMQ on the
-// run's Redis), and a local HTTP server as the integrator's receiver.
+// run's Redis), and a local HTTP server as the integrator's receiver. The receiver is on
+// loopback, which webhooks reach only because gateway and worker allow-list it explicitly
+// (targets.test.ts shows what happens without).
 
 interface Received {
   path: string;
@@ -31,7 +33,13 @@ const received: Received[] = [];
 const answers = new Map<string, number[]>();
 
 const ffo = orgId("uo:ffo");
-const admin = () => testGateway(db, viewerWith([{ org: "uo:ffo", role: "ADMIN" }]));
+const loopback = "127.0.0.1/32";
+const admin = () =>
+  testGateway(db, viewerWith([{ org: "uo:ffo", role: "ADMIN" }]), {
+    webhookTargets: webhookTargetPolicy([loopback]),
+  });
+/** What the receiver says in its answers: it must never reach the hub's delivery log. */
+const receiverSecret = "receiver-internal-detail-4f9c";
 
 beforeAll(async () => {
   db = testDatabase();
@@ -47,14 +55,14 @@ beforeAll(async () => {
       received.push({ path, headers: req.headers, body, at: Date.now() });
       const plan = answers.get(path) ?? [200];
       const status = plan.length > 1 ? (plan.shift() as number) : (plan[0] as number);
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "nope");
+      res.writeHead(status, { "content-type": "text/plain" }).end(`${status} ${receiverSecret}`);
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   worker = await startTestWorker(db, "webhooks", {
     relay: true,
-    env: { WEBHOOK_BACKOFF_MS: "200", WEBHOOK_MAX_ATTEMPTS: "4" },
+    env: { WEBHOOK_BACKOFF_MS: "200", WEBHOOK_MAX_ATTEMPTS: "4", WEBHOOK_ALLOWED_PRIVATE_CIDRS: loopback },
   });
 });
 
@@ -239,7 +247,8 @@ describe("webhook deliveries", () => {
       [2, 502],
       [3, 200],
     ]);
-    expect(node.attemptLog[0]!.error).toMatch(/^HTTP 500/);
+    // The status, and nothing of what the receiver answered.
+    expect(node.attemptLog.map((a) => a.error)).toEqual(["HTTP 500", "HTTP 502", null]);
 
     const stranger = testGateway(db, viewerWith([{ org: "mun:1506", role: "ADMIN" }]));
     const refused = await stranger.query(
@@ -256,8 +265,15 @@ describe("webhook deliveries", () => {
     const { id } = await subscribe("/down");
     const eventId = await emit();
     const delivery = await settled(id, eventId);
-    expect(delivery).toMatchObject({ status: "FAILED", attempts: 4, responseStatus: 503 });
+    expect(delivery).toMatchObject({
+      status: "FAILED",
+      attempts: 4,
+      responseStatus: 503,
+      lastError: "HTTP 503",
+    });
     expect(delivery.attemptLog).toHaveLength(4);
     expect(requestsFor("/down", eventId)).toHaveLength(4);
+    const rows = await db.webhookDelivery.findMany({ include: { attemptLog: true } });
+    expect(JSON.stringify(rows)).not.toContain(receiverSecret);
   });
 });

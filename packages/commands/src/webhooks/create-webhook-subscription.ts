@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { DomainValidationError, fieldIssue } from "@samspill/domain";
+import {
+  checkWebhookTarget,
+  WebhookTargetError,
+  type WebhookTargetPolicy,
+  webhookTargetPolicy,
+} from "@samspill/events/webhooks";
 import type { Actor } from "../actor.js";
 import { parseAsAdmin } from "../organisation-admin.js";
 import { transact, type Unit } from "../unit-of-work.js";
@@ -16,9 +22,19 @@ export interface CreatedWebhookSubscription {
   secret: string;
 }
 
-/** Subscribes a URL to the organisation's visible events, as the organisation's ADMIN. */
-export async function createWebhookSubscription(unit: Unit, actor: Actor | null, raw: unknown) {
+/**
+ * Subscribes a URL to the organisation's visible events, as the organisation's ADMIN. The URL's
+ * host must resolve to public addresses only, or to networks `targets` allow-lists.
+ */
+export async function createWebhookSubscription(
+  unit: Unit,
+  actor: Actor | null,
+  raw: unknown,
+  targets: WebhookTargetPolicy = webhookTargetPolicy(),
+) {
   const { input, admin } = parseAsAdmin(actor, createWebhookSubscriptionInput, raw);
+  // After the role check (no one else gets to probe DNS through the hub), before the transaction.
+  await checkTarget(input.url, targets);
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
   return transact(unit, admin, async ({ tx, record }) => {
     const existing = await tx.webhookSubscription.count({ where: { organisationId: input.organisationId } });
@@ -44,4 +60,20 @@ export async function createWebhookSubscription(unit: Unit, actor: Actor | null,
     });
     return { id: row.id, secret } satisfies CreatedWebhookSubscription;
   });
+}
+
+async function checkTarget(url: string, targets: WebhookTargetPolicy): Promise<void> {
+  try {
+    await checkWebhookTarget(url, targets);
+  } catch (error) {
+    if (!(error instanceof WebhookTargetError)) throw error;
+    throw new DomainValidationError([
+      fieldIssue(
+        "url",
+        "webhook_target",
+        "must be a host on the public internet (every address it resolves to)",
+        "må være en vert på det åpne internettet (alle adressene den slår opp til)",
+      ),
+    ]);
+  }
 }

@@ -45,7 +45,7 @@ function embeddedIPv4(address: ipaddr.IPv6, range: string): ipaddr.IPv4[] | null
 function classifyParsed(address: Address): AddressClass {
   const range = address.range();
   if (neverRanges.has(range)) return "never";
-  if (address.kind() === "ipv4") return range;
+  if (address.kind() === "ipv4") return range === "unicast" ? "public" : range;
   const v6 = address as ipaddr.IPv6;
   const inner = embeddedIPv4(v6, range);
   if (inner) {
@@ -104,5 +104,8 @@ export function parseNetworks(entries: readonly string[]): [Address, number][] {
 /** Whether `text` (an IP address) lies in one of `networks`. */
 export function inNetworks(text: string, networks: readonly [Address, number][]): boolean {
   const address = parseAddress(text);
-  return address !== null && networks.some(([net, bits]) => net.kind() === address.kind() && address.match(net, bits));
+  return (
+    address !== null &&
+    networks.some(([net, bits]) => net.kind() === address.kind() && address.match(net, bits))
+  );
 }

@@ -1,13 +1,13 @@
 // The public side of webhooks, shared by the gateway (which checks a subscription's URL), the
 // worker (which signs and delivers) and receivers' tests: URL rules and signatures.
 
+export { type AddressClass, classifyAddress } from "./address.js";
 export {
   defaultToleranceSeconds,
   signatureHeader,
   signWebhook,
   verifyWebhookSignature,
 } from "./signature.js";
-export { type AddressClass, classifyAddress } from "./address.js";
 export {
   allowedPrivateCidrsSetting,
   assertDeliverable,

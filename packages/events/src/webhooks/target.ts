@@ -128,7 +128,10 @@ export function webhookLookup(policy: WebhookTargetPolicy): LookupFunction {
         if (usable.length === 0) {
           callback(new WebhookTargetError("refused: host does not resolve"), "", 0);
         } else if (options.all) {
-          callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
+          callback(
+            null,
+            usable.map((a) => ({ address: a.address, family: a.family })),
+          );
         } else {
           const first = usable[0] as { address: string; family: number };
           callback(null, first.address, first.family);

@@ -3,6 +3,7 @@ import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { addMeasureProgressNote, updateMeasureStatus } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
 import { builder } from "../builder.js";
+import { pagedCost } from "../query-cost.js";
 import { unitOf } from "../commands.js";
 import {
   AddMeasureProgressNoteInputRef,
@@ -39,6 +40,7 @@ builder.queryFields((t) => ({
   measures: t.connection(
     {
       type: MeasureRef,
+      complexity: pagedCost(200),
       description:
         "Measures across plans, what is due soonest first (then by section); measures without a checkpoint last. Removed measures only when asked for.",
       authScopes: { public: true },

@@ -3,6 +3,7 @@ import type { Prisma } from "@samspill/database";
 import { type ActorKind, actorKinds } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { pagedCost } from "../query-cost.js";
 import type { Context } from "../context.js";
 
 // The audit trail of an entity: who changed what, when, under which request. An entry is
@@ -106,6 +107,7 @@ builder.queryFields((t) => ({
   auditTrail: t.connection(
     {
       type: AuditEntryRef,
+      complexity: pagedCost(200),
       description:
         "The changes to one entity, newest first: visible to members of the organisation each entry belongs to, and to the regional health authority's admins.",
       authScopes: { signedIn: true },

@@ -2,7 +2,7 @@ import { Prisma } from "@samspill/database";
 import { isEventType } from "@samspill/events";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { connectionCost } from "../query-cost.js";
+import { pagedCost } from "../query-cost.js";
 import { visibleOrganisations } from "./offer.js";
 
 // The change feed for integrators: the domain events of the outbox, in `sequence` order, paged
@@ -69,7 +69,7 @@ interface Row extends ChangeEvent {
 builder.queryFields((t) => ({
   changes: t.field({
     type: ChangeEventConnection,
-    complexity: connectionCost,
+    complexity: pagedCost(500),
     description: [
       "The change feed: domain events after the cursor, oldest first. You see your organisations' events and public offer events.",
       "Keep `pageInfo.endCursor` and pass it as `after` next time: when a page has fewer than `first` events it is the feed's",

@@ -1,6 +1,6 @@
 import { organisationKinds, unitKinds } from "@samspill/domain";
 import { builder } from "../builder.js";
-import { municipalityListCost } from "../query-cost.js";
+import { municipalityListCost, pagedCost } from "../query-cost.js";
 
 export const OrganisationKindEnum = builder.enumType("OrganisationKind", { values: organisationKinds });
 export const UnitKindEnum = builder.enumType("UnitKind", { values: unitKinds });
@@ -54,6 +54,7 @@ builder.queryFields((t) => ({
     authScopes: { public: true },
     args: { kind: t.arg({ type: OrganisationKindEnum, required: false }) },
     maxSize: 500,
+    complexity: pagedCost(500),
     resolve: (query, _root, args, ctx) =>
       ctx.db.organisation.findMany({
         ...query,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
+import { pagedCost } from "../query-cost.js";
 import { mutationErrors } from "./errors.js";
 
 // Webhooks for integrators: an organisation's admins subscribe a URL to the hub's domain events
@@ -115,6 +116,7 @@ builder.queryFields((t) => ({
       status: t.arg({ type: DeliveryStatusEnum, required: false }),
     },
     maxSize: 200,
+    complexity: pagedCost(200),
     authScopes: async (_root, args, ctx) => ({
       roleIn: {
         organisationId: await organisationOfSubscription(ctx, String(args.subscriptionId)),
@@ -144,7 +146,12 @@ builder.mutationFields((t) => ({
       roleIn: { organisationId: String(args.input.organisationId), roles: adminRoles },
     }),
     resolve: async (_root, args, ctx) => {
-      const { id, secret } = await createWebhookSubscription(unitOf(ctx), ctx.viewer, args.input);
+      const { id, secret } = await createWebhookSubscription(
+        unitOf(ctx),
+        ctx.viewer,
+        args.input,
+        ctx.webhookTargets,
+      );
       return { secret, subscription: { id } };
     },
   }),

@@ -1,62 +1,67 @@
-import { lookup } from "node:dns/promises";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
-import { isPrivateAddress, parseWebhookUrl, WebhookTargetError } from "@samspill/events/webhooks";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import {
+  assertDeliverable,
+  literalAddress,
+  parseWebhookUrl,
+  WebhookTargetError,
+  type WebhookTargetPolicy,
+  webhookLookup,
+} from "@samspill/events/webhooks";
 
-// Delivery of one webhook POST. Which URLs and addresses may receive webhooks is decided in
-// @samspill/events/webhooks, so the gateway checks a subscription's URL by the same rule.
-
-export interface PostResult {
-  status: number;
-  /** The start of the answer, for the delivery log. */
-  bodyExcerpt: string;
-}
+// Delivery of one webhook POST. Which addresses may receive webhooks is decided in
+// @samspill/events/webhooks, by the same rule the subscription was checked with. Here it is
+// applied where it counts: the agent's `lookup` checks every address the host resolves to at
+// connect time, so a name that turned private since (DNS rebinding) is never connected to.
+// Redirects are not followed (a 3xx is a failed attempt), and the answer's body is never read:
+// what a target says must not end up in the hub's delivery log.
 
 export interface PostOptions {
   headers: Record<string, string>;
   timeoutMs: number;
-  allowPrivateNetworks: boolean;
+  targets: WebhookTargetPolicy;
 }
 
-/** POSTs `body` to `target` at an address checked against the private ranges. */
-export async function postWebhook(target: string, body: string, options: PostOptions): Promise<PostResult> {
+/** POSTs `body` to `target`; resolves with the answer's status, rejects when no answer came. */
+export async function postWebhook(target: string, body: string, options: PostOptions): Promise<number> {
   const url = parseWebhookUrl(target);
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0) throw new WebhookTargetError(`${host} does not resolve`);
-  if (!options.allowPrivateNetworks && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new WebhookTargetError(`${host} resolves to a private or loopback address`);
-  }
-  const address = addresses[0]?.address as string;
-  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise<PostResult>((resolve, reject) => {
-    const req = request(
-      {
-        host: address,
-        port: url.port || undefined,
-        path: `${url.pathname}${url.search}`,
-        method: "POST",
-        servername: isIP(host) ? undefined : host,
-        headers: {
-          ...options.headers,
-          host: url.host,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-        },
-        signal: AbortSignal.timeout(options.timeoutMs),
+  // Node skips `lookup` for IP literals, so those are checked here.
+  const literal = literalAddress(url);
+  if (literal) assertDeliverable(literal, options.targets);
+  const https = url.protocol === "https:";
+  // One agent per attempt, without keep-alive: no socket opened under another check is reused.
+  const agent = https
+    ? new HttpsAgent({ keepAlive: false, lookup: webhookLookup(options.targets) })
+    : new HttpAgent({ keepAlive: false, lookup: webhookLookup(options.targets) });
+  const request = https ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const req = request(url, {
+      agent,
+      method: "POST",
+      headers: {
+        ...options.headers,
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
       },
-      (res) => {
-        let excerpt = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          if (excerpt.length < 500) excerpt += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, bodyExcerpt: excerpt.slice(0, 500) }));
-        res.on("error", reject);
-      },
-    );
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    req.on("response", (res) => {
+      resolve(res.statusCode ?? 0);
+      res.destroy();
+    });
     req.on("error", reject);
     req.end(body);
-  });
+  }).finally(() => agent.destroy());
+}
+
+/**
+ * What the delivery log says about an attempt that got no answer: a short, fixed text, never an
+ * error message that could carry what the target or its TLS certificate said.
+ */
+export function failureReason(error: unknown): string {
+  if (error instanceof WebhookTargetError) return error.message.slice(0, 100);
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  if (name === "TimeoutError" || name === "AbortError" || code === "ABORT_ERR") return "timeout";
+  if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,47}$/.test(code)) return `network error: ${code}`;
+  return "network error";
 }

@@ -1,0 +1,48 @@
+import { type DatasetCounts, loadDatasetBatch, systemActor, unitOf } from "@samspill/commands";
+import type { Database } from "@samspill/database";
+import { maxDatasetBatchRows } from "@samspill/domain";
+import type { Row, RowKind } from "./model.js";
+
+// Writes the generated rows through the bulk-load command, as the system: batches of a few
+// thousand rows, each one transaction with one audit entry, two in flight at a time so the
+// validation of one overlaps the other's inserts. No domain events: the caller rebuilds the
+// overview read model afterwards (see `loadDatasetBatch`).
+
+/** Offers and agreements carry their municipalities, parties and links: smaller batches. */
+const batchRows: Partial<Record<RowKind, number>> = { offers: 1_000, agreements: 1_000 };
+const inFlight = 2;
+
+export interface Loader {
+  load<K extends RowKind>(kind: K, rows: readonly Row<K>[]): Promise<void>;
+  /** One batch of several kinds together (rows of a kind may refer to the kinds before it). */
+  loadTogether(batch: { [K in RowKind]?: Row<K>[] }): Promise<void>;
+  /** Rows written per table so far. */
+  rows: Record<string, number>;
+}
+
+export function datasetLoader(db: Database, dataset: string): Loader {
+  const unit = unitOf(db);
+  const actor = systemActor("Benchmark data generator");
+  const rows: Record<string, number> = {};
+  const add = (counts: DatasetCounts) => {
+    for (const [table, n] of Object.entries(counts)) rows[table] = (rows[table] ?? 0) + n;
+  };
+  const loadTogether: Loader["loadTogether"] = async (batch) =>
+    add(await loadDatasetBatch(unit, actor, { dataset, ...batch }));
+  return {
+    rows,
+    loadTogether,
+    async load(kind, all) {
+      const size = Math.min(batchRows[kind] ?? maxDatasetBatchRows, maxDatasetBatchRows);
+      let next = 0;
+      const lane = async () => {
+        while (next < all.length) {
+          const start = next;
+          next += size;
+          await loadTogether({ [kind]: all.slice(start, start + size) });
+        }
+      };
+      await Promise.all(Array.from({ length: inFlight }, lane));
+    },
+  };
+}
