@@ -198,6 +198,15 @@ describe("infra/compose.yaml", () => {
     }
   });
 
+  it("signs in at a real OpenID issuer, never the demo, and trusts only nginx's X-Forwarded-For", () => {
+    const gateway = services.gateway!.environment as Record<string, string>;
+    expect(gateway.DEMO_SIGN_IN).toBeUndefined();
+    expect(gateway.NODE_ENV).toBe("production");
+    expect(gateway.OIDC_ISSUER).toMatch(/^\$\{OIDC_ISSUER:\?/);
+    expect(gateway.OIDC_CLIENT_ID).toMatch(/^\$\{OIDC_CLIENT_ID:\?/);
+    expect(gateway.TRUSTED_PROXIES).toBe(services.web!.networks.default.ipv4_address);
+  });
+
   it("sets only variables the services read", () => {
     for (const [name, service] of Object.entries(services)) {
       const allowed = allowedEnv[name];
@@ -286,6 +295,13 @@ describe("infra/k8s", () => {
     expect(gateway.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(
       deadline("services/gateway/src/main.ts") + preStop,
     );
+  });
+
+  it("configures the gateway's trusted proxies and a real issuer, never the demo sign-in", () => {
+    const config = named("ConfigMap", "samspill-gateway").data as Record<string, string>;
+    expect(config.TRUSTED_PROXIES).toBeTruthy();
+    expect(config.OIDC_ISSUER).toMatch(/^https:\/\//);
+    expect(config.DEMO_SIGN_IN).toBeUndefined();
   });
 
   it("sets only variables the services read, from keys the secret template has", () => {

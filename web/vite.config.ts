@@ -5,6 +5,20 @@ import { defineConfig } from "vite";
 // session cookie stays first-party.
 const gateway = process.env.GATEWAY_URL ?? "http://127.0.0.1:4000";
 
+// The headers nginx sends in production (infra/docker/nginx). The dev server gets them without a
+// Content-Security-Policy: its hot reload injects inline scripts that a strict policy refuses.
+const baseHeaders = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+const productionHeaders = {
+  ...baseHeaders,
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+};
+
 export default defineConfig({
   plugins: [react()],
   // The browser tests give each run its own cache, so they start cold as on a fresh clone and
@@ -14,6 +28,7 @@ export default defineConfig({
     host: process.env.WEB_HOST ?? "127.0.0.1",
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
+    headers: baseHeaders,
     proxy: {
       "/graphql": { target: gateway, changeOrigin: false },
       "/auth": { target: gateway, changeOrigin: false },
@@ -26,5 +41,6 @@ export default defineConfig({
     host: process.env.WEB_HOST ?? "127.0.0.1",
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
+    headers: productionHeaders,
   },
 });

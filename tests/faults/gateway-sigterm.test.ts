@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../infra/local/ports.mjs";
 import { createOffer } from "../support/overview.js";
@@ -36,7 +37,7 @@ interface Sent {
 function post(port: number, token: string, title: string): { sent: Sent; done: Promise<void> } {
   const sent: Sent = { connectedAt: null, status: null, body: "", error: null, finishedAt: null };
   const payload = JSON.stringify({
-    query: createOffer,
+    query: print(createOffer),
     variables: { input: offerInput(flowProvider, title) },
   });
   const done = new Promise<void>((resolve) => {

@@ -28,7 +28,13 @@ describe("Redis SIGKILLed and restarted", () => {
     const subscription = await receiver.subscribe(stack.db, flowProvider);
     stack.track(
       await startWorkerProcess(
-        stack.env({ RELAY_IDLE_MS: "20", WEBHOOK_BACKOFF_MS: "200", WEBHOOK_MAX_ATTEMPTS: "20" }),
+        stack.env({
+          RELAY_IDLE_MS: "20",
+          WEBHOOK_BACKOFF_MS: "200",
+          WEBHOOK_MAX_ATTEMPTS: "20",
+          // The test's receiver is on loopback, which webhooks reach only when allow-listed.
+          WEBHOOK_ALLOWED_PRIVATE_CIDRS: "127.0.0.1/32",
+        }),
       ),
     );
     const flow = startFlow(stack.db, "Trening for seniorer", 2);

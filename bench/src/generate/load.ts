@@ -4,13 +4,11 @@ import { maxDatasetBatchRows } from "@samspill/domain";
 import type { Row, RowKind } from "./model.js";
 
 // Writes the generated rows through the bulk-load command, as the system: batches of a few
-// thousand rows, each one transaction with one audit entry, two in flight at a time so the
-// validation of one overlaps the other's inserts. No domain events: the caller rebuilds the
-// overview read model afterwards (see `loadDatasetBatch`).
+// thousand rows, one after the other, each one transaction with one audit entry. No domain
+// events: the caller rebuilds the overview read model afterwards (see `loadDatasetBatch`).
 
 /** Offers and agreements carry their municipalities, parties and links: smaller batches. */
 const batchRows: Partial<Record<RowKind, number>> = { offers: 1_000, agreements: 1_000 };
-const inFlight = 2;
 
 export interface Loader {
   load<K extends RowKind>(kind: K, rows: readonly Row<K>[]): Promise<void>;
@@ -34,15 +32,8 @@ export function datasetLoader(db: Database, dataset: string): Loader {
     loadTogether,
     async load(kind, all) {
       const size = Math.min(batchRows[kind] ?? maxDatasetBatchRows, maxDatasetBatchRows);
-      let next = 0;
-      const lane = async () => {
-        while (next < all.length) {
-          const start = next;
-          next += size;
-          await loadTogether({ [kind]: all.slice(start, start + size) });
-        }
-      };
-      await Promise.all(Array.from({ length: inFlight }, lane));
+      for (let start = 0; start < all.length; start += size)
+        await loadTogether({ [kind]: all.slice(start, start + size) });
     },
   };
 }

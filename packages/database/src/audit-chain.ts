@@ -39,8 +39,9 @@ export async function verifyAuditChain(
 ): Promise<AuditChainReport> {
   const prefix = options.schema ? `${quoteIdent(options.schema)}.` : "";
   const batchSize = options.batchSize ?? 1_000;
-  const sql = `SELECT "id"::text AS "id", "previousHash", "hash", ${prefix}samspill_audit_entry_hash(a) AS "expected"
-    FROM ${prefix}"AuditEntry" a WHERE $1::bigint IS NULL OR "id" > $1::bigint ORDER BY "id" LIMIT $2`;
+  // Ordered by the bigint column, not by the text alias of the same name.
+  const sql = `SELECT a."id"::text AS "id", a."previousHash", a."hash", ${prefix}samspill_audit_entry_hash(a) AS "expected"
+    FROM ${prefix}"AuditEntry" a WHERE $1::bigint IS NULL OR a."id" > $1::bigint ORDER BY a."id" LIMIT $2`;
   let entries = 0;
   let previous: { id: string; hash: string } | null = null;
   for (;;) {

@@ -5,8 +5,44 @@ import { isLanguageCode } from "./languages.js";
 // Building blocks shared by the entity input schemas.
 
 export const uuid = z.uuid();
-export const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+// Postgres text cannot hold NUL, nor UTF-16 surrogates without their pair, and no person types
+// them or the other control characters (tab and line breaks aside): text that holds one is
+// refused with an input error rather than met as a database error deep in a write.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Whether `value` is text a person could have typed: no NUL, no other control character, no broken surrogate pair. */
+export function isPlainText(value: string): boolean {
+  // isWellFormed is ES2024, newer than the lib we compile against; Node 20 has it.
+  return !controlCharacter.test(value) && (value as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** A string of at most `max` characters, trimmed, without control characters (see `isPlainText`). */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(isPlainText, {
+      message: "Contains characters that are not text (NUL, control characters or a broken surrogate pair)",
+      params: {
+        code: "not_plain_text",
+        nb: "Inneholder tegn som ikke er tekst (NUL, kontrolltegn eller et ødelagt surrogatpar)",
+      },
+    });
+export const nonEmptyText = (max: number) => plainText(max).min(1);
+export const optionalText = (max: number) => plainText(max).nullish();
+/** The catalogue's free-text search, in GraphQL and in the export URLs alike. */
+export const searchText = plainText(200);
+/** A catalogue filter's ICD-10 code or prefix, e.g. E11 or J44. */
+export const diagnosisCodePrefix = z
+  .string()
+  .regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/, {
+    message: "Expected an ICD-10 code or prefix such as E11 or J44",
+  });
+/** A catalogue filter's language code: checked only for being text, since it matches nothing otherwise. */
+export const languageFilter = plainText(10);
 export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 export const email = z.email().max(320);
 export const norwegianPhone = z

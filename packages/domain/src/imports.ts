@@ -7,6 +7,7 @@ import {
   nonNegativeCount,
   optionalText,
   organisationNumber,
+  plainText,
   uuid,
 } from "./common.js";
 import {
@@ -31,7 +32,6 @@ import { addSessionInput } from "./session.js";
 // nothing. A field left out keeps what is stored; null clears it.
 
 const instant = z.coerce.date();
-const text = (max: number) => z.string().trim().max(max);
 const year = z.number().int().min(1900).max(2200);
 
 export const upsertOrganisationInput = z
@@ -104,7 +104,7 @@ export const importAgreementInput = z
     id: uuid,
     title: nonEmptyText(300),
     subAgreement: optionalText(300),
-    description: text(20_000),
+    description: plainText(20_000),
     validFrom: instant,
     validTo: instant.nullable(),
     status: z.enum(agreementStatuses),
@@ -138,8 +138,8 @@ export const importMeetingPointInput = z
     endsAt: instant,
     location: optionalText(500),
     onlineUrl: httpUrl.nullish(),
-    agenda: text(20_000),
-    minutes: text(50_000),
+    agenda: plainText(20_000),
+    minutes: plainText(50_000),
     participantIds: z.array(uuid).max(500),
     decisions: z.array(z.object({ id: uuid, text: nonEmptyText(4_000), decidedAt: instant }).strict()),
     followUps: z.array(
@@ -213,8 +213,8 @@ export const importMeasureInput = z
     section: nonEmptyText(20),
     ordinal: z.number().int().min(0),
     text: nonEmptyText(10_000),
-    responsibleRaw: text(2_000),
-    responsibleParties: z.array(text(300)).max(50),
+    responsibleRaw: plainText(2_000),
+    responsibleParties: z.array(plainText(300)).max(50),
     startRaw: optionalText(300),
     startYear: year.nullable(),
     checkpointRaw: optionalText(300),

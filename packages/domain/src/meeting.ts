@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDate, nonEmptyText, optionalText, uuid, version } from "./common.js";
+import { httpUrl, isoDate, nonEmptyText, optionalText, plainText, uuid, version } from "./common.js";
 import { type FollowUpStatus, followUpStatuses, type MeetingKind, meetingKinds } from "./enums.js";
 import { type FieldIssue, fieldIssue } from "./errors.js";
 import { addFieldIssues } from "./field-issues.js";
@@ -109,7 +109,7 @@ export const setMeetingParticipantsInput = z
 export type SetMeetingParticipantsInput = z.output<typeof setMeetingParticipantsInput>;
 
 export const recordMinutesInput = z
-  .object({ meetingPointId: uuid, version, minutes: z.string().trim().max(100_000) })
+  .object({ meetingPointId: uuid, version, minutes: plainText(100_000) })
   .strict();
 export type RecordMinutesInput = z.output<typeof recordMinutesInput>;
 

@@ -9,6 +9,7 @@ import {
   nonEmptyText,
   norwegianPhone,
   optionalText,
+  plainText,
   uuid,
 } from "./common.js";
 import {
@@ -48,10 +49,7 @@ const offerFields = {
   unitId: uuid.nullish(),
   title: nonEmptyText(200),
   summary: nonEmptyText(1000),
-  description: z
-    .string()
-    .trim()
-    .max(20_000)
+  description: plainText(20_000)
     .nullish()
     .transform((v) => v ?? ""),
   kind: z.enum(offerKinds),

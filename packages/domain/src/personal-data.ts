@@ -52,3 +52,24 @@ export function aggregateNotes(max: number) {
       }
     });
 }
+
+// Log lines and error messages are scrubbed rather than refused: an SMTP server's rejection
+// names the address, a database error may quote a row. E-mail addresses and national identity
+// numbers anywhere; phone numbers only as people write them to be read as phone numbers (with
+// +47/0047 or in groups), since a bare run of eight digits in a log is far more often an id,
+// a job number or a count.
+const inLogs: readonly [string, RegExp][] = [
+  ["[e-mail]", /[^\s@<>()"'`,;:[\]]+@[^\s@<>()"'`,;:[\]]+\.[A-Za-z]{2,}/g],
+  ["[national-id]", /(?<!\d)\d{6}[ .]?\d{5}(?!\d)/g],
+  [
+    "[phone]",
+    /(?<![\d+])(?:(?:\+|00)47 ?\d{8}|(?:(?:\+|00)47 ?)?(?:\d{2}(?: \d{2}){3}|\d{3} \d{2} \d{3}))(?!\d)/g,
+  ],
+];
+
+/** `text` with e-mail addresses, national identity numbers and written-out phone numbers replaced. */
+export function scrubPersonalData(text: string): string {
+  let out = text;
+  for (const [marker, re] of inLogs) out = out.replace(re, marker);
+  return out;
+}

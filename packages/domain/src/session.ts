@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, uuid, version } from "./common.js";
+import { httpUrl, plainText, uuid, version } from "./common.js";
 import { type FieldIssue, fieldIssue } from "./errors.js";
 
 // Sessions of an offer: when and where it takes place, how many places and how many have
@@ -9,11 +9,11 @@ import { type FieldIssue, fieldIssue } from "./errors.js";
 const sessionFields = z.object({
   startsAt: z.coerce.date(),
   endsAt: z.coerce.date(),
-  location: z.string().trim().max(500).nullish(),
+  location: plainText(500).nullish(),
   onlineUrl: httpUrl.nullish(),
   capacity: z.number().int().min(0).max(100_000).nullish(),
   registrations: z.number().int().min(0).max(100_000).optional(),
-  note: z.string().trim().max(2000).nullish(),
+  note: plainText(2000).nullish(),
 });
 
 export const addSessionInput = sessionFields.extend({ offerId: uuid }).strict();

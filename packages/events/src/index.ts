@@ -1,6 +1,7 @@
 export * from "./catalogue.js";
 export * from "./job-options.js";
 export * from "./live.js";
+export * from "./logging.js";
 export * from "./metrics.js";
 export * from "./offer-snapshot.js";
 export * from "./outbox.js";

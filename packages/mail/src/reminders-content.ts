@@ -135,6 +135,8 @@ export async function dueReminders(db: Database, now: Date): Promise<Reminder[]>
 }
 
 export interface ReminderRecipient {
+  /** For the log: a failed mail is reported by person, not by address. */
+  personId: string;
   email: string;
   name: string;
   reminders: Reminder[];
@@ -156,15 +158,20 @@ export async function reminderRecipients(
       person: { subscriptions: { none: { kind: "REMINDERS", active: false } } },
     },
     orderBy: [{ person: { email: "asc" } }, { organisationId: "asc" }],
-    select: { organisationId: true, person: { select: { email: true, name: true } } },
+    select: { organisationId: true, person: { select: { id: true, email: true, name: true } } },
   });
-  const byEmail = new Map<string, { name: string; orgs: Set<string> }>();
+  const byEmail = new Map<string, { personId: string; name: string; orgs: Set<string> }>();
   for (const m of memberships) {
-    const entry = byEmail.get(m.person.email) ?? { name: m.person.name, orgs: new Set<string>() };
+    const entry = byEmail.get(m.person.email) ?? {
+      personId: m.person.id,
+      name: m.person.name,
+      orgs: new Set<string>(),
+    };
     entry.orgs.add(m.organisationId);
     byEmail.set(m.person.email, entry);
   }
-  return [...byEmail].map(([email, { name, orgs }]) => ({
+  return [...byEmail].map(([email, { personId, name, orgs }]) => ({
+    personId,
     email,
     name,
     reminders: reminders.filter((r) => r.organisationIds.some((id) => orgs.has(id))),

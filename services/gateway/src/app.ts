@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { ForbiddenError as ScopeAuthForbiddenError } from "@pothos/plugin-scope-auth";
 import type { Database } from "@samspill/database";
 import {
   DomainValidationError,
@@ -25,9 +25,11 @@ import type { OverviewCache } from "./overview-cache.js";
 import { createGatewayPubSub, type GatewayPubSub, wakeRelayAfterMutations } from "./pubsub.js";
 import { type RateLimitOptions, rateLimits } from "./rate-limit.js";
 import { readQueriesFromReplica } from "./replica.js";
+import { acceptedRequestId } from "./request-id.js";
 import type { ResponseCache } from "./response-cache.js";
 import { registerExportRoutes } from "./routes/exports.js";
 import { schema } from "./schema/index.js";
+import { inRequestScope, recordSecurityEvent, securityEventCounter } from "./security-events.js";
 import { graphiqlPolicy, securityHeaders } from "./security-headers.js";
 import { endSubscriptionsWithTheirViewer } from "./subscription-guard.js";
 import {
@@ -89,6 +91,11 @@ interface ServerContext {
  */
 function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof ForbiddenError || original instanceof ScopeAuthForbiddenError) {
+    recordSecurityEvent("denied", original instanceof ForbiddenError ? "forbidden" : "scope", {
+      field: error instanceof GraphQLError ? error.path?.join(".") : undefined,
+    });
+  }
   if (isDatabaseUnavailable(original))
     return databaseUnavailableError(error instanceof GraphQLError ? error : null);
   const code =
@@ -156,14 +163,23 @@ export function createGateway(deps: GatewayDeps) {
   });
 
   const app = new Hono<{ Variables: { requestId: string; log: Logger } }>();
+  // Refusals are counted on the gateway's /metrics (security-events.ts).
+  const refusals = securityEventCounter(deps.metrics);
   app.use("*", securityHeaders());
   app.use("*", async (c, next) => {
-    const requestId = c.req.header("x-request-id") ?? randomUUID();
+    // A caller's id is kept only when it is a plain token (request-id.ts); it reaches the logs and the audit trail.
+    const requestId = acceptedRequestId(c.req.header("x-request-id"));
+    const log = deps.log.child({ requestId });
     c.set("requestId", requestId);
-    c.set("log", deps.log.child({ requestId }));
+    c.set("log", log);
     c.header("x-request-id", requestId);
     const started = performance.now();
-    await next();
+    await inRequestScope(log, refusals, async () => {
+      await next();
+      // GraphQL reports its refusals field by field (maskUnexpected, the errors plugin); the other routes by status.
+      if (c.res.status === 403 && c.req.path !== "/graphql")
+        recordSecurityEvent("denied", "http-403", { path: c.req.path });
+    });
     c.get("log").info(
       {
         method: c.req.method,

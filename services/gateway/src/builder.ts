@@ -8,11 +8,12 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import type { Database } from "@samspill/database";
 import type PrismaTypes from "@samspill/database/pothos-types";
 import { getDatamodel } from "@samspill/database/pothos-types";
-import { DomainValidationError, type Role, toFieldIssues } from "@samspill/domain";
+import { DomainValidationError, ForbiddenError, type Role, toFieldIssues } from "@samspill/domain";
 import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { ZodError } from "zod";
 import { type Context, hasRole } from "./context.js";
 import { connectionCost, defaultListSize, edgesCost } from "./query-cost.js";
+import { recordSecurityEvent } from "./security-events.js";
 
 export interface AuthScopes {
   public: boolean;
@@ -51,7 +52,13 @@ export const builder = new SchemaBuilder<{
       forumMemberOf: (communityId) => hasRole(ctx.viewer, communityId, ["FORUM_MEMBER", "ADMIN"]),
     }),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    // A refusal answered as a typed ForbiddenError never reaches the error masking; log and count it here.
+    onResolvedError: (error) => {
+      if (error instanceof ForbiddenError) recordSecurityEvent("denied", "forbidden");
+    },
+  },
   prisma: {
     client: (ctx) => ctx.db as Database,
     dmmf: getDatamodel(),

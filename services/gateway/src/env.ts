@@ -3,6 +3,10 @@ import { allowedPrivateCidrsSetting } from "@samspill/events/webhooks";
 import { z } from "zod";
 
 // Parsed once at start; a missing or malformed variable stops the gateway with a readable list.
+
+/** An optional secret or setting; empty counts as unset (compose passes `${VAR:-}` through). */
+const optionalText = (min = 1) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.string().min(min).optional());
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
@@ -35,7 +39,7 @@ const schema = z.object({
    * Bearer token Prometheus sends for /metrics. Unset: /metrics answers only requests from the
    * gateway's own host (loopback, not forwarded by a proxy).
    */
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: optionalText(16),
   /**
    * Load balancers and reverse proxies (addresses or CIDR ranges, comma-separated) whose
    * X-Forwarded-For names the client, for the anonymous rate limit. Empty: the socket peer counts.
@@ -76,13 +80,13 @@ const schema = z.object({
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).default("samspill-gateway"),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: optionalText(),
   /** Private JWK (JSON) for private_key_jwt client authentication, as HelseID requires. */
-  OIDC_CLIENT_PRIVATE_JWK: z.string().min(1).optional(),
+  OIDC_CLIENT_PRIVATE_JWK: optionalText(),
   OIDC_REDIRECT_URI: z.url().optional(),
   OIDC_POST_LOGOUT_REDIRECT_URI: z.url().optional(),
   OIDC_SCOPES: z.string().min(1).default("openid profile"),
-  OIDC_ACR_VALUES: z.string().min(1).optional(),
+  OIDC_ACR_VALUES: optionalText(),
   /** The embedded demo provider (anyone signs in as any demo user): `on` to run it. */
   DEMO_SIGN_IN: z.enum(["on", "off"]).default("off"),
   OIDC_LOCAL_ISSUER: z.url().optional(),

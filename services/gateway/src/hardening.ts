@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import { BREAK, type DocumentNode, visit } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { defaultMaxQueryCost, queryCostPlugin } from "./query-cost.js";
 
@@ -46,17 +47,32 @@ export function queryLimitPlugins(production: boolean, limits: QueryLimits = def
  * transaction into a clear input error before anything runs.
  */
 export function wellFormedTextPlugin(): Plugin {
+  const malformed = (where: string) =>
+    createGraphQLError(
+      `${where} contains characters that are not valid text (NUL or a broken surrogate pair)`,
+      {
+        extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+      },
+    );
   return {
     onParams({ params }) {
       const bad = findMalformed(params.query, "query") ?? findMalformed(params.variables, "variables");
-      if (bad) {
-        throw createGraphQLError(
-          `${bad} contains characters that are not valid text (NUL or a broken surrogate pair)`,
-          {
-            extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+      if (bad) throw malformed(bad);
+    },
+    // A string literal may spell them as escapes ("\u0000", "\ud800"), seen only once parsed.
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (!result || result instanceof Error) return;
+        let bad = false;
+        visit(result as DocumentNode, {
+          StringValue(node) {
+            if (findMalformed(node.value, "") === null) return;
+            bad = true;
+            return BREAK;
           },
-        );
-      }
+        });
+        if (bad) replaceParseResult(malformed("A string in the query"));
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 export { createGateway, type GatewayDeps } from "./app.js";
 export type { Context, Viewer } from "./context.js";
 export { createGatewayPubSub, type GatewayPubSub } from "./pubsub.js";
-export { schema } from "./schema/index.js";
 export { defaultMaxQueryCost, operationCost } from "./query-cost.js";
+export { schema } from "./schema/index.js";

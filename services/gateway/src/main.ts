@@ -1,10 +1,9 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@samspill/database";
-import { queuePrefix, registerOutboxMetrics } from "@samspill/events";
+import { createLogger, queuePrefix, registerOutboxMetrics } from "@samspill/events";
 import { webhookTargetPolicy } from "@samspill/events/webhooks";
 import { Redis } from "ioredis";
-import { pino } from "pino";
 import { Registry } from "prom-client";
 import { createGateway } from "./app.js";
 import { createAuth } from "./auth/index.js";
@@ -17,7 +16,8 @@ import { createGatewayPubSub } from "./pubsub.js";
 import { createResponseCache } from "./response-cache.js";
 
 const env = parseGatewayEnv();
-const log = pino({ level: env.LOG_LEVEL, base: { service: "gateway" } });
+// Scrubs personal data from every line (packages/events/src/logging.ts).
+const log = createLogger("gateway", env.LOG_LEVEL);
 const db = createDatabase({
   url: env.DATABASE_URL,
   schema: env.DATABASE_SCHEMA,

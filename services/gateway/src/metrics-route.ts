@@ -1,5 +1,5 @@
 import { metricsBearerMatches } from "@samspill/events";
-import type { Context as HonoContext, Env, Hono } from "hono";
+import type { Env, Hono, Context as HonoContext } from "hono";
 import type { Registry } from "prom-client";
 import { normaliseAddress, socketAddress } from "./client-address.js";
 

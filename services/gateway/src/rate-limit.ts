@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { clientAddress, socketAddress, type TrustedProxies, trustedProxies } from "./client-address.js";
 import type { Viewer } from "./context.js";
+import { recordSecurityEvent } from "./security-events.js";
 
 // Per-client rate limits kept in Redis, so they hold across all gateway instances.
 //
@@ -87,7 +88,10 @@ export function rateLimits(options: RateLimitOptions, resolveViewer?: ResolveVie
         c.header("RateLimit-Limit", String(points));
         c.header("RateLimit-Remaining", String(res.remainingPoints));
       } catch (error) {
-        if (error instanceof RateLimiterRes) return tooMany(c, error);
+        if (error instanceof RateLimiterRes) {
+          recordSecurityEvent("rate_limited", name.replace(/^:/, "") || "api", { path: c.req.path });
+          return tooMany(c, error);
+        }
         // A failed credential lookup (database outage) is the route's own business to report.
         options.log.warn({ err: error }, "rate limiter failed; request let through");
       }

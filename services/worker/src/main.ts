@@ -1,14 +1,14 @@
 import type { Server } from "node:http";
 import { createDatabase } from "@samspill/database";
-import { checkRedisDurability, defaultDurabilityPolicy } from "@samspill/events";
+import { checkRedisDurability, createLogger, defaultDurabilityPolicy } from "@samspill/events";
 import { Redis } from "ioredis";
-import { pino } from "pino";
 import { parseWorkerEnv } from "./env.js";
 import { serveMetrics } from "./metrics.js";
 import { startWorker } from "./runtime.js";
 
 const env = parseWorkerEnv();
-const log = pino({ level: env.LOG_LEVEL, base: { service: "worker" } });
+// Scrubs personal data from every line (packages/events/src/logging.ts).
+const log = createLogger("worker", env.LOG_LEVEL);
 const db = createDatabase({
   url: env.DATABASE_URL,
   schema: env.DATABASE_SCHEMA,

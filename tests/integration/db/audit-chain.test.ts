@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { type AuditChainReport, type Database, verifyAuditChain } from "@samspill/database";
+import { type AuditChainReport, createDatabase, type Database, verifyAuditChain } from "@samspill/database";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../../setup/provision.js";
@@ -88,22 +88,27 @@ describe("audit hash chain", () => {
   it("names an entry whose content and hash were both rewritten, at the link after it", async () => {
     const report = await verifyAfter(async (c) => {
       await c.query(`UPDATE "AuditEntry" SET "action" = 'rewritten' WHERE "id" = $1`, [ids[2]]);
-      await c.query(`UPDATE "AuditEntry" a SET "hash" = samspill_audit_entry_hash(a) WHERE "id" = $1`, [ids[2]]);
+      await c.query(`UPDATE "AuditEntry" a SET "hash" = samspill_audit_entry_hash(a) WHERE "id" = $1`, [
+        ids[2],
+      ]);
     });
     expect(report).toMatchObject({ ok: false, brokenAt: ids[3], previousId: ids[2], reason: "link-broken" });
   });
 
   it("keeps one unbroken chain when 50 transactions insert at once", async () => {
-    const parallel = testDatabase();
+    const parallel = createDatabase({ url: inject("databaseUrl"), maxConnections: 10 });
     try {
       const before = await parallel.auditEntry.count();
       await Promise.all(
         Array.from({ length: 50 }, (_, n) =>
-          parallel.$transaction(async (tx) => {
-            await tx.auditEntry.create({ data: entry(100 + n) });
-            // Hold the transaction open a little so the inserts overlap.
-            await tx.$queryRaw`SELECT pg_sleep(0.005)`;
-          }),
+          parallel.$transaction(
+            async (tx) => {
+              await tx.auditEntry.create({ data: entry(100 + n) });
+              // Hold the transaction open a little so the inserts overlap.
+              await tx.$executeRaw`SELECT pg_sleep(0.005)`;
+            },
+            { maxWait: 30_000, timeout: 30_000 },
+          ),
         ),
       );
       expect(await parallel.auditEntry.count()).toBe(before + 50);

@@ -8,13 +8,7 @@ import {
 } from "../../../services/gateway/src/auth/local-provider/redis-adapter.js";
 import { parseGatewayEnv } from "../../../services/gateway/src/env.js";
 import { testDatabase } from "../../support/db.js";
-import {
-  CookieJar,
-  createSignInGateway,
-  followRedirects,
-  send,
-  testOrigin,
-} from "../../support/sign-in.js";
+import { CookieJar, createSignInGateway, followRedirects, send, testOrigin } from "../../support/sign-in.js";
 
 // The demo OpenID provider signs anyone in as anyone. It must run only when asked for by name
 // (DEMO_SIGN_IN=on), never because a setting is missing, and never in production. And a
@@ -34,7 +28,9 @@ describe("demo sign-in only on purpose", () => {
   it("does not start without DEMO_SIGN_IN=on: no /oidc routes, sign-in not configured", async () => {
     const gateway = await createSignInGateway(db, { DEMO_SIGN_IN: "off" });
     try {
-      const discovery = await gateway.app.fetch(new Request(`${testOrigin}/oidc/.well-known/openid-configuration`));
+      const discovery = await gateway.app.fetch(
+        new Request(`${testOrigin}/oidc/.well-known/openid-configuration`),
+      );
       expect(discovery.status).toBe(404);
       const login = await gateway.app.fetch(new Request(`${testOrigin}/auth/login`));
       expect(login.status).toBe(503);

@@ -25,8 +25,13 @@ afterAll(async () => {
 });
 
 function plainGateway(options: Partial<Parameters<typeof createGateway>[0]> = {}) {
-  return createGateway({ db, log: pino({ level: "silent" }), production: true, webOrigin: testOrigin, ...options })
-    .app;
+  return createGateway({
+    db,
+    log: pino({ level: "silent" }),
+    production: true,
+    webOrigin: testOrigin,
+    ...options,
+  }).app;
 }
 
 const json = { "content-type": "application/json" };
@@ -56,7 +61,12 @@ describe("security headers", () => {
     });
     const app = plainGateway();
     const limited = plainGateway({
-      rateLimit: { redis, keyPrefix: `{${inject("queuePrefix")}}:headers-${Date.now()}`, points: 1, windowSeconds: 60 },
+      rateLimit: {
+        redis,
+        keyPrefix: `{${inject("queuePrefix")}}:headers-${Date.now()}`,
+        points: 1,
+        windowSeconds: 60,
+      },
     });
     await limited.fetch(post('{"query":"{ health { ok } }"}'));
     const cases: [string, Response][] = [

@@ -80,7 +80,12 @@ describe("query limits", () => {
 
 describe("rate limit", () => {
   it("holds across gateway instances sharing Redis, and says when to retry", async () => {
-    const rateLimit = { redis, keyPrefix: `{${inject("queuePrefix")}}:shared-${Date.now()}`, points: 5, windowSeconds: 60 };
+    const rateLimit = {
+      redis,
+      keyPrefix: `{${inject("queuePrefix")}}:shared-${Date.now()}`,
+      points: 5,
+      windowSeconds: 60,
+    };
     // Two verified API tokens (the resolver stands in for the token table).
     const resolveViewer = async (request: Request): Promise<Viewer | null> => {
       const token = request.headers.get("authorization")?.slice("Bearer ".length);

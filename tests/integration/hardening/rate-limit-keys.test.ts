@@ -105,7 +105,9 @@ describe("routes beside /graphql", () => {
     expect(await from("198.51.100.1", "/auth/callback?code=x&state=y")).toBe(429);
 
     const discovery = "/oidc/.well-known/openid-configuration";
-    expect([await from("198.51.100.2", discovery), await from("198.51.100.2", discovery)]).toEqual([200, 200]);
+    expect([await from("198.51.100.2", discovery), await from("198.51.100.2", discovery)]).toEqual([
+      200, 200,
+    ]);
     expect(await from("198.51.100.2", discovery)).toBe(429);
     // Another address signs in undisturbed.
     expect(await from("198.51.100.3", "/auth/login")).toBe(302);

@@ -87,7 +87,9 @@ describe("__Host- cookies over https", () => {
 describe("subscriptions end with their session", () => {
   it("closes an open organisationEvents stream when the session is signed out", async () => {
     const { headers } = await signInAs(gateway.app, "demo-kari");
-    const who = (await (await me(gateway.app, headers)).json()) as { memberships: { organisationId: string }[] };
+    const who = (await (await me(gateway.app, headers)).json()) as {
+      memberships: { organisationId: string }[];
+    };
     const organisationId = who.memberships[0]?.organisationId;
     const response = await gateway.app.fetch(
       new Request(`${testOrigin}/graphql`, {
@@ -104,7 +106,10 @@ describe("subscriptions end with their session", () => {
       // Open and authorised: nothing arrives, and the stream stays open.
       await expect(stream.next(500)).rejects.toThrow(/no SSE message in time/);
       const logout = await gateway.app.fetch(
-        new Request(`${testOrigin}/auth/logout`, { method: "POST", headers: { ...headers, accept: "application/json" } }),
+        new Request(`${testOrigin}/auth/logout`, {
+          method: "POST",
+          headers: { ...headers, accept: "application/json" },
+        }),
       );
       expect(logout.status).toBe(200);
       await expect(stream.next(3_000)).rejects.toThrow(/SSE stream ended/);

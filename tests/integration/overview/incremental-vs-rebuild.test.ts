@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import {
   diagnosisGroups,
   diagnosisScopes,
@@ -12,6 +11,7 @@ import {
 } from "@samspill/domain";
 import type { OfferSnapshot } from "@samspill/events";
 import { projectOffer, rebuildOverview } from "@samspill/read-model";
+import { seedDemoData } from "@samspill/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { queueNames, toEventJob } from "@samspill/events";
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf, type VariablesOf } from "@samspill/graphql";
 import { rebuildOverview } from "@samspill/read-model";
 import { seedDemoData } from "@samspill/seed";
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, type TestGateway, testGateway, viewerWith } from "../../support/gateway.js";
+import { graphQLClient } from "../../support/graphql-client.js";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
 
 // An offer written through the gateway reaches the overview through the outbox, the relay,
@@ -59,43 +61,18 @@ const overviewQuery = graphql(`query Overview($trust: ID, $community: ID, $dimen
   }
 }`);
 
-interface OverviewData {
-  overview: {
-    dimension: string;
-    values: string[];
-    rows: {
-      municipalityNumber: string;
-      municipalityName: string;
-      total: { offerCount: number };
-      cells: {
-        value: string;
-        offerCount: number;
-        providerCount: number;
-        providers: { id: string; name: string }[];
-      }[];
-    }[];
-    totals: { value: string; offerCount: number }[];
-    total: { offerCount: number; providerCount: number };
-    gaps: {
-      kind: string;
-      municipalityNumber: string | null;
-      municipalityName: string | null;
-      priorityGroup: string | null;
-      message: string;
-    }[];
-    flaggedOffers: { offerId: string; title: string; provider: { name: string } }[];
-    reviewsDue: { offerId: string; reviewDueOn: string; reviewDueInDays: number }[];
-    expiringAgreements: { title: string; validTo: string; daysLeft: number; parties: { name: string }[] }[];
-  };
-}
+type Overview = NonNullable<ResultOf<typeof overviewQuery>["overview"]>;
 
-async function overview(dimension: string, gateway: TestGateway = testGateway(db)) {
+async function overview(
+  dimension: VariablesOf<typeof overviewQuery>["dimension"],
+  gateway: TestGateway = testGateway(db),
+) {
   const result = await gateway.query(overviewQuery, { trust: hmr, dimension });
   expect(result.errors).toBeUndefined();
   return result.data!.overview;
 }
 
-const cellOf = (o: OverviewData["overview"], municipality: string, value: string) =>
+const cellOf = (o: Overview, municipality: string, value: string) =>
   o.rows.find((r) => r.municipalityNumber === municipality)?.cells.find((c) => c.value === value);
 
 /** The read model's rows for one offer: its projection and the counters of its provider. */
@@ -147,7 +124,7 @@ describe("overview projection", () => {
       },
     });
     expect(created.data?.createOffer.__typename).toBe("MutationCreateOfferSuccess");
-    offerId = created.data!.createOffer.data.id;
+    offerId = successData(created.data!.createOffer).id;
     const published = await editor.query(changeStatus, {
       id: offerId,
       version: 1,
@@ -193,7 +170,7 @@ describe("overview projection", () => {
       const missing = row.cells.filter((c) => c.offerCount === 0).map((c) => c.value);
       const listed = o.gaps
         .filter((g) => g.municipalityNumber === row.municipalityNumber)
-        .map((g) => g.priorityGroup);
+        .map((g): string | null => g.priorityGroup);
       if (row.total.offerCount === 0) expect(listed).toEqual([null]);
       else
         for (const group of missing)
@@ -204,15 +181,13 @@ describe("overview projection", () => {
     }
     const gap = o.gaps.find((g) => g.kind === "PRIORITY_GROUP_MISSING_IN_MUNICIPALITY");
     expect(gap?.message).toMatch(/har ikke tilbud for prioritert gruppe/);
-    const english = await testGateway(db).app.fetch(
-      new Request("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": "en", "x-samspill-csrf": "1" },
-        body: JSON.stringify({ query: overviewQuery, variables: { trust: hmr, dimension: "FORMAT" } }),
-      }),
+    const english = await graphQLClient(testGateway(db).app.fetch, "http://gateway.test/graphql", {
+      "accept-language": "en",
+      "x-samspill-csrf": "1",
+    }).query(overviewQuery, { trust: hmr, dimension: "FORMAT" });
+    expect(english.data!.overview!.gaps.find((g) => g.kind === gap?.kind)?.message).toMatch(
+      /has no offer for/,
     );
-    const body = (await english.json()) as { data: OverviewData };
-    expect(body.data.overview.gaps.find((g) => g.kind === gap?.kind)?.message).toMatch(/has no offer for/);
   });
 
   it("narrows to a health community's municipalities and refuses a call without a scope", async () => {

@@ -1,10 +1,10 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { liveTopics, publishOverviewChange } from "@samspill/events";
 import { createGateway } from "@samspill/gateway";
 import { listenForChanges } from "@samspill/gateway/change-listener";
 import { createOverviewCache } from "@samspill/gateway/overview-cache";
 import { createResponseCache } from "@samspill/gateway/response-cache";
+import { seedDemoData } from "@samspill/seed";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Database } from "@samspill/database";
+import { graphql, type TadaDocumentNode } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 
@@ -24,25 +26,32 @@ afterAll(() => db.$disconnect());
 const editor = viewerWith([{ org: "mun:1506", role: "EDITOR" }]);
 const transactionControl = /^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT 1)\b/i;
 
-async function measure<T>(query: string, variables: Record<string, unknown>) {
+async function measure<R, V>(document: TadaDocumentNode<R, V>, variables: V) {
   recording = [];
-  const answer = await testGateway(db, editor).query(query, variables);
+  const answer = await testGateway(db, editor).query(document, variables);
   const statements = recording.filter((s) => !transactionControl.test(s));
   recording = null;
   expect(answer.errors).toBeUndefined();
   return { answer, statements };
 }
 
-const answer = (success: string) =>
-  `{ __typename ... on ${success} { data { id version status } } ... on Error { message } }`;
-const createOffer = `mutation($input: CreateOfferInput!) { result: createOffer(input: $input) ${answer("MutationCreateOfferSuccess")} }`;
-const updateOffer = `mutation($input: UpdateOfferInput!) { result: updateOffer(input: $input) ${answer("MutationUpdateOfferSuccess")} }`;
-const changeStatus = `mutation($id: ID!, $version: Int!, $status: OfferStatus!) {
-  result: changeOfferStatus(id: $id, version: $version, status: $status) ${answer("MutationChangeOfferStatusSuccess")} }`;
-
-type OfferAnswer = {
-  result: { __typename: string; message?: string; data: { id: string; version: number; status: string } };
-};
+const counted = graphql(`fragment Counted on Offer { id version status }`);
+const createOffer = graphql(
+  `mutation($input: CreateOfferInput!) { result: createOffer(input: $input) {
+    __typename ... on MutationCreateOfferSuccess { data { ...Counted } } ... on Error { message } } }`,
+  [counted],
+);
+const updateOffer = graphql(
+  `mutation($input: UpdateOfferInput!) { result: updateOffer(input: $input) {
+    __typename ... on MutationUpdateOfferSuccess { data { ...Counted } } ... on Error { message } } }`,
+  [counted],
+);
+const changeStatus = graphql(
+  `mutation($id: ID!, $version: Int!, $status: OfferStatus!) {
+    result: changeOfferStatus(id: $id, version: $version, status: $status) {
+      __typename ... on MutationChangeOfferStatusSuccess { data { ...Counted } } ... on Error { message } } }`,
+  [counted],
+);
 
 /** SELECTs that read the Offer table itself (not its relations). */
 const offerReads = (statements: string[]) =>
@@ -53,7 +62,7 @@ describe("SQL statements per mutation", () => {
   afterAll(() => console.log(`[statements] ${JSON.stringify(counts)}`));
 
   it("create, edit and publish an offer stay within the baseline; publishing reads the offer once", async () => {
-    const created = await measure<OfferAnswer>(createOffer, {
+    const created = await measure(createOffer, {
       input: {
         providerId: orgId("mun:1506"),
         title: "Mestringskurs for pårørende",
@@ -68,22 +77,21 @@ describe("SQL statements per mutation", () => {
         contactEmail: "mestring@molde.kommune.no",
       },
     });
-    expect(created.answer.data!.result.message).toBeUndefined();
-    const offer = created.answer.data!.result.data;
+    const offer = successData(created.answer.data!.result);
     counts.createOffer = created.statements.length;
 
-    const edited = await measure<OfferAnswer>(updateOffer, {
+    const edited = await measure(updateOffer, {
       input: { id: offer.id, version: offer.version, title: "Mestringskurs for pårørende, høst" },
     });
-    expect(edited.answer.data!.result.message).toBeUndefined();
+    const editedOffer = successData(edited.answer.data!.result);
     counts.updateOffer = edited.statements.length;
 
-    const published = await measure<OfferAnswer>(changeStatus, {
+    const published = await measure(changeStatus, {
       id: offer.id,
-      version: edited.answer.data!.result.data.version,
+      version: editedOffer.version,
       status: "PUBLISHED",
     });
-    expect(published.answer.data!.result.data).toMatchObject({ status: "PUBLISHED" });
+    expect(successData(published.answer.data!.result)).toMatchObject({ status: "PUBLISHED" });
     counts.publishOffer = published.statements.length;
     // One read in the command (before it writes) and one for the answer the client asked for.
     expect(offerReads(published.statements)).toHaveLength(2);

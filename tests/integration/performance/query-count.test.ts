@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import { graphql } from "@samspill/graphql";
+import { graphql, type TadaDocumentNode, type VariablesOf } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,9 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-async function countStatements(query: string, variables: Record<string, unknown>) {
+async function countStatements<R, V>(document: TadaDocumentNode<R, V>, variables: V) {
   statements.length = 0;
-  const result = await testGateway(db).query(query, variables);
+  const result = await testGateway(db).query(document, variables);
   expect(result.errors).toBeUndefined();
   return statements.filter((s) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT 1)\b/i.test(s)).length;
 }
@@ -55,7 +55,7 @@ describe("SQL statements per request", () => {
   });
 
   it("catalogue page with filters and text search: still constant", async () => {
-    const filter = {
+    const filter: VariablesOf<typeof cataloguePage>["filter"] = {
       text: "kurs",
       formats: ["PHYSICAL", "HYBRID"],
       priorityGroups: ["MULTIPLE_CHRONIC_CONDITIONS", "FRAIL_ELDERLY"],

@@ -126,6 +126,13 @@ describe("webhook targets without an allow-list", () => {
       expect(delivery.attemptLog.map((a) => a.error)).toEqual(["refused: not a public address"]);
     }
     expect(requests).toBe(0);
+    // The database keeps the reason short too, whatever a later worker might try to write.
+    await expect(
+      db.webhookDelivery.updateMany({
+        where: { subscriptionId: ids[0] },
+        data: { lastError: "x".repeat(101) },
+      }),
+    ).rejects.toThrow(/WebhookDelivery_lastError_short/);
     // The run's database is shared: later files' workers need not meet these.
     await db.webhookSubscription.deleteMany({ where: { id: { in: ids } } });
   });

@@ -37,7 +37,9 @@ export function authConfigFrom(env: GatewayEnv): AuthConfig {
   if (localProvider && production)
     throw new Error("DEMO_SIGN_IN=on is refused with NODE_ENV=production: the demo sign-in lets anyone in");
   if (localProvider && env.OIDC_ISSUER)
-    throw new Error("DEMO_SIGN_IN=on and OIDC_ISSUER are both set: choose the demo sign-in or the real issuer");
+    throw new Error(
+      "DEMO_SIGN_IN=on and OIDC_ISSUER are both set: choose the demo sign-in or the real issuer",
+    );
   const ownAddress = `http://${loopbackFor(env.GATEWAY_HOST)}:${env.GATEWAY_PORT}`;
   const publicUrl = new URL(env.PUBLIC_URL ?? ownAddress);
   const base = publicUrl.href.replace(/\/$/, "");

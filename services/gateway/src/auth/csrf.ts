@@ -1,4 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { recordSecurityEvent } from "../security-events.js";
 import { readCookie } from "./cookies.js";
 
 export const csrfHeaderName = "x-samspill-csrf";
@@ -18,6 +19,7 @@ export function useSessionCsrfGuard(sessionCookieName: string): Plugin {
     onRequestParse({ request }) {
       if (request.headers.has(csrfHeaderName)) return;
       if (readCookie(request, sessionCookieName) === null) return;
+      recordSecurityEvent("csrf_failed", "header-missing");
       throw createGraphQLError(`Requests with a session cookie must send the ${csrfHeaderName} header`, {
         extensions: { code: "CSRF_HEADER_MISSING", http: { status: 403 } },
       });

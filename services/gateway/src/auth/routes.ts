@@ -47,7 +47,9 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       return c.html(messagePage("Innlogging er ikke tilgjengelig", "Prøv igjen om litt.", signInAgain), 503);
     }
     const flowId = await sessions.saveLoginFlow(begun.flow);
-    c.header("set-cookie", authCookie(names.loginFlow, flowId, loginFlowTtlSeconds, secure), { append: true });
+    c.header("set-cookie", authCookie(names.loginFlow, flowId, loginFlowTtlSeconds, secure), {
+      append: true,
+    });
     return c.redirect(begun.authorizationUrl.href, 302);
   });
 

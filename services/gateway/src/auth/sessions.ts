@@ -47,7 +47,11 @@ export interface SessionStore {
   takeLoginFlow(id: string): Promise<LoginFlow | null>;
 }
 
-export function createSessionStore(redis: Redis, keyPrefix: string, lifetimes: SessionLifetimes): SessionStore {
+export function createSessionStore(
+  redis: Redis,
+  keyPrefix: string,
+  lifetimes: SessionLifetimes,
+): SessionStore {
   const sessionKey = (id: string) => `${keyPrefix}:session:${digest(id)}`;
   const flowKey = (id: string) => `${keyPrefix}:login-flow:${digest(id)}`;
   return {

@@ -2,11 +2,15 @@ import type { Database } from "@samspill/database";
 import {
   accessibilityFeatures,
   audiences,
+  diagnosisCodePrefix,
   diagnosisGroups,
+  languageFilter,
+  municipalityNumber,
   offerFormats,
   offerKinds,
   organisationKinds,
   priorityGroups,
+  searchText,
   toFieldIssues,
 } from "@samspill/domain";
 import type { Env, Hono } from "hono";
@@ -32,18 +36,18 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(400).optional()
 
 const filterParams = z
   .object({
-    text: z.string().max(200).optional(),
-    municipality: many(z.string().regex(/^\d{4}$/)),
+    text: searchText.optional(),
+    municipality: many(municipalityNumber),
     provider: many(z.uuid()),
     providerKind: many(z.enum(organisationKinds)),
     hospitalTrust: z.uuid().optional(),
     priorityGroup: many(z.enum(priorityGroups)),
-    diagnosisCode: many(z.string().regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/)),
+    diagnosisCode: many(diagnosisCodePrefix),
     diagnosisGroup: many(z.enum(diagnosisGroups)),
     audience: many(z.enum(audiences)),
     format: many(z.enum(offerFormats)),
     kind: many(z.enum(offerKinds)),
-    language: many(z.string().max(10)),
+    language: many(languageFilter),
     accessibility: many(z.enum(accessibilityFeatures)),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
     offset: z.coerce.number().int().min(0).default(0),
@@ -153,7 +157,10 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
   });
 
   app.get("/calendar/offers/:file{[0-9a-f-]{36}\\.ics}", async (c) => {
-    const id = c.req.param("file").slice(0, -4);
+    // The route's pattern also admits 36 dashes: only a real UUID may reach the database.
+    const parsed = z.uuid().safeParse(c.req.param("file").slice(0, -4));
+    if (!parsed.success) return c.json({ error: "not_found" }, 404);
+    const id = parsed.data;
     const offer = await deps.db.offer.findUnique({ where: { id }, include: offerExportInclude });
     if (offer?.status !== "PUBLISHED") return c.json({ error: "not_found" }, 404);
     return c.body(offerSessionsToICal(offer, options()), 200, {

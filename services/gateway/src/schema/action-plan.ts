@@ -3,8 +3,8 @@ import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { addMeasureProgressNote, updateMeasureStatus } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
 import { builder } from "../builder.js";
-import { pagedCost } from "../query-cost.js";
 import { unitOf } from "../commands.js";
+import { pagedCost } from "../query-cost.js";
 import {
   AddMeasureProgressNoteInputRef,
   MeasureFilterInput,

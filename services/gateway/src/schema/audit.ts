@@ -3,8 +3,8 @@ import type { Prisma } from "@samspill/database";
 import { type ActorKind, actorKinds } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { pagedCost } from "../query-cost.js";
 import type { Context } from "../context.js";
+import { pagedCost } from "../query-cost.js";
 
 // The audit trail of an entity: who changed what, when, under which request. An entry is
 // visible to the members of the organisation it belongs to (the organisation whose data

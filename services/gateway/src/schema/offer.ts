@@ -2,6 +2,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { changeOfferStatus, createOffer, editorRoles, updateOffer } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
+import { diagnosisCodePrefix, languageFilter, municipalityNumber, searchText } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
@@ -161,16 +162,12 @@ export const OfferFilterInput = builder.inputType("OfferFilter", {
   }),
   validate: z
     .object({
-      text: z.string().max(200).nullish(),
-      municipalityNumbers: z
-        .array(z.string().regex(/^\d{4}$/))
-        .max(400)
-        .nullish(),
-      languages: z.array(z.string().max(10)).max(30).nullish(),
-      diagnosisCodes: z
-        .array(z.string().regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/))
-        .max(50)
-        .nullish(),
+      text: searchText.nullish(),
+      providerIds: z.array(z.uuid()).max(400).nullish(),
+      hospitalTrustId: z.uuid().nullish(),
+      municipalityNumbers: z.array(municipalityNumber).max(400).nullish(),
+      languages: z.array(languageFilter).max(30).nullish(),
+      diagnosisCodes: z.array(diagnosisCodePrefix).max(50).nullish(),
     })
     .loose(),
 });

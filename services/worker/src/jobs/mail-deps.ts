@@ -43,7 +43,8 @@ export const mailConcurrency = 8;
 /**
  * Runs `send` for every recipient, `concurrency` at a time; one failure does not stop the
  * others, but fails the job at the end. Each recipient is claimed once (sendOnce), so running
- * them side by side cannot mail anyone twice.
+ * them side by side cannot mail anyone twice. `describe` names a recipient in the log and in the
+ * job's failure (kept in Redis): by id, never by address.
  */
 export async function forEachRecipient<T>(
   log: Logger,
@@ -119,7 +120,7 @@ export async function mailSubscribers(
   await forEachRecipient(
     deps.log,
     subscribers.filter((s) => !doneFor.has(s.person.email)),
-    (s) => s.person.email,
+    (s) => `person ${s.person.id}`,
     async (s) => {
       const mail = await render(s);
       if (!mail) {

@@ -21,7 +21,7 @@ export async function sendReminders(deps: MailDeps, at: Date): Promise<Reminders
   await forEachRecipient(
     deps.log,
     recipients,
-    (r) => r.email,
+    (r) => `person ${r.personId}`,
     async (r) => {
       const sent = await sendOnce<Reminder>(deps.db, deps.mailer, {
         kind: "REMINDERS",

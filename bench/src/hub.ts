@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Database } from "@samspill/database";
+import { startSmtpSink } from "@samspill/mail";
+import type pg from "pg";
+// @ts-expect-error: plain ESM helper shared with the start script, no type declarations
+import { startRedisServer } from "../../infra/local/redis.mjs";
+import type { BenchDatabase } from "./database.js";
+import type { GeneratedDataset } from "./generate/index.js";
+import { freePort, type Service, startService } from "./processes.js";
+import type { Results, TargetName } from "./report.js";
+import { argv, logDir, resultsDir } from "./settings.js";
+
+// The hub under test and its yardsticks: a private Redis with AOF, an SMTP sink that counts,
+// the gateway and the worker as in production, the raw-SQL server and the hello server. The
+// phases of the run share it, and every phase may start and stop gateways of its own.
+
+/** What the phases of one run share. */
+export interface Run {
+  results: Results;
+  say(message: string): void;
+  timed<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  cleanups: (() => Promise<unknown>)[];
+}
+
+export type ServiceName = TargetName | "worker";
+
+export interface Hub {
+  database: BenchDatabase;
+  /** Plain `pg`, for the bench's own queries and its load writers. */
+  client: pg.Client;
+  db: Database;
+  dataset: GeneratedDataset;
+  redisUrl: string;
+  gateway: Service;
+  worker: Service;
+  services: Partial<Record<ServiceName, Service>>;
+  ports: Record<TargetName | "worker", number>;
+  gatewayEnv: NodeJS.ProcessEnv;
+  queuePrefix: string;
+  mailsAccepted(): number;
+  launch(name: ServiceName, entry: string, env: NodeJS.ProcessEnv, nodeArgs?: string[]): Promise<Service>;
+}
+
+export async function startHub(
+  run: Run,
+  data: Pick<Hub, "database" | "client" | "db" | "dataset">,
+  namespace: string,
+  queuePrefix: string,
+): Promise<Hub> {
+  const { cleanups, say } = run;
+  const redisDir = mkdtempSync(join(tmpdir(), "samspill-bench-redis-"));
+  const redisServer = await startRedisServer({ dir: redisDir });
+  cleanups.push(async () => {
+    await redisServer.stop();
+    rmSync(redisDir, { recursive: true, force: true });
+  });
+  say(`redis-server with appendonly yes, appendfsync everysec on ${redisServer.url}`);
+  let mailsAccepted = 0;
+  const sink = await startSmtpSink({
+    onMessage: async () => {
+      mailsAccepted += 1;
+    },
+  });
+  cleanups.push(() => sink.close());
+
+  const common = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: data.database.url,
+    REDIS_URL: redisServer.url,
+    QUEUE_PREFIX: namespace,
+  };
+  const ports = {
+    gateway: await freePort(),
+    worker: await freePort(),
+    raw: await freePort(),
+    hello: await freePort(),
+    hono: await freePort(),
+    yoga: await freePort(),
+    cluster: await freePort(),
+    uncached: await freePort(),
+  };
+  const services: Hub["services"] = {};
+  const launch: Hub["launch"] = async (name, entry, env, nodeArgs) => {
+    const service = await startService(name, entry, {
+      env: { ...common, ...env },
+      port: ports[name],
+      logFile: join(logDir, `${name}.log`),
+      nodeArgs,
+    });
+    services[name] = service;
+    cleanups.push(() => service.stop());
+    return service;
+  };
+  const gatewayEnv = {
+    GATEWAY_PORT: String(ports.gateway),
+    // The limiter still runs (a Redis round trip per request) but never refuses the load generator.
+    RATE_LIMIT_POINTS: "1000000000",
+    LOG_LEVEL: "info",
+  };
+  say("starting gateway, worker, raw-SQL server and hello server …");
+  const [gateway, worker] = await Promise.all([
+    launch("gateway", "services/gateway/src/main.ts", gatewayEnv),
+    launch(
+      "worker",
+      "services/worker/src/main.ts",
+      { WORKER_METRICS_PORT: String(ports.worker), SMTP_URL: sink.url, LOG_LEVEL: "info" },
+      // --profile-worker: a CPU profile of the worker's whole run, in bench/results/worker-profile.
+      argv.has("--profile-worker")
+        ? ["--cpu-prof", `--cpu-prof-dir=${join(resultsDir, "worker-profile")}`]
+        : undefined,
+    ),
+    launch("raw", "bench/src/servers/raw-sql.ts", { PORT: String(ports.raw) }),
+    launch("hello", "bench/src/servers/hello.ts", { PORT: String(ports.hello) }),
+  ]);
+  return {
+    ...data,
+    redisUrl: redisServer.url,
+    gateway,
+    worker,
+    services,
+    ports,
+    gatewayEnv,
+    queuePrefix,
+    mailsAccepted: () => mailsAccepted,
+    launch,
+  };
+}

@@ -1,0 +1,10 @@
+import * as alg from "./src/suppression-algebra.js";
+import { suppressAcrossPeriods } from "./src/suppression-periods.js";
+const orig = alg.derivableFigures;
+let n = 0, ms = 0;
+(globalThis as any).__probe = (t: number, d: number) => { n++; ms += t; console.log("round", Math.round(t), d); };
+const offers = Number(process.argv[2] ?? 10);
+const m = Array.from({ length: 12 }, () => Array.from({ length: offers }, () => Array.from({ length: 5 }, () => { const r = Math.random(); return r < 0.5 ? 0 : r < 0.8 ? 1 + Math.floor(Math.random() * 4) : 5 + Math.floor(Math.random() * 30); })));
+const t = performance.now();
+suppressAcrossPeriods(2025, m);
+console.log(offers, Math.round(performance.now() - t), "ms", n, Math.round(ms));
