@@ -12,7 +12,7 @@ import { type Run, startHub } from "./hub.js";
 import { loadAverages, machine, uptime } from "./machine.js";
 import { rssMb } from "./processes.js";
 import { profilePhase } from "./profile-phase.js";
-import { renderMarkdown, renderTable, type Results } from "./report.js";
+import { type Results, renderMarkdown, renderTable } from "./report.js";
 import {
   argv,
   connections,

@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
+import { datasetLoader } from "./bulk-load.js";
 import { buildAgreements, buildMeetingPoints } from "./cooperation.js";
-import { datasetLoader } from "./load.js";
 import { buildOffers, buildSessions } from "./offers.js";
 import { buildOrganisations } from "./organisations.js";
 import { seeded } from "./random.js";

@@ -54,7 +54,14 @@ export function buildOffers(r: Random, scale: Scale, today: Date, orgs: Organisa
       status,
       publishedAt,
       reviewDueOn: publishedAt ? defaultReviewDue(publishedAt).toISOString().slice(0, 10) : null,
-      contactName: r.pick(["Kari Nordmann", "Ola Hansen", "Ingrid Berg", "Per Johansen", "Aisha Ali", "Nils Olsen"]),
+      contactName: r.pick([
+        "Kari Nordmann",
+        "Ola Hansen",
+        "Ingrid Berg",
+        "Per Johansen",
+        "Aisha Ali",
+        "Nils Olsen",
+      ]),
       contactEmail: `kurs@${provider.name.toLowerCase().replace(/[^a-z]+/g, "")}.no`,
     });
   }

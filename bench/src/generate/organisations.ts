@@ -1,6 +1,6 @@
+import type { Org, Row } from "./model.js";
 import type { Random } from "./random.js";
 import type { Scale } from "./scale.js";
-import type { Org, Row } from "./model.js";
 import {
   hospitalTrusts,
   municipalityNames,

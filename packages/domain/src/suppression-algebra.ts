@@ -40,11 +40,30 @@ export function derivableFigures(groups: readonly LinkedGroup[], hidden: readonl
     }
   };
   for (const row of rows) hold(row);
-  // Short equations first, and within one the variable held by the fewest others (Markowitz's
-  // rule): both keep the fill-in, and so the time, small. Coefficients stay near ±1, so any one
-  // at least half the row's largest is a stable pivot.
-  rows.sort((a, b) => a.size - b.size);
-  for (const row of rows) {
+  // Peeling: an equation holding a figure that no other equation holds puts no bound on the
+  // other figures (that one absorbs any change), so it is set aside and the rest solved without
+  // it; that figure is then worked out from the others, last peeled first. It shrinks the
+  // elimination to the equations' core.
+  const peeled: { row: Map<number, number>; v: number }[] = [];
+  const removed = new Set<Map<number, number>>();
+  const lonely = [...holders].filter(([, set]) => set.size === 1).map(([v]) => v);
+  while (lonely.length > 0) {
+    const v = lonely.pop()!;
+    const set = holders.get(v)!;
+    if (set.size !== 1) continue;
+    const [row] = set as Set<Map<number, number>> & Iterable<Map<number, number>>;
+    if (!row || row.size === 1) continue;
+    removed.add(row);
+    peeled.push({ row, v });
+    for (const w of row.keys()) {
+      const ws = holders.get(w)!;
+      ws.delete(row);
+      if (ws.size === 1) lonely.push(w);
+    }
+  }
+  const core = rows.filter((r) => !removed.has(r));
+  core.sort((a, b) => a.size - b.size);
+  for (const row of core) {
     if (row.size === 0) continue;
     let largest = 0;
     for (const c of row.values()) largest = Math.max(largest, Math.abs(c));
@@ -63,8 +82,36 @@ export function derivableFigures(groups: readonly LinkedGroup[], hidden: readonl
     for (const other of [...(holders.get(best) ?? [])])
       if (other !== row && other.has(best)) subtract(other, row, other.get(best)!, holders);
   }
+  // Each figure as the free figures that move it (constants dropped): a pivot by its row, a free
+  // figure by itself, a peeled one through its equation. Determined means nothing moves it.
+  const moves = new Map<number, Map<number, number>>();
+  const movesOf = (v: number): Map<number, number> => {
+    const known = moves.get(v);
+    if (known) return known;
+    const pivot = pivotOf.get(v);
+    const expr = new Map<number, number>();
+    if (pivot) for (const [w, c] of pivot) if (w !== v) expr.set(w, -c);
+    if (!pivot) expr.set(v, 1);
+    moves.set(v, expr);
+    return expr;
+  };
+  for (let k = peeled.length - 1; k >= 0; k--) {
+    const { row, v } = peeled[k]!;
+    const own = row.get(v)!;
+    const expr = new Map<number, number>();
+    for (const [w, c] of row) {
+      if (w === v) continue;
+      for (const [f, d] of movesOf(w)) {
+        const next = (expr.get(f) ?? 0) - (c * d) / own;
+        if (Math.abs(next) < EPSILON) expr.delete(f);
+        else expr.set(f, next);
+      }
+    }
+    moves.set(v, expr);
+  }
   const out: number[] = [];
-  for (const [v, row] of pivotOf) if (row.size === 1) out.push(v);
+  for (const v of pivotOf.keys()) if (movesOf(v).size === 0) out.push(v);
+  for (const { v } of peeled) if (movesOf(v).size === 0) out.push(v);
   return out.sort((a, b) => a - b);
 }
 

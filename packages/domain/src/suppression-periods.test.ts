@@ -41,9 +41,11 @@ function figure(t: SuppressedTable, i: number, j: number): number | null {
   return t.total;
 }
 
+type Ref = [string, number, number];
+
 /** Every "total = sum of parts" a reader of the published tables can write down. */
 function equations(tables: Map<string, SuppressedTable>, rows: number, cols: number) {
-  const out: { total: number | null; parts: (number | null)[]; truthKey: string }[] = [];
+  const out: { total: number | null; parts: (number | null)[]; truthKey: string; refs: Ref[] }[] = [];
   for (const p of yearPeriods(YEAR)) {
     const t = tables.get(periodKey(p))!;
     for (let i = 0; i <= rows; i++)
@@ -51,12 +53,14 @@ function equations(tables: Map<string, SuppressedTable>, rows: number, cols: num
         total: figure(t, i, cols),
         parts: Array.from({ length: cols }, (_, j) => figure(t, i, j)),
         truthKey: `${periodKey(p)} row ${i}`,
+        refs: [[periodKey(p), i, cols], ...Array.from({ length: cols }, (_, j): Ref => [periodKey(p), i, j])],
       });
     for (let j = 0; j <= cols; j++)
       out.push({
         total: figure(t, rows, j),
         parts: Array.from({ length: rows }, (_, i) => figure(t, i, j)),
         truthKey: `${periodKey(p)} column ${j}`,
+        refs: [[periodKey(p), rows, j], ...Array.from({ length: rows }, (_, i): Ref => [periodKey(p), i, j])],
       });
     for (const kind of finer[p.kind]) {
       const inside = yearPeriods(YEAR).filter(
@@ -68,10 +72,56 @@ function equations(tables: Map<string, SuppressedTable>, rows: number, cols: num
             total: figure(t, i, j),
             parts: inside.map((q) => figure(tables.get(periodKey(q))!, i, j)),
             truthKey: `${periodKey(p)} as ${kind} (${i},${j})`,
+            refs: [[periodKey(p), i, j], ...inside.map((q): Ref => [periodKey(q), i, j])],
           });
     }
   }
   return out;
+}
+
+function rank(matrix: number[][]): number {
+  const m = matrix.map((r) => [...r]);
+  const width = m[0]?.length ?? 0;
+  let r = 0;
+  for (let c = 0; c < width && r < m.length; c++) {
+    let pivot = r;
+    for (let i = r; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!)) pivot = i;
+    if (Math.abs(m[pivot]![c]!) < 1e-9) continue;
+    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r) continue;
+      const f = m[i]![c]! / m[r]![c]!;
+      for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
+    }
+    r++;
+  }
+  return r;
+}
+
+/** Hidden figures that all the equations together pin down (dense linear algebra, no peeling). */
+function derivable(tables: Map<string, SuppressedTable>, rows: number, cols: number): string[] {
+  const eqs = equations(tables, rows, cols);
+  const hidden = new Map<string, number>();
+  for (const eq of eqs)
+    eq.refs.forEach((ref, k) => {
+      const v = k === 0 ? eq.total : eq.parts[k - 1];
+      if (v === null && !hidden.has(ref.join())) hidden.set(ref.join(), hidden.size);
+    });
+  if (hidden.size === 0) return [];
+  const matrix = eqs.map((eq) => {
+    const row = new Array<number>(hidden.size).fill(0);
+    eq.refs.forEach((ref, k) => {
+      const at = hidden.get(ref.join());
+      if (at !== undefined) row[at]! += k === 0 ? -1 : 1;
+    });
+    return row;
+  });
+  const base = rank(matrix);
+  return [...hidden.keys()].filter((key) => {
+    const unit = new Array<number>(hidden.size).fill(0);
+    unit[hidden.get(key)!] = 1;
+    return rank([...matrix, unit]) === base;
+  });
 }
 
 describe("suppressAcrossPeriods", () => {
@@ -110,6 +160,24 @@ describe("suppressAcrossPeriods", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("leaves no hidden figure determined by all the published equations together", () => {
+    const small = fc
+      .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
+      .chain(([r, c]) =>
+        fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), {
+          minLength: 12,
+          maxLength: 12,
+        }),
+      );
+    fc.assert(
+      fc.property(small, (monthTables) => {
+        const tables = suppressAcrossPeriods(YEAR, monthTables);
+        expect(derivable(tables, monthTables[0]!.length, monthTables[0]![0]!.length)).toEqual([]);
+      }),
+      { numRuns: 15 },
     );
   });
 

@@ -96,21 +96,26 @@ export function suppressLinked(
       if (pick !== -1) hide(pick);
     }
   };
-  for (;;) {
+  for (let round = 0; ; round++) {
     byGroups();
-    const t0 = performance.now();
     const determined = derivableFigures(groups, hidden);
-    (globalThis as any).__probe?.(performance.now() - t0, determined.length);
     if (determined.length === 0) return hidden;
+    // One figure per determined one at first; a figure that stays determined after a few rounds
+    // sits in a web of equations, and then each of its groups gets one (more hidden, but the
+    // rounds, each a full elimination, stay few).
+    const generous = round >= ROUNDS_BEFORE_GENEROUS;
     const touched = new Set<number>();
     let hid = false;
     for (const d of determined) {
-      if (groupsOf[d]!.some((k) => touched.has(k))) continue;
-      const pick = cheapest(groupsOf[d]!.flatMap((k) => members[k]!));
-      if (pick === -1) continue;
-      hide(pick);
-      hid = true;
-      for (const k of [...groupsOf[d]!, ...groupsOf[pick]!]) touched.add(k);
+      if (!generous && groupsOf[d]!.some((k) => touched.has(k))) continue;
+      const choices = generous ? groupsOf[d]!.map((k) => members[k]!) : [groupsOf[d]!.flatMap((k) => members[k]!)];
+      for (const choice of choices) {
+        const pick = cheapest(choice);
+        if (pick === -1) continue;
+        hide(pick);
+        hid = true;
+        for (const k of [...groupsOf[d]!, ...groupsOf[pick]!]) touched.add(k);
+      }
     }
     if (!hid) {
       // Every group of a determined figure is hidden or zero: open one further out.
@@ -120,6 +125,8 @@ export function suppressLinked(
     }
   }
 }
+
+const ROUNDS_BEFORE_GENEROUS = 4;
 
 function lexLess(a: readonly number[], b: readonly number[]): boolean {
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;

@@ -58,7 +58,7 @@ describe("reading action plans", () => {
     expect(data!.actionPlans.find((p) => p.key === regional)!.owner.id).toBe(orgId("rhf:hmn"));
     expect(data!.actionPlan!.sections.map((s) => s.number)).toContain("2.4.4");
     expect(data!.actionPlan!.measures.length).toBeGreaterThan(1);
-    expect(data!.actionPlan.measures.every((m) => m.section === "2.1.2")).toBe(true);
+    expect(data!.actionPlan!.measures.every((m) => m.section === "2.1.2")).toBe(true);
   });
 
   it("lists measures due soonest first, filtered, and pages through them", async () => {

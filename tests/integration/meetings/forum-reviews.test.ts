@@ -1,7 +1,8 @@
 import type { Database } from "@samspill/database";
-import { graphql } from "@samspill/graphql";
+import { graphql, type VariablesOf } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { captureWrites, writeCounts } from "../../support/writes.js";
@@ -35,21 +36,7 @@ const reviewsQuery = graphql(`query($id: ID!) { forumReviews(healthCommunityId: 
 const flaggedQuery = graphql(`query($id: ID!) { flaggedOffers(healthCommunityId: $id, first: 100) {
   totalCount edges { node { id title flaggedForReview flagReason provider { id } } } } }`);
 
-interface Review {
-  id: string;
-  findings: string;
-  healthCommunity: { id: string };
-  meetingPoint: { id: string };
-  decisions: { id: string; text: string; followUps: { id: string; text: string }[] }[];
-}
-interface Answer {
-  __typename: string;
-  data?: Review;
-  issues?: { field: string; code: string; message: string; messageNb: string }[];
-  message?: string;
-}
-
-async function recordReview(viewer: Viewer | null, input: unknown) {
+async function recordReview(viewer: Viewer | null, input: VariablesOf<typeof record>["input"]) {
   return testGateway(db, viewer).query(record, { input });
 }
 
@@ -111,7 +98,7 @@ describe("recordForumReview", () => {
     expect(result.errors).toBeUndefined();
     const answer = result.data!.recordForumReview;
     expect(answer.__typename).toBe("MutationRecordForumReviewSuccess");
-    const review = answer.data!;
+    const review = successData(answer);
     expect(review.healthCommunity.id).toBe(orgId("hf-community:mr"));
     expect(review.decisions.map((d) => d.text)).toEqual(input.decisions);
     expect(review.decisions[0]!.followUps.map((f) => f.text)).toEqual(["Kartlegging av behov"]);
@@ -175,7 +162,7 @@ describe("recordForumReview", () => {
     });
     const answer = result.data!.recordForumReview;
     expect(answer.__typename).toBe("ValidationError");
-    expect(answer.issues!.map((i) => i.field)).toEqual(["followUps.1.dueOn"]);
+    expect(validationIssues(answer)!.map((i) => i.field)).toEqual(["followUps.1.dueOn"]);
     expect(await reviewRows()).toEqual(before);
   });
 
@@ -198,7 +185,7 @@ describe("recordForumReview", () => {
     });
     const answer = result.data!.recordForumReview;
     expect(answer.__typename).toBe("ValidationError");
-    expect(answer.issues!.map((i) => [i.field, i.code])).toEqual([
+    expect(validationIssues(answer)!.map((i) => [i.field, i.code])).toEqual([
       ["followUps.2.decisionIndex", "no_such_decision"],
     ]);
     expect(await reviewRows()).toEqual(before);
@@ -211,10 +198,10 @@ describe("recordForumReview", () => {
       ],
     });
     const refused = second.data!.recordForumReview;
-    expect(refused.issues!.map((i) => [i.field, i.code])).toEqual([
+    expect(validationIssues(refused)!.map((i) => [i.field, i.code])).toEqual([
       ["followUps.1.responsibleOrgId", "not_in_health_community"],
     ]);
-    expect(refused.issues![0]!.messageNb).toBe(
+    expect(validationIssues(refused)![0]!.messageNb).toBe(
       "Ansvarlig organisasjon er ikke med i dette helsefellesskapet",
     );
     expect(await reviewRows()).toEqual(before);
@@ -240,7 +227,7 @@ describe("recordForumReview", () => {
         followUps: [{ text: "Oppfølging", responsibleOrgId: orgId("mun:5001"), dueOn: "2032-01-01" }],
       }),
     );
-    expect(elsewhere.data!.recordForumReview.issues!.map((i) => [i.field, i.code])).toEqual([
+    expect(validationIssues(elsewhere.data!.recordForumReview)!.map((i) => [i.field, i.code])).toEqual([
       ["meetingPointId", "other_health_community"],
     ]);
     expect(await reviewRows()).toEqual(before);
@@ -290,12 +277,6 @@ describe("forum queries", () => {
       },
     });
 
-    type Flagged = {
-      flaggedOffers: {
-        totalCount: number;
-        edges: { node: { id: string; flaggedForReview: boolean; provider: { id: string } } }[];
-      };
-    };
     const mr = await testGateway(db, mrForum).query(flaggedQuery, { id: orgId("hf-community:mr") });
     expect(mr.errors).toBeUndefined();
     const mrIds = mr.data!.flaggedOffers.edges.map((e) => e.node.id);

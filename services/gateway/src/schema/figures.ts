@@ -1,36 +1,57 @@
 import type { Prisma } from "@samspill/database";
-import { periodWindow } from "@samspill/domain";
+import { type GridPeriod, gridPeriodKey, monthOf, parsePeriodKey, periodRange } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { visibleOrganisations } from "./offer.js";
 
-// What the published figures (participation and PAM summaries) share: the reporting window and
-// which offers a summary may name.
+// What the published figures (participation and PAM summaries, the overview's trends) share: the
+// period of the grid they cover and which offers a summary may name.
+//
+// Periods: a caller names a period of the fixed grid (year, half-year, quarter, month), never a
+// window of its own, and a report counts in the month its period starts in. Each summary is
+// computed for the whole year the period lies in and suppressed across the year's periods
+// (suppressAcrossPeriods), so asking for a quarter and then for its months gives nothing away.
 
-export const ReportingPeriodInput = builder.inputType("ReportingPeriodInput", {
-  description: "A window of dates (YYYY-MM-DD). Reports whose whole period lies inside it count.",
-  fields: (t) => ({
-    from: t.string({ required: true }),
-    to: t.string({ required: true }),
-  }),
-  validate: periodWindow,
-});
+export const PERIOD_DESCRIPTION =
+  'A period of the grid: a year ("2026"), half-year ("2026-H1"), quarter ("2026-Q3") or month ("2026-03"). A report counts in the month its period starts in.';
 
-export interface Window {
-  from: Date;
-  to: Date;
+/** A key that passed validation (gridPeriodKey), as a period. */
+export const gridPeriod = (key: string): GridPeriod => parsePeriodKey(gridPeriodKey.parse(key))!;
+
+/** Reports and evaluations whose period starts in the year of `p`. */
+export function startsInYear(p: GridPeriod) {
+  const year = periodRange({ kind: "YEAR", year: p.year, index: 1 });
+  return { periodStart: { gte: year.start, lt: year.end } };
 }
 
-export const toWindow = (p: { from: string; to: string }): Window => ({
-  from: new Date(`${p.from}T00:00:00Z`),
-  to: new Date(`${p.to}T00:00:00Z`),
-});
+/**
+ * Twelve tables (January first) of `rows` × `width` counts: each record adds its values to its
+ * row in the month its period starts in.
+ */
+export function monthTables<R>(
+  rows: readonly string[],
+  width: number,
+  records: readonly R[],
+  rowOf: (r: R) => string,
+  startOf: (r: R) => Date,
+  valuesOf: (r: R) => readonly number[],
+): number[][][] {
+  const index = new Map(rows.map((k, i) => [k, i]));
+  const tables = Array.from({ length: 12 }, () => rows.map(() => new Array<number>(width).fill(0)));
+  for (const r of records) {
+    const row = tables[monthOf(startOf(r)) - 1]![index.get(rowOf(r))!]!;
+    valuesOf(r).forEach((v, j) => {
+      row[j]! += v;
+    });
+  }
+  return tables;
+}
 
-/** Reports lying wholly inside the window, so no one is counted for days outside it. */
-export const insideWindow = (w: Window) => ({ periodStart: { gte: w.from }, periodEnd: { lte: w.to } });
-
-/** YYYY-MM-DD of a `@db.Date` value (stored at UTC midnight). */
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** Whether a record's period starts inside the period. */
+export function startsIn(p: GridPeriod, start: Date): boolean {
+  const { start: from, end } = periodRange(p);
+  return start >= from && start < end;
+}
 
 /**
  * Offers a summary may name: any offer that is or was in the public catalogue (published,
@@ -45,5 +66,21 @@ export const hospitalTrustArea = (trustId: string): Prisma.OfferWhereInput => ({
   OR: [{ providerId: trustId }, { municipalities: { some: { municipality: { hospitalTrustId: trustId } } } }],
 });
 
+/**
+ * The scope whose table a summary is cut from: one offer's figures are its row of its provider's
+ * table, so asking for the offer and for the provider shows the same suppression.
+ */
+export async function tableScope(
+  ctx: Context,
+  scope: { offerId?: string | null; providerId?: string | null; hospitalTrustId?: string | null },
+): Promise<{ where: Prisma.OfferWhereInput; onlyOffer: string | null }> {
+  if (scope.offerId) {
+    const offer = await ctx.db.offer.findUnique({ where: { id: scope.offerId }, select: { providerId: true } });
+    return { where: { providerId: offer?.providerId ?? scope.offerId }, onlyOffer: scope.offerId };
+  }
+  if (scope.providerId) return { where: { providerId: scope.providerId }, onlyOffer: null };
+  return { where: hospitalTrustArea(String(scope.hospitalTrustId)), onlyOffer: null };
+}
+
 export const THRESHOLD_DESCRIPTION =
-  "Null where fewer people are counted than the summary's smallCountThreshold (5 unless the deployment sets more), or where the figure is hidden so that such a count cannot be worked out from the totals.";
+  "Null where fewer people are counted than the summary's smallCountThreshold (5 unless the deployment sets more), or where the figure is hidden so that such a count cannot be worked out from the totals, within the period's table or across the periods of its year.";

@@ -1,11 +1,13 @@
-import type { Prisma } from "@samspill/database";
-import { participantFields, suppressSmallCounts } from "@samspill/domain";
+import { type GridPeriod, participantFields, periodKey, periodRange, suppressAcrossPeriods } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { insideWindow, summarisableOffers, THRESHOLD_DESCRIPTION, toWindow } from "./figures.js";
+import { monthTables, startsIn, startsInYear, summarisableOffers, tableScope, THRESHOLD_DESCRIPTION } from "./figures.js";
 
 // The published participation figures: per offer and in total, by audience, with small counts
-// suppressed (user representatives are not: see UserRepresentativeFigures).
+// suppressed (user representatives are not: see UserRepresentativeFigures). The table (offers ×
+// audiences) is built for every month of the period's year and suppressed across the year's
+// grid, then the period's table is published: the same figures whichever period of the year,
+// and whichever of the provider's offers, a caller asks for.
 
 interface AudienceFigures {
   patients: number | null;
@@ -31,6 +33,7 @@ interface OfferParticipation {
 
 interface ParticipationSummary {
   smallCountThreshold: number;
+  period: string;
   from: Date;
   to: Date;
   reports: number;
@@ -85,8 +88,9 @@ export const ParticipationSummaryRef = builder
         description:
           "Counts of fewer people than this are not published (the deployment's setting, at least 5).",
       }),
-      from: t.expose("from", { type: "Date" }),
-      to: t.expose("to", { type: "Date" }),
+      period: t.exposeString("period", { description: "The grid period's key." }),
+      from: t.expose("from", { type: "Date", description: "The period's first day." }),
+      to: t.expose("to", { type: "Date", description: "The period's last day." }),
       reports: t.exposeInt("reports"),
       participants: t.field({ type: AudienceFiguresRef, resolve: (s) => s.participants }),
       userRepresentatives: t.field({ type: UserRepFiguresRef, resolve: (s) => s.userRepresentatives }),
@@ -105,15 +109,15 @@ const audienceFigures = (cells: (number | null)[], total: number | null): Audien
 
 export async function participationSummary(
   ctx: Context,
-  scope: Prisma.OfferWhereInput,
-  period: { from: string; to: string },
+  scope: { offerId?: string | null; providerId?: string | null },
+  period: GridPeriod,
 ): Promise<ParticipationSummary> {
-  const window = toWindow(period);
-  const groups = await ctx.db.participationReport.groupBy({
-    by: ["offerId"],
-    where: { ...insideWindow(window), offer: { AND: [scope, summarisableOffers(ctx)] } },
-    _count: { _all: true },
-    _sum: {
+  const { where, onlyOffer } = await tableScope(ctx, scope);
+  const reports = await ctx.db.participationReport.findMany({
+    where: { ...startsInYear(period), offerId: { not: null }, offer: { AND: [where, summarisableOffers(ctx)] } },
+    select: {
+      offerId: true,
+      periodStart: true,
       patients: true,
       carers: true,
       childrenAndYouth: true,
@@ -123,30 +127,49 @@ export async function participationSummary(
       userRepsDelivery: true,
       userRepsEvaluation: true,
     },
-    orderBy: { offerId: "asc" },
   });
-  const rows = groups.filter((g) => g.offerId !== null);
-  const table = suppressSmallCounts(
-    rows.map((g) => participantFields.map((k) => g._sum[k] ?? 0)),
+  const offerIds = [...new Set(reports.map((r) => r.offerId!))].sort();
+  const tables = suppressAcrossPeriods(
+    period.year,
+    monthTables(
+      offerIds,
+      participantFields.length,
+      reports,
+      (r) => r.offerId!,
+      (r) => r.periodStart,
+      (r) => participantFields.map((k) => r[k]),
+    ),
     ctx.smallCountThreshold,
   );
-  const reps = (g: (typeof rows)[number]): UserRepFigures => ({
-    planning: g._sum.userRepsPlanning ?? 0,
-    delivery: g._sum.userRepsDelivery ?? 0,
-    evaluation: g._sum.userRepsEvaluation ?? 0,
+  const table = tables.get(periodKey(period))!;
+  const inPeriod = reports.filter((r) => startsIn(period, r.periodStart));
+  const offers = offerIds.flatMap((offerId, i) => {
+    const mine = inPeriod.filter((r) => r.offerId === offerId);
+    if (mine.length === 0 || (onlyOffer && offerId !== onlyOffer)) return [];
+    return [
+      {
+        offerId,
+        reports: mine.length,
+        participants: audienceFigures(table.cells[i]!, table.rowTotals[i]!),
+        userRepresentatives: {
+          planning: mine.reduce((n, r) => n + r.userRepsPlanning, 0),
+          delivery: mine.reduce((n, r) => n + r.userRepsDelivery, 0),
+          evaluation: mine.reduce((n, r) => n + r.userRepsEvaluation, 0),
+        },
+      },
+    ];
   });
-  const offers = rows.map((g, i) => ({
-    offerId: g.offerId!,
-    reports: g._count._all,
-    participants: audienceFigures(table.cells[i]!, table.rowTotals[i]!),
-    userRepresentatives: reps(g),
-  }));
+  const { start, end } = periodRange(period);
   return {
     smallCountThreshold: ctx.smallCountThreshold,
-    from: window.from,
-    to: window.to,
-    reports: rows.reduce((n, g) => n + g._count._all, 0),
-    participants: audienceFigures(table.columnTotals, table.total),
+    period: periodKey(period),
+    from: start,
+    to: new Date(end.getTime() - 86_400_000),
+    reports: offers.reduce((n, o) => n + o.reports, 0),
+    // One offer's summary is its row; a provider's is the table's totals.
+    participants: onlyOffer
+      ? (offers[0]?.participants ?? audienceFigures([0, 0, 0, 0, 0], 0))
+      : audienceFigures(table.columnTotals, table.total),
     userRepresentatives: offers.reduce(
       (sum, o) => ({
         planning: sum.planning + o.userRepresentatives.planning,

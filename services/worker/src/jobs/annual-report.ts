@@ -47,7 +47,7 @@ export async function sendAnnualReports(deps: MailDeps, at: Date): Promise<Annua
   await forEachRecipient(
     deps.log,
     subscribers,
-    (s) => `person ${s.person.id}`,
+    (s) => `person ${s.personId}`,
     async (s) => {
       for (const scope of await scopesFor(db, s, scopes)) {
         const periodKey = `${year.year}:${scope.id}`;
