@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type { Database } from "@samspill/database";
 import type { DiagnosisGroup, PriorityGroup } from "@samspill/domain";
 import { diagnosisGroups, priorityGroups } from "@samspill/domain";
 import { eventPayloads, type OfferSnapshot } from "@samspill/events";
 import type { Queue } from "bullmq";
+import { datasetLoader } from "./generate/bulk-load.js";
 import { insertRows, type Queryable } from "./generate/insert.js";
+import type { Row } from "./generate/model.js";
 import { seeded } from "./generate/random.js";
 
 // Time to render and hand the weekly digest to SMTP for every subscriber: `subscribers`
@@ -21,54 +24,38 @@ export interface DigestResult {
   finished: boolean;
 }
 
+/** People with a weekly-digest subscription each, written through the bulk load like the data set. */
 export async function addDigestSubscribers(
-  db: Queryable,
+  db: Database,
   count: number,
   municipalityNumbers: readonly string[],
 ) {
   const r = seeded(4_711);
-  const stamp = new Date();
-  const people: unknown[][] = [];
-  const subscriptions: unknown[][] = [];
+  const people: Row<"people">[] = [];
+  const subscriptions: Row<"subscriptions">[] = [];
   for (let i = 0; i < count; i++) {
     const personId = r.uuid();
-    people.push([
-      personId,
-      `Abonnent ${i + 1}`,
-      `abonnent-${i + 1}-${personId.slice(0, 8)}@example.no`,
-      stamp,
-    ]);
+    people.push({
+      id: personId,
+      name: `Abonnent ${i + 1}`,
+      email: `abonnent-${i + 1}-${personId.slice(0, 8)}@example.no`,
+    });
     const kind = r.weighted([60, 15, 10, 15]);
     const municipalities: string[] = kind === 0 ? r.sample(municipalityNumbers, r.int(1, 3)) : [];
     const groups: PriorityGroup[] = kind === 1 ? r.sample(priorityGroups, r.int(1, 2)) : [];
     const diagnoses: DiagnosisGroup[] = kind === 2 ? r.sample(diagnosisGroups, r.int(1, 2)) : [];
-    subscriptions.push([r.uuid(), personId, "WEEKLY_DIGEST", municipalities, groups, diagnoses, stamp]);
+    subscriptions.push({
+      id: r.uuid(),
+      personId,
+      kind: "WEEKLY_DIGEST",
+      municipalityNumbers: municipalities,
+      priorityGroups: groups,
+      diagnosisGroups: diagnoses,
+    });
   }
-  await insertRows(
-    db,
-    "Person",
-    [
-      ["id", "uuid"],
-      ["name", "text"],
-      ["email", "text"],
-      ["updatedAt", "timestamp(3)"],
-    ],
-    people,
-  );
-  await insertRows(
-    db,
-    "Subscription",
-    [
-      ["id", "uuid"],
-      ["personId", "uuid"],
-      ["kind", '"SubscriptionKind"'],
-      ["municipalityNumbers", "text[]"],
-      ["priorityGroups", '"PriorityGroup"[]'],
-      ["diagnosisGroups", '"DiagnosisGroup"[]'],
-      ["updatedAt", "timestamp(3)"],
-    ],
-    subscriptions,
-  );
+  const loader = datasetLoader(db, "benchmark digest subscribers");
+  await loader.load("people", people);
+  await loader.load("subscriptions", subscriptions);
 }
 
 /**

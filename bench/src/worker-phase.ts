@@ -41,7 +41,7 @@ export async function workerPhase(run: Run, hub: Hub): Promise<void> {
   const weekly = await addWeekOfChanges(client, published, Math.round(settings.scale.offers * 0.05));
   say(`a week of changes: ${weekly} offers edited`);
   say(`weekly digests for ${settings.digests} subscribers …`);
-  await addDigestSubscribers(client, settings.digests, hub.dataset.municipalityNumbers);
+  await addDigestSubscribers(db, settings.digests, hub.dataset.municipalityNumbers);
   workerCpuMs(1);
   results.digests = await timed("digests", () =>
     measureDigests({

@@ -1,10 +1,12 @@
 import type { Database } from "@samspill/database";
+import type { TadaDocumentNode } from "@samspill/graphql";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { inject } from "vitest";
 import { createGateway } from "../../services/gateway/src/app.js";
 import { createAuth, csrfHeaderName } from "../../services/gateway/src/auth/index.js";
 import { type GatewayEnv, parseGatewayEnv } from "../../services/gateway/src/env.js";
+import { graphQLClient } from "./graphql-client.js";
 
 // Acting as a demo user through the real sign-in: the gateway's /auth/login, the embedded
 // OpenID provider's pages, the code exchange and the session cookie, all in-process through
@@ -194,23 +196,16 @@ export async function signIn(app: FetchApp, subject: string): Promise<Record<str
   return (await signInAs(app, subject)).headers;
 }
 
-/** POSTs a GraphQL operation to the in-process gateway and returns status and body. */
-export async function graphql<T = Record<string, unknown>>(
+/** POSTs a typed GraphQL operation to the in-process gateway and returns status and body. */
+export function postGraphQL<R, V>(
   app: FetchApp,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TadaDocumentNode<R, V>,
+  variables?: V,
   headers: Record<string, string> = {},
 ) {
-  const response = await app.fetch(
-    new Request(`${testOrigin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
-    }),
-  );
-  const body = (await response.json()) as {
-    data?: T;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-  return { status: response.status, ...body };
+  const client = graphQLClient((request) => app.fetch(request), `${testOrigin}/graphql`, {
+    accept: "application/json",
+    ...headers,
+  });
+  return client.query(document, variables);
 }

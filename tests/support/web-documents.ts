@@ -86,6 +86,8 @@ export function costliestVariables(
     if (!type) continue;
     const name = variable.variable.name.value;
     if (/^(first|last)$/i.test(name)) out[name] = pageSize;
+    // Summaries take a period of the grid, which a bare string is not.
+    else if (name === "period") out[name] = "2026";
     else if (isNonNullType(type)) out[name] = sample(type);
   }
   return out;

@@ -1,7 +1,8 @@
 import type { Database, Prisma } from "@samspill/database";
-import { NotFoundError, StaleVersionError } from "@samspill/domain";
+import { ForbiddenError, NotFoundError, StaleVersionError } from "@samspill/domain";
 import { type DomainEvent, type EventType, recordEvent } from "@samspill/events";
-import type { Actor } from "./actor.js";
+import { type Actor, requireScope } from "./actor.js";
+import { scopeForEntity } from "./change-scopes.js";
 
 // The one place a command's transaction is opened. Everything a business action writes (its
 // rows, its audit entry, its outbox events) is stored together or not at all, and the relay
@@ -49,6 +50,12 @@ async function recordChange<T extends EventType>(
   actor: Actor,
   change: Change<T>,
 ): Promise<void> {
+  // An API token changes only what its scopes cover; refusing here rolls the whole command back.
+  if (actor.kind === "API_TOKEN") {
+    const scope = scopeForEntity[change.entityType];
+    if (!scope) throw new ForbiddenError(`Tokens may not change ${change.entityType}`);
+    requireScope(actor, scope);
+  }
   await tx.auditEntry.create({
     data: {
       actorKind: actor.kind,

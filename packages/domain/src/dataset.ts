@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nonEmptyText, nonNegativeCount, uuid } from "./common.js";
-import { audiences, diagnosisScopes, offerKinds, priorityGroups } from "./enums.js";
+import { audiences, diagnosisGroups, diagnosisScopes, offerKinds, priorityGroups } from "./enums.js";
 import {
   addHealthCommunityMembersInput,
   importAgreementInput,
@@ -8,6 +8,8 @@ import {
   importOfferInput,
   importSessionInput,
   upsertOrganisationInput,
+  upsertPersonInput,
+  upsertSubscriptionInput,
   upsertUnitInput,
 } from "./imports.js";
 import { bilingualIssue } from "./validation.js";
@@ -96,6 +98,13 @@ export const datasetParticipationReport = z
       );
   });
 
+export const datasetPerson = upsertPersonInput;
+/** A person's subscription, with the filters a digest applies. */
+export const datasetSubscription = upsertSubscriptionInput.extend({
+  priorityGroups: z.array(z.enum(priorityGroups)).max(priorityGroups.length).default([]),
+  diagnosisGroups: z.array(z.enum(diagnosisGroups)).max(diagnosisGroups.length).default([]),
+});
+
 /**
  * One batch of a bulk load, written in one transaction. Rows may refer to rows of earlier
  * batches and to rows listed before them in this one (parents before children).
@@ -112,6 +121,8 @@ export const datasetBatchInput = z
     agreements: rows(datasetAgreement),
     meetingPoints: rows(datasetMeetingPoint),
     participationReports: rows(datasetParticipationReport),
+    people: rows(datasetPerson),
+    subscriptions: rows(datasetSubscription),
   })
   .strict();
 export type DatasetBatchInput = z.input<typeof datasetBatchInput>;

@@ -59,7 +59,8 @@ export function aggregateNotes(max: number) {
 // +47/0047 or in groups), since a bare run of eight digits in a log is far more often an id,
 // a job number or a count.
 const inLogs: readonly [string, RegExp][] = [
-  ["[e-mail]", /[^\s@<>()"'`,;:[\]]+@[^\s@<>()"'`,;:[\]]+\.[A-Za-z]{2,}/g],
+  // Host names only after the @, ending in letters: "runner@4.1.12/dist" in a stack trace is a path.
+  ["[e-mail]", /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu],
   ["[national-id]", /(?<!\d)\d{6}[ .]?\d{5}(?!\d)/g],
   [
     "[phone]",

@@ -55,6 +55,10 @@ describe("service logger", () => {
     );
     log.info("sent to %s (fnr 010190 12345, tlf 41 23 45 67)", email);
     log.info({ jobId: "12345678", requestId: "0f6c2d1e-5b7a-4c1e-9d2f-3a4b5c6d7e8f" }, "job done");
+    log.info(
+      { to: "åse.ørn@sykehus.no" },
+      "at /app/node_modules/.pnpm/@vitest+runner@4.1.12/node_modules/x.js:3:1",
+    );
     const out = text();
     expect(out).not.toContain(email);
     expect(out).not.toMatch(/912 34 567|41 23 45 67|010190 12345/);
@@ -62,6 +66,9 @@ describe("service logger", () => {
     expect(out).toContain("[national-id]");
     // Ids and counts are not phone numbers.
     expect(out).toContain('"jobId":"12345678"');
+    expect(out).not.toContain("ørn@");
+    // A package path in a stack trace is no address.
+    expect(out).toContain("@vitest+runner@4.1.12/node_modules/x.js");
     expect(out).toContain("0f6c2d1e-5b7a-4c1e-9d2f-3a4b5c6d7e8f");
   });
 });

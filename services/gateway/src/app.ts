@@ -1,6 +1,7 @@
 import { ForbiddenError as ScopeAuthForbiddenError } from "@pothos/plugin-scope-auth";
 import type { Database } from "@samspill/database";
 import {
+  type ApiTokenLifetime,
   DomainValidationError,
   ForbiddenError,
   NotFoundError,
@@ -18,7 +19,9 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { mountQueueDashboard } from "./admin/queue-dashboard.js";
+import { tokensReadOnlyWithReadScope } from "./auth/token-scopes.js";
 import type { Context, Viewer } from "./context.js";
+import { checkGraphQLGetParams } from "./graphql-get-params.js";
 import { type QueryLimits, queryLimitPlugins } from "./hardening.js";
 import { registerMetricsRoute } from "./metrics-route.js";
 import type { OverviewCache } from "./overview-cache.js";
@@ -71,6 +74,8 @@ export interface GatewayDeps {
   smallCountThreshold?: number;
   /** Where webhook subscriptions may point; public addresses only by default. */
   webhookTargets?: WebhookTargetPolicy;
+  /** Default and longest lifetime of new API tokens; the domain's 90 and 365 days by default. */
+  apiTokenLifetime?: ApiTokenLifetime;
   /** Mounts bull-board at /admin/queues (RHF admins only) over the worker's queues. */
   queueDashboard?: { redis: Redis; prefix: string };
   /** Caches the overview read model between changes (overview-cache.ts); none by default. */
@@ -138,6 +143,7 @@ export function createGateway(deps: GatewayDeps) {
       ...queryLimitPlugins(deps.production, deps.queryLimits),
       ...(deps.yogaPlugins ?? []),
       wakeRelayAfterMutations(pubsub),
+      tokensReadOnlyWithReadScope(),
       ...(deps.resolveViewer
         ? [
             endSubscriptionsWithTheirViewer({
@@ -159,6 +165,7 @@ export function createGateway(deps: GatewayDeps) {
       smallCountThreshold: deps.smallCountThreshold ?? SMALL_COUNT_THRESHOLD,
       overviewCache: deps.overviewCache,
       webhookTargets: deps.webhookTargets,
+      apiTokenLifetime: deps.apiTokenLifetime,
     }),
   });
 
@@ -209,6 +216,7 @@ export function createGateway(deps: GatewayDeps) {
   }
   if (!deps.production) app.use("/graphql", graphiqlPolicy());
   app.use("/graphql", cors({ origin: deps.webOrigin, credentials: true }));
+  app.use("/graphql", checkGraphQLGetParams);
   // After the rate limit, so cached answers count against it too.
   if (deps.responseCache) app.use("/graphql", deps.responseCache.middleware);
   // Any route meeting a database outage answers 503 with Retry-After rather than a 500.

@@ -1,5 +1,5 @@
 import type { Database } from "@samspill/database";
-import type { Role } from "@samspill/domain";
+import type { ApiTokenLifetime, ApiTokenScope, Role } from "@samspill/domain";
 import type { WebhookTargetPolicy } from "@samspill/events/webhooks";
 import type { Logger } from "pino";
 import type { OverviewCache } from "./overview-cache.js";
@@ -17,6 +17,10 @@ export interface Viewer {
   tokenId: string | null;
   name: string;
   memberships: ViewerMembership[];
+  /** An API token's scopes (what it may do within its role); absent for people. */
+  scopes?: readonly ApiTokenScope[];
+  /** When an API token stops working. */
+  expiresAt?: Date | null;
 }
 
 export interface Context {
@@ -37,6 +41,8 @@ export interface Context {
   overviewCache?: OverviewCache;
   /** Where webhook subscriptions may point (WEBHOOK_ALLOWED_PRIVATE_CIDRS); public only without it. */
   webhookTargets?: WebhookTargetPolicy;
+  /** Default and longest lifetime of new API tokens (API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS). */
+  apiTokenLifetime?: ApiTokenLifetime;
 }
 
 export function rolesIn(viewer: Viewer | null, organisationId: string): Role[] {

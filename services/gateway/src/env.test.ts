@@ -17,3 +17,18 @@ describe("SMALL_COUNT_THRESHOLD", () => {
     );
   });
 });
+
+describe("optional secrets", () => {
+  it("treats an empty value as unset, as compose passes an unset VAR:- through", () => {
+    const env = parseGatewayEnv({
+      ...base,
+      OIDC_CLIENT_SECRET: "",
+      OIDC_CLIENT_PRIVATE_JWK: "",
+      METRICS_TOKEN: "",
+    });
+    expect(env.OIDC_CLIENT_SECRET).toBeUndefined();
+    expect(env.OIDC_CLIENT_PRIVATE_JWK).toBeUndefined();
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(() => parseGatewayEnv({ ...base, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
+  });
+});

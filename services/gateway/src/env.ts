@@ -7,7 +7,7 @@ import { z } from "zod";
 /** An optional secret or setting; empty counts as unset (compose passes `${VAR:-}` through). */
 const optionalText = (min = 1) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.string().min(min).optional());
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
   DATABASE_SCHEMA: z
@@ -62,6 +62,10 @@ const schema = z.object({
     ),
   /** Published people counts below this are hidden (participation, PAM, trends); 5 or more. */
   SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
+  /** Days a new API token lives when its creator names no lifetime. */
+  API_TOKEN_DEFAULT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The longest lifetime an API token may be given, in days; at least the default. */
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Non-public networks a webhook subscription may name (as the worker's); empty: public only. */
   WEBHOOK_ALLOWED_PRIVATE_CIDRS: allowedPrivateCidrsSetting,
@@ -92,6 +96,11 @@ const schema = z.object({
   OIDC_LOCAL_ISSUER: z.url().optional(),
   /** Signing keys (JWKS JSON) for the demo provider; generated at start when unset. */
   OIDC_LOCAL_JWKS: z.string().min(1).optional(),
+});
+
+const schema = fields.refine((env) => env.API_TOKEN_DEFAULT_DAYS <= env.API_TOKEN_MAX_DAYS, {
+  path: ["API_TOKEN_DEFAULT_DAYS"],
+  message: "must not exceed API_TOKEN_MAX_DAYS",
 });
 
 export type GatewayEnv = z.infer<typeof schema>;

@@ -60,21 +60,27 @@ export function wellFormedTextPlugin(): Plugin {
       if (bad) throw malformed(bad);
     },
     // A string literal may spell them as escapes ("\u0000", "\ud800"), seen only once parsed.
-    onParse() {
-      return ({ result, replaceParseResult }) => {
-        if (!result || result instanceof Error) return;
-        let bad = false;
-        visit(result as DocumentNode, {
-          StringValue(node) {
-            if (findMalformed(node.value, "") === null) return;
-            bad = true;
-            return BREAK;
-          },
-        });
-        if (bad) replaceParseResult(malformed("A string in the query"));
-      };
+    onExecute({ args, setResultAndStopExecution }) {
+      if (hasMalformedLiteral(args.document))
+        setResultAndStopExecution({ errors: [malformed("A string in the query")] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if (hasMalformedLiteral(args.document))
+        setResultAndStopExecution({ errors: [malformed("A string in the query")] });
     },
   };
+}
+
+function hasMalformedLiteral(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (findMalformed(node.value, "") === null) return;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 function findMalformed(value: unknown, path: string): string | null {

@@ -78,6 +78,7 @@ const { app } = createGateway({
   maxBodyBytes: env.MAX_BODY_BYTES,
   publicUrl: env.PUBLIC_URL ?? env.WEB_ORIGIN,
   smallCountThreshold: env.SMALL_COUNT_THRESHOLD,
+  apiTokenLifetime: { defaultDays: env.API_TOKEN_DEFAULT_DAYS, maxDays: env.API_TOKEN_MAX_DAYS },
   webhookTargets: webhookTargetPolicy(env.WEBHOOK_ALLOWED_PRIVATE_CIDRS),
   pubsub,
   metrics,

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@samspill/database";
+import { graphql, type VariablesOf } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import {
   createSignInGateway,
-  graphql,
+  postGraphQL,
   type SignInGateway,
   signIn,
   testOrigin,
@@ -32,37 +34,28 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const createToken = `mutation ($org: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {
+const createToken = graphql(`mutation ($org: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {
   createApiToken(organisationId: $org, name: $name, role: $role, expiresAt: $expiresAt) {
     __typename
     ... on MutationCreateApiTokenSuccess { data { token apiToken { id name prefix role active organisation { name } } } }
     ... on ValidationError { issues { field code } }
   }
-}`;
-const listTokens = `query ($org: ID!) { apiTokens(organisationId: $org) { id name prefix active lastUsedAt revokedAt } }`;
-const revokeToken = `mutation ($id: ID!) {
+}`);
+const listTokens = graphql(
+  `query ($org: ID!) { apiTokens(organisationId: $org) { id name prefix active lastUsedAt revokedAt } }`,
+);
+const revokeToken = graphql(`mutation ($id: ID!) {
   revokeApiToken(id: $id) { __typename ... on MutationRevokeApiTokenSuccess { data { id active revokedAt } } }
-}`;
-
-interface Created {
-  createApiToken: {
-    __typename: string;
-    data?: {
-      token: string;
-      apiToken: { id: string; name: string; prefix: string; role: string; active: boolean };
-    };
-    issues?: { field: string; code: string }[];
-  };
-}
+}`);
 
 async function create(
   headers: Record<string, string>,
   org: string,
   name: string,
-  role = "REPORTER",
+  role: VariablesOf<typeof createToken>["role"] = "REPORTER",
   expiresAt?: string,
 ) {
-  return graphql<Created>(gateway.app, createToken, { org, name, role, expiresAt }, headers);
+  return postGraphQL(gateway.app, createToken, { org, name, role, expiresAt }, headers);
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -73,7 +66,7 @@ describe("API tokens", () => {
   it("create → use → revoke → refused", async () => {
     const created = await create(ola, molde, "Kommunens kursportal", "REPORTER");
     expect(created.errors).toBeUndefined();
-    const data = created.data?.createApiToken.data;
+    const data = successData(created.data?.createApiToken);
     expect(data?.token).toMatch(/^sp_[A-Za-z0-9_-]{43}$/);
     expect(data?.apiToken).toMatchObject({
       name: "Kommunens kursportal",
@@ -94,7 +87,7 @@ describe("API tokens", () => {
       memberships: [{ organisationId: molde, organisationName: "Molde kommune", role: "REPORTER" }],
     });
     // Bearer requests carry no ambient credentials, so they need no CSRF header.
-    const asToken = await graphql(gateway.app, "{ health { ok } }", {}, bearer(token));
+    const asToken = await postGraphQL(gateway.app, graphql("{ health { ok } }"), {}, bearer(token));
     expect(asToken.status).toBe(200);
 
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: data?.apiToken.id } });
@@ -103,26 +96,16 @@ describe("API tokens", () => {
     const again = await db.apiToken.findUniqueOrThrow({ where: { id: row.id } });
     expect(again.lastUsedAt).toEqual(row.lastUsedAt); // written at most once a minute
 
-    const listed = await graphql<{ apiTokens: { id: string; active: boolean }[] }>(
-      gateway.app,
-      listTokens,
-      { org: molde },
-      ola,
-    );
+    const listed = await postGraphQL(gateway.app, listTokens, { org: molde }, ola);
     expect(listed.data?.apiTokens.map((t) => t.id)).toContain(row.id);
 
-    const revoked = await graphql<{ revokeApiToken: { data: { active: boolean; revokedAt: string } } }>(
-      gateway.app,
-      revokeToken,
-      { id: row.id },
-      ola,
-    );
+    const revoked = await postGraphQL(gateway.app, revokeToken, { id: row.id }, ola);
     expect(revoked.errors).toBeUndefined();
-    expect(revoked.data?.revokeApiToken.data.active).toBe(false);
-    expect(revoked.data?.revokeApiToken.data.revokedAt).toBeTruthy();
+    expect(successData(revoked.data?.revokeApiToken).active).toBe(false);
+    expect(successData(revoked.data?.revokeApiToken).revokedAt).toBeTruthy();
 
     expect((await me(bearer(token))).status).toBe(401);
-    const refused = await graphql(gateway.app, listTokens, { org: molde }, bearer(token));
+    const refused = await postGraphQL(gateway.app, listTokens, { org: molde }, bearer(token));
     expect(refused.errors?.[0]?.message).toMatch(/not authorized/i);
 
     const audit = await db.auditEntry.findMany({ where: { entityType: "ApiToken", entityId: row.id } });
@@ -132,9 +115,9 @@ describe("API tokens", () => {
 
   it("stores only the SHA-256 of the token, never the token itself", async () => {
     const created = await create(ola, molde, "Rapporteringsjobb");
-    const token = created.data?.createApiToken.data?.token ?? "";
+    const token = successData(created.data?.createApiToken).token ?? "";
     const row = await db.apiToken.findUniqueOrThrow({
-      where: { id: created.data?.createApiToken.data?.apiToken.id },
+      where: { id: successData(created.data?.createApiToken).apiToken.id },
     });
     expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(token);
@@ -150,8 +133,9 @@ describe("API tokens", () => {
   });
 
   it("a token of organisation A cannot create tokens for organisation B", async () => {
-    const adminToken = (await create(ola, molde, "Molde admin-integrasjon", "ADMIN")).data?.createApiToken
-      .data?.token;
+    const adminToken = successData(
+      (await create(ola, molde, "Molde admin-integrasjon", "ADMIN")).data?.createApiToken,
+    ).token;
     expect(adminToken).toBeTruthy();
     const before = await db.apiToken.count({ where: { organisationId: trondheim } });
 
@@ -160,28 +144,28 @@ describe("API tokens", () => {
     expect(denied.errors?.[0]?.message).toMatch(/not authorized/i);
     expect(await db.apiToken.count({ where: { organisationId: trondheim } })).toBe(before);
 
-    const listing = await graphql(gateway.app, listTokens, { org: trondheim }, bearer(adminToken ?? ""));
+    const listing = await postGraphQL(gateway.app, listTokens, { org: trondheim }, bearer(adminToken ?? ""));
     expect(listing.errors?.[0]?.message).toMatch(/not authorized/i);
   });
 
   it("only admins of the organisation manage its tokens", async () => {
     const byEditor = await create(kari, molde, "Kari sin");
     expect(byEditor.errors?.[0]?.message).toMatch(/not authorized/i);
-    expect((await graphql(gateway.app, listTokens, { org: molde }, kari)).errors?.[0]?.message).toMatch(
+    expect((await postGraphQL(gateway.app, listTokens, { org: molde }, kari)).errors?.[0]?.message).toMatch(
       /not authorized/i,
     );
     const byOtherAdmin = await create(ola, trondheim, "Ola i Trondheim");
     expect(byOtherAdmin.errors?.[0]?.message).toMatch(/not authorized/i);
 
     const created = await create(ola, molde, "Skal ikke trekkes av Kari");
-    const id = created.data?.createApiToken.data?.apiToken.id;
+    const id = successData(created.data?.createApiToken).apiToken.id;
     // The token's organisation is known only from the token: the command refuses after reading it.
-    const revokeByEditor = await graphql(gateway.app, revokeToken, { id }, kari);
+    const revokeByEditor = await postGraphQL(gateway.app, revokeToken, { id }, kari);
     expect(revokeByEditor.data).toEqual({ revokeApiToken: { __typename: "ForbiddenError" } });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
     // An unknown id looks like someone else's token: no hint whether it exists.
     for (const unknown of ["0190a0a0-0000-7000-8000-000000000000", "not-a-uuid"]) {
-      const response = await graphql(gateway.app, revokeToken, { id: unknown }, ola);
+      const response = await postGraphQL(gateway.app, revokeToken, { id: unknown }, ola);
       expect(response.data).toEqual(revokeByEditor.data);
     }
   });
@@ -189,16 +173,16 @@ describe("API tokens", () => {
   it("refuses expired tokens and checks the input", async () => {
     const past = await create(ola, molde, "Gammel", "VIEWER", "2020-01-01T00:00:00Z");
     expect(past.data?.createApiToken.__typename).toBe("ValidationError");
-    expect(past.data?.createApiToken.issues?.map((i) => i.field)).toEqual(["expiresAt"]);
+    expect(validationIssues(past.data?.createApiToken)?.map((i) => i.field)).toEqual(["expiresAt"]);
     const blank = await create(ola, molde, "   ");
-    expect(blank.data?.createApiToken.issues?.map((i) => i.field)).toEqual(["name"]);
+    expect(validationIssues(blank.data?.createApiToken)?.map((i) => i.field)).toEqual(["name"]);
 
     const soon = new Date(Date.now() + 3_600_000).toISOString();
     const created = await create(ola, molde, "Kortvarig", "VIEWER", soon);
-    const token = created.data?.createApiToken.data?.token ?? "";
+    const token = successData(created.data?.createApiToken).token ?? "";
     expect((await me(bearer(token))).status).toBe(200);
     await db.apiToken.update({
-      where: { id: created.data?.createApiToken.data?.apiToken.id },
+      where: { id: successData(created.data?.createApiToken).apiToken.id },
       // Backdated as a whole: the database insists a token expires after it was created.
       data: { createdAt: new Date(Date.now() - 7_200_000), expiresAt: new Date(Date.now() - 1_000) },
     });

@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
@@ -6,7 +7,7 @@ import {
   CookieJar,
   createSignInGateway,
   followRedirects,
-  graphql,
+  postGraphQL,
   type SignInGateway,
   send,
   signIn,
@@ -108,15 +109,15 @@ describe("sign-in through the demo OpenID provider", () => {
   it("answers GraphQL with the cookie and the CSRF header, and refuses the cookie without the header", async () => {
     const headers = await signIn(gateway.app, "demo-ola");
     const molde = await db.organisation.findUniqueOrThrow({ where: { name: "Molde kommune" } });
-    const query = "query ($org: ID!) { apiTokens(organisationId: $org) { id } }";
+    const query = graphql("query ($org: ID!) { apiTokens(organisationId: $org) { id } }");
 
-    const ok = await graphql(gateway.app, query, { org: molde.id }, headers);
+    const ok = await postGraphQL(gateway.app, query, { org: molde.id }, headers);
     expect(ok.status).toBe(200);
     expect(ok.errors).toBeUndefined();
     expect(ok.data).toEqual({ apiTokens: expect.any(Array) });
 
     const { cookie } = headers;
-    const refused = await graphql(gateway.app, query, { org: molde.id }, { cookie: cookie ?? "" });
+    const refused = await postGraphQL(gateway.app, query, { org: molde.id }, { cookie: cookie ?? "" });
     expect(refused.status).toBe(403);
     expect(refused.data).toBeUndefined();
     expect(refused.errors?.[0]?.extensions?.code).toBe("CSRF_HEADER_MISSING");
@@ -131,7 +132,7 @@ describe("sign-in through the demo OpenID provider", () => {
     );
     expect(form.status).toBe(403);
 
-    const signedOut = await graphql(gateway.app, query, { org: molde.id });
+    const signedOut = await postGraphQL(gateway.app, query, { org: molde.id });
     expect(signedOut.data).toBeNull();
     expect(signedOut.errors?.[0]?.message).toMatch(/not authorized/i);
   });
@@ -217,9 +218,13 @@ describe("sessions", () => {
 
     expect((await me(headers)).status).toBe(401);
     const molde = await db.organisation.findUniqueOrThrow({ where: { name: "Molde kommune" } });
-    const after = await graphql(gateway.app, "query ($o: ID!) { apiTokens(organisationId: $o) { id } }", {
-      o: molde.id,
-    });
+    const after = await postGraphQL(
+      gateway.app,
+      graphql("query ($o: ID!) { apiTokens(organisationId: $o) { id } }"),
+      {
+        o: molde.id,
+      },
+    );
     expect(after.errors?.[0]?.message).toMatch(/not authorized/i);
 
     // Another gateway instance on the same Redis agrees: the session is gone for all.

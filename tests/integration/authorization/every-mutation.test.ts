@@ -4,11 +4,22 @@ import { schema } from "@samspill/gateway";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
-import { testGateway, viewerWith } from "../../support/gateway.js";
+import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
+import type { GraphQLClient } from "../../support/graphql-client.js";
 import { callDocument, mutationFields } from "./schema-inputs.js";
+import {
+  adminToken,
+  bearerGateway,
+  expiredAdminToken,
+  mutationScopes,
+  naming,
+  tokensLacking,
+} from "./token-callers.js";
 
-// Every mutation in the schema, called by a signed-out visitor and by every role of an
-// organisation that owns none of the targets, is refused and writes nothing.
+// Every mutation in the schema, called by a signed-out visitor, by every role of an organisation
+// that owns none of the targets, by an expired token and by tokens whose scopes do not cover the
+// mutation (of an unrelated organisation, and of the organisation the call names as owner), is
+// refused and writes nothing.
 
 let db: Database;
 beforeAll(async () => {
@@ -39,21 +50,71 @@ describe("every mutation", () => {
     expect(fields.length).toBeGreaterThanOrEqual(15);
   });
 
-  const callers = [
-    { name: "signed out", viewer: null },
+  it("names the scope every mutation needs from a token", () => {
+    expect(fields.map((f) => f.name).filter((name) => !mutationScopes[name])).toEqual([]);
+  });
+
+  // Each caller picks the client (and, for the owner's tokens, the organisation the call names).
+  interface Caller {
+    name: string;
+    client: () => Promise<(field: string) => GraphQLClient>;
+    owner?: string;
+  }
+  const asViewer = (viewer: Parameters<typeof testGateway>[1]) => async () => {
+    const gateway = testGateway(db, viewer);
+    return () => gateway;
+  };
+  const owner = "mun:1506";
+  const callers: Caller[] = [
+    { name: "signed out", client: asViewer(null) },
     ...roles.map((role) => ({
       name: `${role} of an unrelated organisation`,
-      viewer: viewerWith([{ org: "uo:safo", role }]),
+      client: asViewer(viewerWith([{ org: "uo:safo", role }])),
     })),
+    {
+      name: "an expired ADMIN token of the organisation the call names",
+      owner,
+      client: async () => {
+        const gateway = bearerGateway(db, await expiredAdminToken(db, owner));
+        return () => gateway;
+      },
+    },
+    {
+      name: "a read-only ADMIN token of an unrelated organisation",
+      client: async () => {
+        const gateway = bearerGateway(db, (await adminToken(db, "uo:safo", ["read"])).token);
+        return () => gateway;
+      },
+    },
+    {
+      name: "an ADMIN token of an unrelated organisation lacking the mutation's scope",
+      client: async () => {
+        const lacking = await tokensLacking(db, "uo:safo");
+        return (name) => bearerGateway(db, lacking.get(mutationScopes[name] ?? "read") ?? "");
+      },
+    },
+    {
+      name: "an ADMIN token of the organisation the call names, lacking the mutation's scope",
+      owner,
+      client: async () => {
+        const lacking = await tokensLacking(db, owner);
+        return (name) => bearerGateway(db, lacking.get(mutationScopes[name] ?? "read") ?? "");
+      },
+    },
   ];
 
   for (const caller of callers) {
     it(`is refused for a caller who is ${caller.name}, with nothing written`, async () => {
-      const gateway = testGateway(db, caller.viewer);
+      const clientFor = await caller.client();
       const allowed: string[] = [];
       for (const field of fields) {
+        const gateway = clientFor(field.name);
         const before = { audit: await db.auditEntry.count(), outbox: await db.outboxEvent.count() };
-        const { query, variables } = callDocument(field);
+        const call = callDocument(field);
+        const query = call.query;
+        const variables = caller.owner
+          ? (naming(call.variables, orgId(caller.owner)) as Record<string, unknown>)
+          : call.variables;
         // Generated from the schema for every mutation field (schema-inputs.ts): sent as text.
         const answer = (await gateway.send(query, variables)) as Answer;
         for (const e of answer.errors ?? []) expect(e.message, field.name).not.toMatch(/Unexpected error/);

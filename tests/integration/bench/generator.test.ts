@@ -1,10 +1,14 @@
+import type { Database } from "@samspill/database";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // By path: the bench package is a tool, not a dependency of the test suites.
 import { generateDataset, scales } from "../../../bench/src/generate/index.js";
+import { testDatabase } from "../../support/db.js";
+import { captureWrites } from "../../support/writes.js";
 
 // The benchmark's data generator at a tiny scale, so it cannot rot between benchmark runs: it
-// writes through the migrated schema (constraints, triggers) and every table gets its rows.
+// writes through the migrated schema (constraints, triggers) and every table gets its rows,
+// through the bulk-load command (audited per batch, no domain events).
 
 const tables = [
   "Organisation",
@@ -20,12 +24,14 @@ const tables = [
 ] as const;
 
 let client: pg.Client;
+let db: Database;
 
 beforeAll(async () => {
   client = new pg.Client({ connectionString: inject("databaseUrl") });
   await client.connect();
+  db = testDatabase();
 });
-afterAll(() => client.end());
+afterAll(() => Promise.all([client.end(), db.$disconnect()]));
 
 async function countRows(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -41,9 +47,13 @@ describe("benchmark data generator", () => {
     const scale = scales.tiny;
     const tag = Date.now().toString(36);
     // The same seed twice: names differ by tag, municipality numbers must avoid the taken ones.
-    await generateDataset(client, scale, { tag: `smoke-a-${tag}` });
+    await generateDataset(db, scale, { tag: `smoke-a-${tag}` });
     const before = await countRows();
-    const dataset = await generateDataset(client, scale, { tag: `smoke-b-${tag}` });
+    const {
+      result: dataset,
+      audits,
+      events,
+    } = await captureWrites(db, () => generateDataset(db, scale, { tag: `smoke-b-${tag}` }));
     const after = await countRows();
     const added = (table: (typeof tables)[number]) => after[table]! - before[table]!;
 
@@ -60,6 +70,26 @@ describe("benchmark data generator", () => {
     for (const table of ["OfferMunicipality", "AgreementParty", "MeetingParticipant"] as const)
       expect(added(table), table).toBe(dataset.rows[table]);
     expect(added("OfferMunicipality")).toBeGreaterThanOrEqual(scale.offers);
+
+    // Every business row came through the bulk load: one audit entry per batch, naming the data
+    // set and counting rows (the municipalities are reference data, loaded as they are), and no
+    // domain events at all.
+    expect(events).toEqual([]);
+    expect(audits.length).toBeGreaterThan(0);
+    const audited: Record<string, number> = {};
+    for (const audit of audits) {
+      expect(audit).toMatchObject({
+        action: "dataset.load",
+        entityType: "Dataset",
+        entityId: `benchmark data set [smoke-b-${tag}]`,
+        organisationId: null,
+      });
+      const { rows } = audit.changes as { rows: Record<string, number> };
+      for (const [table, n] of Object.entries(rows)) audited[table] = (audited[table] ?? 0) + n;
+    }
+    const { Municipality, ...business } = dataset.rows;
+    expect(audited).toEqual(business);
+    expect(Municipality).toBe(scale.municipalities);
   });
 
   it("gives offers Norwegian full-text vectors and keeps the task-division flag", async () => {

@@ -24,6 +24,7 @@ function batch() {
     offer: randomUUID(),
     session: randomUUID(),
     report: randomUUID(),
+    person: randomUUID(),
   };
   const tag = ids.trust.slice(0, 8);
   const input: DatasetBatchInput = {
@@ -57,6 +58,16 @@ function batch() {
         registrations: 3,
       },
     ],
+    people: [{ id: ids.person, name: "Kari Testesen", email: `kari-${tag}@example.no` }],
+    subscriptions: [
+      {
+        id: randomUUID(),
+        personId: ids.person,
+        kind: "WEEKLY_DIGEST",
+        municipalityNumbers: [],
+        priorityGroups: ["FRAIL_ELDERLY"],
+      },
+    ],
     participationReports: [
       {
         id: ids.report,
@@ -85,7 +96,14 @@ describe("bulk load", () => {
     const { result, audits, events } = await captureWrites(db, () =>
       loadDatasetBatch(unitOf(db), systemActor("Test loader"), input),
     );
-    expect(result).toMatchObject({ Organisation: 2, Offer: 1, OfferSession: 1, ParticipationReport: 1 });
+    expect(result).toMatchObject({
+      Organisation: 2,
+      Offer: 1,
+      OfferSession: 1,
+      ParticipationReport: 1,
+      Person: 1,
+      Subscription: 1,
+    });
     expect(audits).toEqual([
       {
         action: "dataset.load",
@@ -96,6 +114,8 @@ describe("bulk load", () => {
       },
     ]);
     expect(events).toEqual([]);
+    // Counts only: nothing of the person reaches the audit trail.
+    expect(JSON.stringify(audits)).not.toMatch(/Kari|example\.no/);
     // Derived as the offer commands derive it: the task-division flag and the codes' groups.
     const offer = await db.offer.findUniqueOrThrow({ where: { id: ids.offer } });
     expect(offer).toMatchObject({

@@ -2,6 +2,7 @@ import type { Database } from "@samspill/database";
 import { createGateway } from "@samspill/gateway";
 import { Redis } from "ioredis";
 import { pino } from "pino";
+import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { createSignInGateway, type SignInGateway, testOrigin } from "../../support/sign-in.js";
@@ -114,11 +115,7 @@ describe("security headers", () => {
 });
 
 describe("/metrics", () => {
-  // A registry as prom-client's would answer a scrape.
-  const registry = {
-    contentType: "text/plain; version=0.0.4; charset=utf-8",
-    metrics: async () => "samspill_up 1\n",
-  } as unknown as NonNullable<Parameters<typeof createGateway>[0]["metrics"]>;
+  const registry = new Registry();
   const metricsRequest = (headers: Record<string, string> = {}) =>
     new Request(`${testOrigin}/metrics`, { headers });
   const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });

@@ -104,7 +104,7 @@ describe("refused requests are logged and counted", () => {
 
   it("logs and counts a command's ForbiddenError answered as a typed result", async () => {
     const before = await counted("denied", "forbidden");
-    const measureId = seedId("measure:hmn-rhf-2023-2027:2.1.2-2");
+    const measureId = seedId("measure:hmn-rhf-2023-2027:2.1.3-2");
     const version = (await db.measure.findUniqueOrThrow({ where: { id: measureId } })).version;
     // An admin of another hospital trust: signed in, but no party to the plan.
     const { app } = createGateway({

@@ -157,10 +157,19 @@ describe("the requests that answered 500 before", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; issues: { field: string; code: string }[] };
     expect(body.error).toBe("invalid_filter");
-    expect(body.issues.map((i) => i.field)).toEqual([
-      new URL(path, "http://x").searchParams.keys().next().value,
-    ]);
+    const parameter = new URL(path, "http://x").searchParams.keys().next().value ?? "";
+    expect(body.issues.map((i) => i.field.split(".")[0])).toEqual([parameter]);
   });
+
+  it.each(["variables", "extensions"])(
+    "GraphQL over GET with %s that are not JSON is a 400 naming them",
+    async (name) => {
+      const response = await get(`/graphql?query=%7B%20health%20%7B%20ok%20%7D%20%7D&${name}=%00`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { issues: { field: string }[] } }[] };
+      expect(body.errors[0]?.extensions.issues.map((i) => i.field)).toEqual([name]);
+    },
+  );
 
   it("a calendar id of 36 dashes is a 404", async () => {
     const response = await get(`/calendar/offers/${"-".repeat(36)}.ics`);

@@ -1,9 +1,11 @@
 import type { Database } from "@samspill/database";
+import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId } from "../../support/gateway.js";
-import { createSignInGateway, graphql, type SignInGateway, signIn } from "../../support/sign-in.js";
+import { createSignInGateway, postGraphQL, type SignInGateway, signIn } from "../../support/sign-in.js";
 
 // Each user group's journey through HTTP, signed in through the local OpenID provider's real
 // pages, against the real database and Redis.
@@ -22,17 +24,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Typed<K extends string, T> = {
-  [key in K]: { __typename: string; data?: T; issues?: { field: string }[] };
-};
-
 describe("user-group journeys", () => {
   it("a municipality registers a diagnosis-independent offer, is told what is missing, and publishes it", async () => {
     const kari = await signIn(hub.app, "demo-kari");
-    const created = await graphql<Typed<"createOffer", { id: string; version: number }>>(
+    const created = await postGraphQL(
       hub.app,
-      `mutation($input: CreateOfferInput!) { createOffer(input: $input) { __typename
-        ... on MutationCreateOfferSuccess { data { id version } } } }`,
+      graphql(`mutation($input: CreateOfferInput!) { createOffer(input: $input) { __typename
+        ... on MutationCreateOfferSuccess { data { id version } } } }`),
       {
         input: {
           providerId: orgId("mun:1506"),
@@ -49,19 +47,23 @@ describe("user-group journeys", () => {
       },
       kari,
     );
-    const offer = created.data!.createOffer.data!;
-    const publish = `mutation($id: ID!, $version: Int!) { changeOfferStatus(id: $id, version: $version, status: PUBLISHED) {
-      __typename ... on ValidationError { issues { field } } ... on MutationChangeOfferStatusSuccess { data { status version } } } }`;
-    const refused = await graphql<Typed<"changeOfferStatus", unknown>>(hub.app, publish, offer, kari);
+    const offer = successData(created.data!.createOffer);
+    const publish =
+      graphql(`mutation($id: ID!, $version: Int!) { changeOfferStatus(id: $id, version: $version, status: PUBLISHED) {
+      __typename ... on ValidationError { issues { field } } ... on MutationChangeOfferStatusSuccess { data { status version } } } }`);
+    const refused = await postGraphQL(hub.app, publish, offer, kari);
     expect(refused.data!.changeOfferStatus.__typename).toBe("ValidationError");
-    expect(refused.data!.changeOfferStatus.issues!.map((i) => i.field).sort()).toEqual([
-      "audiences",
-      "contactEmail",
-    ]);
+    expect(
+      validationIssues(refused.data!.changeOfferStatus)!
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(["audiences", "contactEmail"]);
 
-    const fixed = await graphql<Typed<"updateOffer", { version: number }>>(
+    const fixed = await postGraphQL(
       hub.app,
-      `mutation($input: UpdateOfferInput!) { updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }`,
+      graphql(
+        `mutation($input: UpdateOfferInput!) { updateOffer(input: $input) { __typename ... on MutationUpdateOfferSuccess { data { version } } } }`,
+      ),
       {
         input: {
           id: offer.id,
@@ -72,32 +74,31 @@ describe("user-group journeys", () => {
       },
       kari,
     );
-    const version = fixed.data!.updateOffer.data!.version;
-    const published = await graphql<Typed<"changeOfferStatus", { status: string }>>(
-      hub.app,
-      publish,
-      { id: offer.id, version },
-      kari,
-    );
-    expect(published.data!.changeOfferStatus.data!.status).toBe("PUBLISHED");
+    const version = successData(fixed.data!.updateOffer).version;
+    const published = await postGraphQL(hub.app, publish, { id: offer.id, version }, kari);
+    expect(successData(published.data!.changeOfferStatus).status).toBe("PUBLISHED");
     publishedOfferId = offer.id;
     expect(await db.outboxEvent.count({ where: { aggregateId: offer.id } })).toBe(3);
     expect(await db.auditEntry.count({ where: { entityId: offer.id } })).toBe(3);
   });
 
   it("a signed-out visitor finds the new offer in the catalogue", async () => {
-    const found = await graphql<{ offers: { edges: { node: { id: string } }[] } }>(
+    const found = await postGraphQL(
       hub.app,
-      `query { offers(filter: { text: "pårørende Molde", municipalityNumbers: ["1506"] }) { edges { node { id } } } }`,
+      graphql(
+        `query { offers(filter: { text: "pårørende Molde", municipalityNumbers: ["1506"] }) { edges { node { id } } } }`,
+      ),
     );
     expect(found.data!.offers.edges.map((e) => e.node.id)).toContain(publishedOfferId);
   });
 
   it("a hospital trust finds the other trusts' offers for the same diagnosis", async () => {
     const per = await signIn(hub.app, "demo-per");
-    const result = await graphql<{ offers: { edges: { node: { provider: { id: string } } }[] } }>(
+    const result = await postGraphQL(
       hub.app,
-      `query { offers(filter: { diagnosisCodes: ["E11"], formats: [DIGITAL, HYBRID, PHYSICAL] }, first: 50) { edges { node { provider { id } } } } }`,
+      graphql(
+        `query { offers(filter: { diagnosisCodes: ["E11"], formats: [DIGITAL, HYBRID, PHYSICAL] }, first: 50) { edges { node { provider { id } } } } }`,
+      ),
       {},
       per,
     );
@@ -111,10 +112,10 @@ describe("user-group journeys", () => {
     const meeting = await db.meetingPoint.findFirstOrThrow({
       where: { healthCommunityId: orgId("hf-community:mr") },
     });
-    const result = await graphql<Typed<"recordForumReview", { id: string }>>(
+    const result = await postGraphQL(
       hub.app,
-      `mutation($input: RecordForumReviewInput!) { recordForumReview(input: $input) { __typename
-        ... on MutationRecordForumReviewSuccess { data { id } } } }`,
+      graphql(`mutation($input: RecordForumReviewInput!) { recordForumReview(input: $input) { __typename
+        ... on MutationRecordForumReviewSuccess { data { id } } } }`),
       {
         input: {
           meetingPointId: meeting.id,
@@ -135,7 +136,7 @@ describe("user-group journeys", () => {
       lise,
     );
     expect(result.data!.recordForumReview.__typename).toBe("MutationRecordForumReviewSuccess");
-    const id = result.data!.recordForumReview.data!.id;
+    const id = successData(result.data!.recordForumReview).id;
     expect(await db.meetingDecision.count({ where: { reviewId: id } })).toBe(1);
   });
 
@@ -144,10 +145,10 @@ describe("user-group journeys", () => {
     const offer = await db.offer.findFirstOrThrow({
       where: { providerId: orgId("hf:stolav"), status: "PUBLISHED" },
     });
-    const result = await graphql<Typed<"reportParticipation", { id: string }>>(
+    const result = await postGraphQL(
       hub.app,
-      `mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { __typename
-        ... on MutationReportParticipationSuccess { data { id } } } }`,
+      graphql(`mutation($input: ReportParticipationInput!) { reportParticipation(input: $input) { __typename
+        ... on MutationReportParticipationSuccess { data { id } } } }`),
       {
         input: {
           reporterId: orgId("uo:ffo"),

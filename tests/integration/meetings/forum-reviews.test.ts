@@ -156,7 +156,7 @@ describe("recordForumReview", () => {
     const result = await recordReview(mrForum, {
       ...input,
       followUps: [
-        input.followUps[0],
+        input.followUps[0]!,
         { text: "Rapport", responsibleOrgId: orgId("hf:hmr"), dueOn: "2032-02-30" },
       ],
     });
@@ -173,7 +173,7 @@ describe("recordForumReview", () => {
     const result = await recordReview(mrForum, {
       ...input,
       followUps: [
-        input.followUps[0],
+        input.followUps[0]!,
         { text: "Trondheim lager kurs", responsibleOrgId: orgId("mun:5001"), dueOn: "2032-02-01" },
         {
           text: "Pekt på et vedtak som ikke finnes",
@@ -193,7 +193,7 @@ describe("recordForumReview", () => {
     const second = await recordReview(mrForum, {
       ...input,
       followUps: [
-        input.followUps[0],
+        input.followUps[0]!,
         { text: "Trondheim lager kurs", responsibleOrgId: orgId("mun:5001"), dueOn: "2032-02-01" },
       ],
     });

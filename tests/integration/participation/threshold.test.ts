@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const period = { from: "2025-01-01", to: "2025-12-31" };
+const period = "2025";
 const inPeriod = { periodStart: new Date("2025-03-01"), periodEnd: new Date("2025-03-31") };
 
 function publicGateway(smallCountThreshold: number) {
@@ -52,7 +52,7 @@ type Audience = Record<
 >;
 const audienceFields = ["patients", "carers", "childrenAndYouth", "parents", "others"] as const;
 
-const participationSummary = `query($providerId: ID!, $period: ReportingPeriodInput!) {
+const participationSummary = `query($providerId: ID!, $period: String!) {
   participationSummary(providerId: $providerId, period: $period) {
     smallCountThreshold
     participants { patients carers childrenAndYouth parents others total }
@@ -60,7 +60,7 @@ const participationSummary = `query($providerId: ID!, $period: ReportingPeriodIn
   }
 }`;
 
-const pamSummary = `query($providerId: ID!, $period: ReportingPeriodInput!) {
+const pamSummary = `query($providerId: ID!, $period: String!) {
   pamSummary(providerId: $providerId, period: $period) {
     smallCountThreshold
     before { respondents meanScore levels }

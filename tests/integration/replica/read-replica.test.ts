@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createDatabase, type Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { createGateway } from "@samspill/gateway";
+import { graphql } from "@samspill/graphql";
+import { seedDemoData } from "@samspill/seed";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Provisioned, provisionDatabase } from "../../setup/provision.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
+import { graphQLClient } from "../../support/graphql-client.js";
 
 // The "replica" is a second database built from the same migrations but holding different rows,
 // so where an answer came from shows in the answer. The gateway's replica connection is
@@ -31,18 +33,12 @@ async function makeReadOnly(db: Database) {
     await db.$executeRawUnsafe("SET default_transaction_read_only = on");
 }
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-  const response = await gateway.app.fetch(
-    new Request("http://gateway.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-      body: JSON.stringify({ query, variables }),
-    }),
-  );
-  return (await response.json()) as { data?: T; errors?: { message: string }[] };
-}
+// `gateway` is made in beforeAll, so it is looked up per request.
+const { query } = graphQLClient((request) => gateway.app.fetch(request), "http://gateway.test/graphql", {
+  "x-samspill-csrf": "1",
+});
 
-const offerQuery = `query Offer($id: ID!) { offer(id: $id) { id title } }`;
+const offerQuery = graphql(`query Offer($id: ID!) { offer(id: $id) { id title } }`);
 
 beforeAll(async () => {
   primary = testDatabase();
@@ -91,7 +87,7 @@ describe("read replica", () => {
 
   it("answers GraphQL queries from the replica", async () => {
     expect(await primary.offer.findUnique({ where: { id: replicaOnlyOfferId } })).toBeNull();
-    const result = await graphql<{ offer: { id: string; title: string } | null }>(offerQuery, {
+    const result = await query(offerQuery, {
       id: replicaOnlyOfferId,
     });
     expect(result.errors).toBeUndefined();
@@ -100,16 +96,14 @@ describe("read replica", () => {
 
   it("runs mutations, and the reads inside them, on the primary", async () => {
     const title = `Skrevet til primæren ${randomUUID().slice(0, 8)}`;
-    const created = await graphql<{
-      createOffer: { __typename: string; data?: { id: string; title: string; provider: { id: string } } };
-    }>(
-      `mutation Create($input: CreateOfferInput!) {
+    const created = await query(
+      graphql(`mutation Create($input: CreateOfferInput!) {
         createOffer(input: $input) {
           __typename
           ... on MutationCreateOfferSuccess { data { id title provider { id } } }
           ... on Error { message }
         }
-      }`,
+      }`),
       {
         input: {
           providerId: molde,
@@ -131,7 +125,7 @@ describe("read replica", () => {
     expect(await replicaWriter.offer.findUnique({ where: { id } })).toBeNull();
 
     // A later query goes to the replica, which (like a lagging standby) does not have it yet.
-    const read = await graphql<{ offer: unknown }>(offerQuery, { id });
+    const read = await query(offerQuery, { id });
     expect(read.errors).toBeUndefined();
     expect(read.data?.offer).toBeNull();
   });
@@ -151,13 +145,9 @@ describe("read replica", () => {
       production: false,
       webOrigin: "http://127.0.0.1:5173",
     });
-    const response = await primaryOnly.app.fetch(
-      new Request("http://gateway.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-samspill-csrf": "1" },
-        body: JSON.stringify({ query: offerQuery, variables: { id: replicaOnlyOfferId } }),
-      }),
-    );
-    expect(((await response.json()) as { data: { offer: unknown } }).data.offer).toBeNull();
+    const answer = await graphQLClient(primaryOnly.app.fetch, "http://gateway.test/graphql", {
+      "x-samspill-csrf": "1",
+    }).query(offerQuery, { id: replicaOnlyOfferId });
+    expect(answer.data!.offer).toBeNull();
   });
 });

@@ -3,10 +3,10 @@ import type { Database } from "@samspill/database";
 import { createLogger } from "@samspill/events";
 import type { Mailer } from "@samspill/mail";
 import { seedDemoData } from "@samspill/seed";
+import { seedId } from "@samspill/seed/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendAnnualReports } from "../../../services/worker/src/jobs/annual-report.js";
 import { testDatabase } from "../../support/db.js";
-import { orgId } from "../../support/gateway.js";
 import { subscriber } from "./mail-harness.js";
 
 // When the SMTP server refuses a recipient, its error names the address. Neither the worker's log
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await seedDemoData(db);
   reader = await subscriber(db, "refused", "ANNUAL_REPORT");
   await db.membership.create({
-    data: { personId: reader.id, organisationId: orgId("hf:stolav"), role: "VIEWER" },
+    data: { personId: reader.id, organisationId: seedId("org:hf:stolav"), role: "VIEWER" },
   });
 });
 afterAll(() => db.$disconnect());
@@ -70,6 +70,6 @@ describe("a mail the server refuses", () => {
     expect(logged).toContain("Recipient address rejected");
     expect(logged).toContain(`person ${reader.id}`);
     expect(logged).not.toContain(reader.email);
-    expect(logged).not.toMatch(/[\w.-]+@[\w-]+\.\w{2,}/);
+    expect(logged).not.toMatch(/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}\b/i);
   });
 });

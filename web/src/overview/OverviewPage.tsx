@@ -13,16 +13,16 @@ import { ForumReviews } from "./ForumReviews.js";
 import { dimensions, type OverviewFilters, readFilters, writeFilters } from "./filters.js";
 import { LiveUpdates } from "./LiveUpdates.js";
 import { matrixModel } from "./matrix.js";
+import { periodKey } from "@samspill/domain";
 import { AreasQuery, type Dimension, OverviewQuery, TrendsQuery } from "./queries.js";
 import { TrendCharts } from "./TrendCharts.js";
+import { defaultTrendPeriod, TrendPeriodPicker } from "./TrendPeriodPicker.js";
 import "./overview.css";
 
 // The joint overview for the health communities' forums: who offers what per municipality,
 // the gaps, what needs the forum's attention, offers and participation over time, and the
 // forum's own reviews. Public, except the reviews (forum members of the community only).
 // It stays current by itself: a change anywhere in the area refetches it and says so politely.
-
-const trendMonths = 12;
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -60,6 +60,7 @@ export function OverviewPage() {
     setParams(writeFilters({ ...filters, ...next }), { replace });
 
   const scope = { trust: filters.trust, community: filters.community };
+  const [trendPeriod, setTrendPeriod] = useState(() => defaultTrendPeriod());
   const [overviewResult, refetchOverview] = useQuery({
     query: OverviewQuery,
     variables: { ...scope, dimension: filters.dimension },
@@ -67,7 +68,7 @@ export function OverviewPage() {
   });
   const [trendsResult, refetchTrends] = useQuery({
     query: TrendsQuery,
-    variables: { ...scope, months: trendMonths },
+    variables: { ...scope, period: periodKey(trendPeriod) },
     pause: !hasArea,
   });
   const overview = overviewResult.data?.overview;
@@ -193,6 +194,7 @@ export function OverviewPage() {
             <ExpiringAgreements agreements={overview.expiringAgreements} />
             <ReviewsDue offers={overview.reviewsDue} />
           </div>
+          <TrendPeriodPicker period={trendPeriod} onChange={setTrendPeriod} />
           {trendsResult.data && <TrendCharts trends={trendsResult.data.overviewTrends} />}
           <QueryStatus fetching={false} error={trendsResult.error} />
           {forumMember && filters.community && (

@@ -99,8 +99,9 @@ export const OverviewQuery = graphql(`
 `);
 
 export const TrendsQuery = graphql(`
-  query JointOverviewTrends($trust: ID, $community: ID, $months: Int!) {
-    overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, months: $months) {
+  query JointOverviewTrends($trust: ID, $community: ID, $period: String!) {
+    overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, period: $period) {
+      period
       from
       to
       participantsTotal

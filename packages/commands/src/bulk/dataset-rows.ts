@@ -21,6 +21,8 @@ export const datasetTables = [
   "MeetingPoint",
   "MeetingParticipant",
   "ParticipationReport",
+  "Person",
+  "Subscription",
 ] as const;
 export type DatasetTable = (typeof datasetTables)[number];
 export type DatasetCounts = Record<DatasetTable, number>;

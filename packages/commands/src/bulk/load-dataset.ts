@@ -52,6 +52,8 @@ export async function loadDatasetBatch(
       MeetingPoint: await n(tx.meetingPoint.createMany({ data: meetings.rows })),
       MeetingParticipant: await n(tx.meetingParticipant.createMany({ data: meetings.participants })),
       ParticipationReport: await n(tx.participationReport.createMany({ data: batch.participationReports })),
+      Person: await n(tx.person.createMany({ data: batch.people })),
+      Subscription: await n(tx.subscription.createMany({ data: batch.subscriptions })),
     };
     await record({
       action: "dataset.load",

@@ -3,14 +3,33 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { HonoAdapter } from "@bull-board/hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Database } from "@samspill/database";
+import { isPlainText, toFieldIssues } from "@samspill/domain";
 import { queueNames } from "@samspill/events";
 import { Queue } from "bullmq";
 import type { Env, Hono } from "hono";
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { Viewer } from "../context.js";
 import { isRegionalAdmin } from "./regional-admin.js";
 
 export const queueDashboardPath = "/admin/queues";
+
+/** Text that survives percent-decoding and holds no control character or broken surrogate. */
+const decodedText = z.string().refine(
+  (raw) => {
+    try {
+      return isPlainText(decodeURIComponent(raw));
+    } catch {
+      return false;
+    }
+  },
+  { message: "Not valid text", params: { code: "not_plain_text", nb: "Ikke gyldig tekst" } },
+);
+const dashboardParams = z.object({
+  path: z.array(decodedText.max(500)).max(20),
+  // Values are decoded once more: bull-board decodes `activeQueue` itself.
+  query: z.array(z.tuple([z.string().max(100).refine(isPlainText), decodedText.max(2000)])).max(20),
+});
 
 export interface QueueDashboardDeps {
   db: Database;
@@ -54,6 +73,14 @@ export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDash
         );
       }
       c.header("cache-control", "no-store");
+      // bull-board answers 500 to some malformed values (a NUL, a stray "%"): refused here.
+      const url = new URL(c.req.url);
+      const checked = dashboardParams.safeParse({
+        path: url.pathname.split("/"),
+        query: [...url.searchParams.entries()],
+      });
+      if (!checked.success)
+        return c.json({ error: "invalid_parameter", issues: toFieldIssues(checked.error) }, 400);
       await next();
     });
   }

@@ -1,5 +1,6 @@
 import { hashApiToken, looksLikeApiToken } from "@samspill/commands";
 import type { Database } from "@samspill/database";
+import { isApiTokenScope } from "@samspill/domain";
 import type { Viewer } from "../context.js";
 
 // API tokens let an organisation's systems call the API without a person. The token's format,
@@ -21,9 +22,11 @@ export async function resolveApiToken(db: Database, token: string, now = new Dat
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      scopes: true,
     },
   });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  // An expired or revoked token is refused exactly like an unknown one.
+  if (!row || row.revokedAt || row.expiresAt <= now) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
     // Conditional, so concurrent requests write at most once per minute between them.
     const staleBefore = new Date(now.getTime() - lastUsedResolutionMs);
@@ -38,5 +41,7 @@ export async function resolveApiToken(db: Database, token: string, now = new Dat
     tokenId: row.id,
     name: row.name,
     memberships: [{ organisationId: row.organisationId, role: row.role }],
+    scopes: row.scopes.filter(isApiTokenScope),
+    expiresAt: row.expiresAt,
   };
 }

@@ -1,5 +1,5 @@
 import { adminRoles, createApiToken, revokeApiToken } from "@samspill/commands";
-import { roles } from "@samspill/domain";
+import { apiTokenScopes, isApiTokenScope, roles } from "@samspill/domain";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import { mutationErrors } from "./errors.js";
@@ -11,6 +11,14 @@ import { mutationErrors } from "./errors.js";
 export const RoleEnum = builder.enumType("Role", {
   description: "What a member (person or API token) may do in an organisation.",
   values: roles,
+});
+
+// GraphQL enum names cannot hold ":", so WRITE_OFFERS stands for the stored "write:offers".
+export const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
+  description: "What an API token may do within its role: read, or write one area.",
+  values: Object.fromEntries(
+    apiTokenScopes.map((scope) => [scope.replace(":", "_").toUpperCase(), { value: scope }]),
+  ) as Record<string, { value: (typeof apiTokenScopes)[number] }>,
 });
 
 builder.prismaObject("ApiToken", {
@@ -28,6 +36,11 @@ builder.prismaObject("ApiToken", {
       description: "Last use, to the minute.",
     }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    scopes: t.field({
+      type: [ApiTokenScopeEnum],
+      description: "What the token may do within its role.",
+      resolve: (token) => token.scopes.filter(isApiTokenScope),
+    }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
     active: t.boolean({
       description: "Neither revoked nor expired.",
@@ -81,12 +94,21 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true }),
       role: t.arg({ type: RoleEnum, required: true }),
       expiresAt: t.arg({ type: "DateTime", required: false }),
+      expiresInDays: t.arg.int({
+        required: false,
+        description: "Lifetime in days; the deployment's default when neither this nor expiresAt is given.",
+      }),
+      scopes: t.arg({
+        type: [ApiTokenScopeEnum],
+        required: false,
+        description: "What the token may do; every scope when left out.",
+      }),
     },
     authScopes: (_root, args) => ({
       roleIn: { organisationId: String(args.organisationId), roles: adminRoles },
     }),
     resolve: async (_root, args, ctx) => {
-      const { id, token } = await createApiToken(unitOf(ctx), ctx.viewer, args);
+      const { id, token } = await createApiToken(unitOf(ctx), ctx.viewer, args, ctx.apiTokenLifetime);
       return { token, apiToken: { id } };
     },
   }),

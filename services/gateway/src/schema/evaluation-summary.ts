@@ -1,13 +1,14 @@
 import type { Prisma } from "@samspill/database";
-import { type SuppressedTable, suppressSmallCounts } from "@samspill/domain";
+import { type GridPeriod, periodKey, periodRange, type SuppressedTable, suppressAcrossPeriods } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { insideWindow, summarisableOffers, THRESHOLD_DESCRIPTION, toWindow } from "./figures.js";
+import { monthTables, startsIn, startsInYear, summarisableOffers, tableScope, THRESHOLD_DESCRIPTION } from "./figures.js";
 
 // The published PAM summary, before and after a course.
 //
 // Suppression: per side (before, after) the published figures form a table of offers × the four
-// activation levels whose row totals are the respondents. It goes through suppressSmallCounts,
+// activation levels whose row totals are the respondents. It is built for every month of the
+// period's year and goes through suppressAcrossPeriods (the year's grid as one set of tables),
 // and a mean score is shown only where its respondents are: a mean of fewer than 5 people says
 // too much about each of them, and a hidden offer's mean would otherwise follow from the total.
 
@@ -28,6 +29,7 @@ interface OfferPam {
 
 interface PamSummary {
   smallCountThreshold: number;
+  period: string;
   from: Date;
   to: Date;
   evaluations: number;
@@ -85,8 +87,9 @@ export const PamSummaryRef = builder.objectRef<PamSummary>("PamSummary").impleme
       description:
         "Counts of fewer people than this are not published (the deployment's setting, at least 5).",
     }),
-    from: t.expose("from", { type: "Date" }),
-    to: t.expose("to", { type: "Date" }),
+    period: t.exposeString("period", { description: "The grid period's key." }),
+    from: t.expose("from", { type: "Date", description: "The period's first day." }),
+    to: t.expose("to", { type: "Date", description: "The period's last day." }),
     evaluations: t.exposeInt("evaluations"),
     before: t.field({ type: PamFiguresRef, resolve: (s) => s.before }),
     after: t.field({ type: PamFiguresRef, resolve: (s) => s.after }),
@@ -131,19 +134,21 @@ function publish(sides: Side[], table: SuppressedTable) {
   return {
     rows: sides.map((s, i) => figures(table.rowTotals[i]!, s.scoreSum, s.respondents, table.cells[i]!)),
     total: figures(table.total, all.sum, all.n, table.columnTotals),
+    empty: figures(0, 0, 0, [0, 0, 0, 0]),
   };
 }
 
 export async function pamSummary(
   ctx: Context,
-  scope: Prisma.OfferWhereInput,
-  period: { from: string; to: string },
+  scope: { offerId?: string | null; providerId?: string | null; hospitalTrustId?: string | null },
+  period: GridPeriod,
 ): Promise<PamSummary> {
-  const window = toWindow(period);
-  const evaluations = await ctx.db.pamEvaluation.findMany({
-    where: { ...insideWindow(window), offer: { AND: [scope, summarisableOffers(ctx)] } },
+  const { where, onlyOffer } = await tableScope(ctx, scope);
+  const all = await ctx.db.pamEvaluation.findMany({
+    where: { ...startsInYear(period), offer: { AND: [where, summarisableOffers(ctx)] } },
     select: {
       offerId: true,
+      periodStart: true,
       respondentsBefore: true,
       respondentsAfter: true,
       meanScoreBefore: true,
@@ -153,6 +158,8 @@ export async function pamSummary(
     },
     orderBy: [{ offerId: "asc" }, { periodStart: "asc" }],
   });
+  const offerIds = [...new Set(all.map((e) => e.offerId))].sort();
+  const evaluations = all.filter((e) => startsIn(period, e.periodStart));
   const byOffer = new Map<string, { count: number; before: Side; after: Side }>();
   for (const e of evaluations) {
     const row = byOffer.get(e.offerId) ?? { count: 0, before: emptySide(), after: emptySide() };
@@ -161,31 +168,39 @@ export async function pamSummary(
     addSide(row.before, e.respondentsBefore, e.meanScoreBefore, e.levelsBefore);
     addSide(row.after, e.respondentsAfter, e.meanScoreAfter, e.levelsAfter);
   }
-  const rows = [...byOffer.entries()];
   const side = (pick: "before" | "after") => {
-    const sides = rows.map(([, r]) => r[pick]);
-    return publish(
-      sides,
-      suppressSmallCounts(
-        sides.map((s) => s.levels),
-        ctx.smallCountThreshold,
+    const tables = suppressAcrossPeriods(
+      period.year,
+      monthTables(
+        offerIds,
+        4,
+        all,
+        (e) => e.offerId,
+        (e) => e.periodStart,
+        (e) => (pick === "before" ? e.levelsBefore : e.levelsAfter),
       ),
+      ctx.smallCountThreshold,
     );
+    const sides = offerIds.map((id) => byOffer.get(id)?.[pick] ?? emptySide());
+    return publish(sides, tables.get(periodKey(period))!);
   };
   const before = side("before");
   const after = side("after");
+  const shown = offerIds.flatMap((offerId, i) => {
+    const r = byOffer.get(offerId);
+    if (!r || (onlyOffer && offerId !== onlyOffer)) return [];
+    return [{ offerId, evaluations: r.count, before: before.rows[i]!, after: after.rows[i]! }];
+  });
+  const { start, end } = periodRange(period);
   return {
     smallCountThreshold: ctx.smallCountThreshold,
-    from: window.from,
-    to: window.to,
-    evaluations: evaluations.length,
-    before: before.total,
-    after: after.total,
-    offers: rows.map(([offerId, r], i) => ({
-      offerId,
-      evaluations: r.count,
-      before: before.rows[i]!,
-      after: after.rows[i]!,
-    })),
+    period: periodKey(period),
+    from: start,
+    to: new Date(end.getTime() - 86_400_000),
+    evaluations: shown.reduce((n, o) => n + o.evaluations, 0),
+    // One offer's summary is its row; otherwise the table's totals.
+    before: onlyOffer ? (shown[0]?.before ?? before.empty) : before.total,
+    after: onlyOffer ? (shown[0]?.after ?? after.empty) : after.total,
+    offers: shown,
   };
 }

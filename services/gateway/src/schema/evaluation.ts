@@ -1,10 +1,11 @@
 import { reportPamEvaluation } from "@samspill/commands";
 import { z } from "zod";
+import { gridPeriodKey } from "@samspill/domain";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import { mutationErrors } from "./errors.js";
 import { PamSummaryRef, pamSummary, round1 } from "./evaluation-summary.js";
-import { hospitalTrustArea, ReportingPeriodInput } from "./figures.js";
+import { gridPeriod, PERIOD_DESCRIPTION } from "./figures.js";
 
 // PAM (Patient Activation Measure) aggregates per offer and period, reported by the offer's
 // provider (packages/commands/src/evaluation), and the published before/after summary.
@@ -79,13 +80,13 @@ builder.queryFields((t) => ({
   pamSummary: t.field({
     type: PamSummaryRef,
     description:
-      "Public PAM figures before and after, for one offer, a provider's offers or a hospital trust's area (offers it provides or that serve its catchment), over evaluations lying wholly inside the period.",
+      "Public PAM figures before and after, for one offer, a provider's offers or a hospital trust's area (offers it provides or that serve its catchment), over the evaluations whose period starts in the grid period (suppressed across the periods of the year).",
     authScopes: { public: true },
     args: {
       offerId: t.arg.id(),
       providerId: t.arg.id(),
       hospitalTrustId: t.arg.id(),
-      period: t.arg({ type: ReportingPeriodInput, required: true }),
+      period: t.arg.string({ required: true, description: PERIOD_DESCRIPTION, validate: gridPeriodKey }),
     },
     validate: z
       .object({
@@ -100,12 +101,12 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       pamSummary(
         ctx,
-        args.offerId
-          ? { id: String(args.offerId) }
-          : args.providerId
-            ? { providerId: String(args.providerId) }
-            : hospitalTrustArea(String(args.hospitalTrustId)),
-        args.period,
+        {
+          offerId: args.offerId ? String(args.offerId) : null,
+          providerId: args.providerId ? String(args.providerId) : null,
+          hospitalTrustId: args.hospitalTrustId ? String(args.hospitalTrustId) : null,
+        },
+        gridPeriod(args.period),
       ),
   }),
 }));

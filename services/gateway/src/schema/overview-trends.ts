@@ -1,8 +1,17 @@
 import type { Database } from "@samspill/database";
-import { SMALL_COUNT_THRESHOLD, suppressSmallCounts } from "@samspill/domain";
+import {
+  type GridPeriod,
+  gridPeriodKey,
+  periodKey,
+  periodMonths,
+  periodRange,
+  SMALL_COUNT_THRESHOLD,
+  suppressAcrossPeriods,
+} from "@samspill/domain";
 import { createGraphQLError } from "graphql-yoga";
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { gridPeriod, PERIOD_DESCRIPTION } from "./figures.js";
 
 // Offers and participation over time, for the joint overview's charts. The scope is the
 // overview's (a hospital trust's catchment and/or a health community's member municipalities);
@@ -14,7 +23,10 @@ import { builder } from "../builder.js";
 // or until their last update when they are no longer published and nothing was recorded.
 //
 // Participation counts people, so the monthly participant figures are published only after
-// small-count suppression. A report belongs to the month its period starts in.
+// small-count suppression. A report belongs to the month its period starts in. The window is a
+// period of the grid (a year, half-year, quarter or month), never one the caller chooses, and the
+// participant figures of every period of its year are suppressed together
+// (suppressAcrossPeriods): a quarter's total minus two of its months cannot give the third.
 
 export interface TrendMonth {
   month: Date;
@@ -26,6 +38,7 @@ export interface TrendMonth {
 }
 
 export interface OverviewTrends {
+  period: string;
   from: Date;
   to: Date;
   months: TrendMonth[];
@@ -55,32 +68,30 @@ async function scopeMunicipalities(db: Database, scope: TrendScope): Promise<str
   return rows.map((r) => r.number);
 }
 
-/** The first day (UTC) of the month `back` months before `now`'s month. */
-export function monthStart(now: Date, back = 0): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-}
-
 const monthKey = (d: Date) => d.toISOString().slice(0, 7);
 
 export async function readOverviewTrends(
   db: Database,
   scope: TrendScope,
-  months: number,
-  now: Date = new Date(),
+  period: GridPeriod,
   /** The deployment's SMALL_COUNT_THRESHOLD. */
   threshold = SMALL_COUNT_THRESHOLD,
 ): Promise<OverviewTrends> {
-  const from = monthStart(now, months - 1);
+  const { start, end } = periodRange(period);
+  const year = periodRange({ kind: "YEAR", year: period.year, index: 1 });
   // Days, not Date parameters: the columns are UTC timestamps without a zone, and a day string
   // cast to timestamp does not depend on the session's time zone.
-  const fromDay = from.toISOString().slice(0, 10);
-  const lastDay = monthStart(now).toISOString().slice(0, 10);
+  const fromDay = start.toISOString().slice(0, 10);
+  const lastDay = periodMonths(period).at(-1)!;
+  const lastMonthDay = periodRange(lastDay).start.toISOString().slice(0, 10);
+  const yearFrom = year.start.toISOString().slice(0, 10);
+  const yearTo = year.end.toISOString().slice(0, 10);
   const numbers = await scopeMunicipalities(db, scope);
 
   // One statement for the offer series: months × (published in the month, active in the month).
   const offerRows = await db.$queryRaw<{ month: Date; published: number; active: number }[]>`
     WITH months AS (
-      SELECT generate_series(${fromDay}::date::timestamp, ${lastDay}::date::timestamp, interval '1 month') AS month
+      SELECT generate_series(${fromDay}::date::timestamp, ${lastMonthDay}::date::timestamp, interval '1 month') AS month
     ),
     scoped AS (
       SELECT o."id", o."publishedAt", o."status", o."updatedAt"
@@ -121,7 +132,8 @@ export async function readOverviewTrends(
     FROM months m
     ORDER BY m.month`;
 
-  // Reports on offers that are or were in the public catalogue (drafts are nobody's business).
+  // Reports on offers that are or were in the public catalogue (drafts are nobody's business),
+  // for the whole year: its months are suppressed together.
   const reportRows = await db.$queryRaw<
     { month: Date; reports: number; participants: number; user_reps: number }[]
   >`
@@ -132,7 +144,7 @@ export async function readOverviewTrends(
     FROM "ParticipationReport" r
     JOIN "Offer" o ON o."id" = r."offerId"
     WHERE o."status" <> 'DRAFT'
-      AND r."periodStart" >= ${fromDay}::date
+      AND r."periodStart" >= ${yearFrom}::date AND r."periodStart" < ${yearTo}::date
       AND EXISTS (
         SELECT 1 FROM "OfferMunicipality" om
         WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${numbers}::text[])
@@ -140,29 +152,30 @@ export async function readOverviewTrends(
     GROUP BY 1`;
   const reportsByMonth = new Map(reportRows.map((r) => [monthKey(new Date(r.month)), r]));
 
-  const series = offerRows.map((row) => {
-    const month = new Date(row.month);
-    const reports = reportsByMonth.get(monthKey(month));
-    return { row, month, reports };
-  });
-  // One column (participants per month): primary suppression hides months of 1–4 people, the
-  // secondary keeps them from being worked out from the window's total.
-  const table = suppressSmallCounts(
-    series.map((s) => [s.reports?.participants ?? 0]),
+  const participantsIn = (month: number) =>
+    reportsByMonth.get(`${period.year}-${String(month).padStart(2, "0")}`)?.participants ?? 0;
+  const tables = suppressAcrossPeriods(
+    period.year,
+    Array.from({ length: 12 }, (_, m) => [[participantsIn(m + 1)]]),
     threshold,
   );
   return {
-    from,
-    to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)),
-    participantsTotal: table.total,
-    months: series.map((s, i) => ({
-      month: s.month,
-      offersPublished: s.row.published,
-      offersActive: s.row.active,
-      reports: s.reports?.reports ?? 0,
-      participants: table.cells[i]?.[0] ?? null,
-      userRepresentatives: s.reports?.user_reps ?? 0,
-    })),
+    period: periodKey(period),
+    from: start,
+    to: new Date(end.getTime() - 86_400_000),
+    participantsTotal: tables.get(periodKey(period))!.total,
+    months: offerRows.map((row) => {
+      const month = new Date(row.month);
+      const reports = reportsByMonth.get(monthKey(month));
+      return {
+        month,
+        offersPublished: row.published,
+        offersActive: row.active,
+        reports: reports?.reports ?? 0,
+        participants: tables.get(monthKey(month))!.total,
+        userRepresentatives: reports?.user_reps ?? 0,
+      };
+    }),
   };
 }
 
@@ -194,12 +207,13 @@ const TrendMonthRef = builder.objectRef<TrendMonth>("OverviewTrendMonth").implem
 const OverviewTrendsRef = builder.objectRef<OverviewTrends>("OverviewTrends").implement({
   description: "Offers and participation per month in the overview's scope, oldest month first.",
   fields: (t) => ({
-    from: t.expose("from", { type: "Date" }),
-    to: t.expose("to", { type: "Date" }),
+    period: t.exposeString("period", { description: "The grid period's key." }),
+    from: t.expose("from", { type: "Date", description: "The period's first day." }),
+    to: t.expose("to", { type: "Date", description: "The period's last day." }),
     months: t.field({ type: [TrendMonthRef], resolve: (o) => o.months }),
     participantsTotal: t.exposeInt("participantsTotal", {
       nullable: true,
-      description: "Participants over the whole window (suppressed like the months).",
+      description: "Participants over the whole period (suppressed with the months and the year's other periods).",
     }),
   }),
 });
@@ -210,16 +224,14 @@ builder.queryField("overviewTrends", (t) =>
   t.field({
     type: OverviewTrendsRef,
     description:
-      "Offers published and active, and participation, per month up to the current one. Give a hospital trust, a health community, or both.",
+      "Offers published and active, and participation, per month of a grid period. Give a hospital trust, a health community, or both.",
     authScopes: { public: true },
     args: {
       hospitalTrustId: t.arg.id({ validate: uuid }),
       healthCommunityId: t.arg.id({ validate: uuid }),
-      months: t.arg.int({
-        required: true,
-        defaultValue: 12,
-        description: "How many months, the current one included (1–60).",
-        validate: z.number().int().min(1).max(60),
+      period: t.arg.string({
+        description: `${PERIOD_DESCRIPTION} The current year when not given.`,
+        validate: gridPeriodKey.nullish(),
       }),
     },
     resolve: (_root, args, ctx) => {
@@ -236,8 +248,7 @@ builder.queryField("overviewTrends", (t) =>
           hospitalTrustId: args.hospitalTrustId ? String(args.hospitalTrustId) : null,
           healthCommunityId: args.healthCommunityId ? String(args.healthCommunityId) : null,
         },
-        args.months,
-        new Date(),
+        gridPeriod(args.period ?? String(new Date().getUTCFullYear())),
         ctx.smallCountThreshold,
       );
     },

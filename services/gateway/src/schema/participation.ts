@@ -1,12 +1,12 @@
 import { correctParticipationReport, reportingRoles, reportParticipation } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
-import { participantFields } from "@samspill/domain";
+import { gridPeriodKey, participantFields } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
 import { mutationErrors } from "./errors.js";
-import { ReportingPeriodInput } from "./figures.js";
+import { gridPeriod, PERIOD_DESCRIPTION } from "./figures.js";
 import { visibleOrganisations } from "./offer.js";
 import {
   CorrectParticipationReportInputRef,
@@ -144,12 +144,12 @@ builder.queryFields((t) => ({
   participationSummary: t.field({
     type: ParticipationSummaryRef,
     description:
-      "Public participation figures for one offer or all of a provider's offers, over reports lying wholly inside the period. One row per offer with reports; small counts suppressed.",
+      "Public participation figures for one offer or all of a provider's offers, over the reports whose period starts in the grid period. One row per offer with reports; small counts suppressed across the periods of the year.",
     authScopes: { public: true },
     args: {
       offerId: t.arg.id(),
       providerId: t.arg.id(),
-      period: t.arg({ type: ReportingPeriodInput, required: true }),
+      period: t.arg.string({ required: true, description: PERIOD_DESCRIPTION, validate: gridPeriodKey }),
     },
     validate: z
       .object({ offerId: z.uuid().nullish(), providerId: z.uuid().nullish() })
@@ -158,8 +158,8 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       participationSummary(
         ctx,
-        args.offerId ? { id: String(args.offerId) } : { providerId: String(args.providerId) },
-        args.period,
+        { offerId: args.offerId ? String(args.offerId) : null, providerId: args.providerId ? String(args.providerId) : null },
+        gridPeriod(args.period),
       ),
   }),
 }));

@@ -62,7 +62,7 @@ export async function forEachRecipient<T>(
         await send(recipient);
       } catch (error) {
         failures.push(describe(recipient));
-        log.error({ err: error, recipient: describe(recipient) }, "mail to one recipient failed");
+        log.error({ err: error, failedFor: describe(recipient) }, "mail to one recipient failed");
       }
     }
   };

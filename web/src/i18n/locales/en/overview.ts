@@ -74,6 +74,19 @@ const texts: Translation<typeof nb> = {
       overdue_other: "{{count}} days overdue ({{date}})",
     },
     trends: {
+      period: "Period",
+      year: "Year",
+      periodKind: "Kind of period",
+      periodKinds: {
+        YEAR: "Whole year",
+        HALF_YEAR: "Half-year",
+        QUARTER: "Quarter",
+        MONTH: "Month",
+      },
+      periodIndex: {
+        HALF_YEAR: "Half {{index}}",
+        QUARTER: "Quarter {{index}}",
+      },
       heading: "Trend over time",
       offersHeading: "Offers per month",
       participationHeading: "Participation per month",
@@ -88,7 +101,7 @@ const texts: Translation<typeof nb> = {
       tableCaption: "Offers and participation per month",
       suppressed: "hidden",
       suppressedNote:
-        "Participant counts below 5 are not shown, and some other figures are hidden too so the small ones cannot be worked out. They read “hidden” in the table and are breaks in the line.",
+        "Participant counts below 5 are not shown, and some other figures are hidden too so the small ones cannot be worked out. They read “hidden” in the table and are breaks in the line. Figures are given only for whole months, quarters, half-years and years, so no one can subtract one period from another to find the small ones.",
       offersSummary:
         "From {{from}} to {{to}}, {{published}} new offers were published. In {{to}}, {{active}} offers were active.",
       participationSummary:

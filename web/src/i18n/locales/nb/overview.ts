@@ -72,6 +72,19 @@ const texts = {
       overdue_other: "{{count}} dager på overtid ({{date}})",
     },
     trends: {
+      period: "Periode",
+      year: "År",
+      periodKind: "Periodetype",
+      periodKinds: {
+        YEAR: "Hele året",
+        HALF_YEAR: "Halvår",
+        QUARTER: "Kvartal",
+        MONTH: "Måned",
+      },
+      periodIndex: {
+        HALF_YEAR: "{{index}}. halvår",
+        QUARTER: "{{index}}. kvartal",
+      },
       heading: "Utvikling over tid",
       offersHeading: "Tilbud per måned",
       participationHeading: "Deltakelse per måned",
@@ -86,7 +99,7 @@ const texts = {
       tableCaption: "Tilbud og deltakelse per måned",
       suppressed: "skjult",
       suppressedNote:
-        "Deltakertall under 5 vises ikke, og noen andre tall skjules også så de små ikke kan regnes ut. De vises som «skjult» i tabellen og som brudd i linjen.",
+        "Deltakertall under 5 vises ikke, og noen andre tall skjules også så de små ikke kan regnes ut. De vises som «skjult» i tabellen og som brudd i linjen. Tallene gis bare for hele måneder, kvartaler, halvår og år, så ingen kan trekke én periode fra en annen og finne de små.",
       offersSummary:
         "Fra {{from}} til {{to}} ble {{published}} nye tilbud publisert. I {{to}} var {{active}} tilbud aktive.",
       participationSummary:

@@ -1,0 +1,26 @@
+import type { ApiTokenScope } from "@samspill/domain";
+
+// The scope an API token needs to change each kind of row. Every command records its changes
+// through the unit of work, which asks for the scope here, so no write escapes the check; a kind
+// missing from this table is refused to tokens (and the commands' test names every kind).
+
+export const scopeForEntity: Readonly<Record<string, ApiTokenScope>> = {
+  Offer: "write:offers",
+  OfferSession: "write:offers",
+  Agreement: "write:agreements",
+  ParticipationReport: "write:participation",
+  PamEvaluation: "write:participation",
+  MeetingPoint: "write:meetings",
+  FollowUp: "write:meetings",
+  ActionPlan: "write:meetings",
+  Measure: "write:meetings",
+  ForumReview: "write:meetings",
+  Organisation: "write:organisation",
+  Unit: "write:organisation",
+  Person: "write:organisation",
+  Membership: "write:organisation",
+  Subscription: "write:organisation",
+  Dataset: "write:organisation",
+  ApiToken: "manage:access",
+  WebhookSubscription: "manage:access",
+};

@@ -1,0 +1,123 @@
+import { updateOffer } from "@samspill/commands";
+import type { Database } from "@samspill/database";
+import { createGatewayPubSub, type GatewayPubSub, schema } from "@samspill/gateway";
+import { seedDemoData } from "@samspill/seed";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
+import { orgId, viewerWith } from "../../support/gateway.js";
+import { openSse, type SseResult } from "../../support/sse.js";
+import { startTestWorker, type TestWorker } from "../../support/worker.js";
+import { type Caller, gatewayFor, headersOf, outsiders } from "./callers.js";
+import { createForeignObjects, type ForeignObjects, leaks, ownerAdmin, ownerKey, partnerKey } from "./foreign-objects.js";
+import { readDocument } from "./selections.js";
+
+// Every Subscription field, opened by every kind of outsider on the foreign organisation's
+// topics while that organisation changes a private offer through a command; the real worker
+// relays the change. The owner's admin, subscribed the same way, receives it, so silence for
+// the outsiders means refusal, not a broken pipe.
+
+/** silent: refused, or open with no message at all. public: messages, none naming a private thing. */
+interface Row {
+  args: (f: ForeignObjects) => Record<string, unknown>;
+  expected: "silent" | "public";
+}
+const rows: Record<string, Row> = {
+  organisationEvents: { args: (f) => ({ organisationId: f.organisationId }), expected: "silent" },
+  overviewChanged: { args: () => ({ hospitalTrustId: orgId(partnerKey) }), expected: "public" },
+};
+
+let db: Database;
+let foreign: ForeignObjects;
+let callers: Caller[];
+let worker: TestWorker;
+const connections: Redis[] = [];
+const pubsubs: GatewayPubSub[] = [];
+beforeAll(async () => {
+  db = testDatabase();
+  await seedDemoData(db);
+  foreign = await createForeignObjects(db);
+  callers = await outsiders(db, foreign);
+  worker = await startTestWorker(db, "authorization-subscriptions");
+});
+afterAll(async () => {
+  await Promise.all(pubsubs.map((p) => p.close()));
+  await Promise.all(connections.map((c) => c.quit()));
+  await worker.stop();
+  await db.$disconnect();
+});
+
+const subscriptionFields = Object.values(schema.getSubscriptionType()?.getFields() ?? {});
+
+/** Opens `field` for `caller` on a gateway instance hearing the worker through Redis. */
+async function open(caller: Caller, name: string) {
+  const publish = new Redis(inject("redisUrl"));
+  const subscribe = new Redis(inject("redisUrl"));
+  connections.push(publish);
+  const pubsub = createGatewayPubSub({ prefix: worker.prefix, redis: { publish, subscribe } });
+  pubsubs.push(pubsub);
+  const field = subscriptionFields.find((f) => f.name === name);
+  if (!field) throw new Error(`no Subscription field ${name}`);
+  const document = readDocument(schema, "subscription", field, rows[name]?.args(foreign) ?? {});
+  const response = await gatewayFor(db, caller, { pubsub }).fetch(
+    new Request("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", ...headersOf(caller) },
+      body: JSON.stringify(document),
+    }),
+  );
+  return openSse(response);
+}
+
+/** Every message a stream holds until it is quiet for `quietMs` or ends. */
+async function drain(stream: Awaited<ReturnType<typeof open>>, quietMs: number): Promise<SseResult[]> {
+  const messages: SseResult[] = [];
+  for (;;) {
+    try {
+      messages.push(await stream.next(quietMs));
+    } catch {
+      return messages;
+    }
+  }
+}
+
+describe("every subscription", () => {
+  it("has a row for each Subscription field, and no row for a field that is gone", () => {
+    expect(subscriptionFields.map((f) => f.name).sort()).toEqual(Object.keys(rows).sort());
+  });
+
+  it("tells no outsider anything of the foreign organisation's change", async () => {
+    const owner: Caller = { name: "owner", viewer: viewerWith([{ org: ownerKey, role: "ADMIN" }]) };
+    const control = await open(owner, "organisationEvents");
+    const streams = [];
+    for (const caller of callers)
+      for (const name of Object.keys(rows)) streams.push({ caller, name, stream: await open(caller, name) });
+
+    const { actor, unit } = ownerAdmin(db);
+    const draft = await db.offer.findUniqueOrThrow({ where: { id: foreign.draftOfferId } });
+    await updateOffer(unit, actor, { id: draft.id, version: draft.version, title: `${foreign.secret} renamed` });
+    // The owner hears of it: the relay ran and the topic carried it.
+    const heard = await control.next(20_000);
+    expect(JSON.stringify(heard)).toContain(foreign.draftOfferId);
+    await control.close();
+
+    const problems: string[] = [];
+    const clean = new Map<string, number>();
+    for (const { caller, name, stream } of streams) {
+      const messages = await drain(stream, 300);
+      await stream.close();
+      const data = messages.filter((m) => m.data);
+      const leaked = leaks(foreign, messages);
+      const where = `${caller.name} → ${name}`;
+      if (leaked.length > 0) problems.push(`${where} leaks ${leaked.join(", ")}`);
+      else if (rows[name]?.expected === "silent" && data.length > 0)
+        problems.push(`${where} receives ${JSON.stringify(data).slice(0, 200)}`);
+      else clean.set(caller.name, (clean.get(caller.name) ?? 0) + 1);
+    }
+    for (const caller of callers)
+      console.log(
+        `[security] subscriptions to the foreign organisation for ${caller.name}: ${clean.get(caller.name) ?? 0} of ${Object.keys(rows).length} refused or silent about its change`,
+      );
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
