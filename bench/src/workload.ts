@@ -1,8 +1,11 @@
+import { graphql } from "@samspill/graphql";
+import { print } from "graphql";
+
 // What the load generator asks for: the web app's catalogue page and offer page, and the full
 // overview, with variables that rotate so caches in Postgres see realistic variety. The raw-SQL
 // server gets the same JSON bodies on its own paths.
 
-export const catalogueQuery = `query Catalogue($filter: OfferFilter, $first: Int) {
+const catalogue = graphql(`query Catalogue($filter: OfferFilter, $first: Int) {
   offers(filter: $filter, first: $first) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -12,9 +15,9 @@ export const catalogueQuery = `query Catalogue($filter: OfferFilter, $first: Int
       sessions(upcomingOnly: true) { id startsAt cancelled }
     } }
   }
-}`;
+}`);
 
-export const offerQuery = `query Offer($id: ID!) {
+const offer = graphql(`query Offer($id: ID!) {
   offer(id: $id) {
     id title summary description kind status diagnosisScope diagnosisCodes diagnosisGroups topics
     audiences priorityGroups format location onlineUrl languages accessibility userRepPlanning
@@ -25,23 +28,36 @@ export const offerQuery = `query Offer($id: ID!) {
     municipalities { number name }
     sessions { id startsAt endsAt location onlineUrl capacity registrations availablePlaces cancelled note version }
   }
-}`;
+}`);
 
-const cell = "value offerCount providerCount providers { id name }";
-const item = "offerId title provider { id name } municipalityNumbers reviewDueOn reviewDueInDays";
-export const overviewQuery = `query Overview($hospitalTrustId: ID!, $dimension: OverviewDimension!) {
+const cell = graphql(
+  `fragment Cell on OverviewCell { value offerCount providerCount providers { id name } }`,
+);
+const item = graphql(
+  `fragment Item on OverviewOffer { offerId title provider { id name } municipalityNumbers reviewDueOn reviewDueInDays }`,
+);
+const overview = graphql(
+  `query Overview($hospitalTrustId: ID!, $dimension: OverviewDimension!) {
   overview(hospitalTrustId: $hospitalTrustId, dimension: $dimension) {
     dimension values
-    rows { municipalityNumber municipalityName total { ${cell} } cells { ${cell} } }
-    totals { ${cell} }
-    total { ${cell} }
+    rows { municipalityNumber municipalityName total { ...Cell } cells { ...Cell } }
+    totals { ...Cell }
+    total { ...Cell }
     gaps { kind municipalityNumber municipalityName priorityGroup message }
-    flaggedOffers { ${item} }
-    reviewsDue { ${item} }
+    flaggedOffers { ...Item }
+    reviewsDue { ...Item }
     expiringAgreements { id title subAgreement validTo daysLeft parties { id name } }
   }
-}`;
+}`,
+  [cell, item],
+);
 
+// Sent as text by the load generator (and as the same JSON bodies to the raw-SQL server).
+export const catalogueQuery = print(catalogue);
+export const offerQuery = print(offer);
+export const overviewQuery = print(overview);
+
+// The bare hello server has a schema of its own, not the gateway's.
 export const helloQuery = "{ hello }";
 
 const terms = [

@@ -5,8 +5,10 @@ import type { ReportYear } from "./periods.js";
 // participation with user representatives, and PAM before/after. Raw figures here; the
 // template publishes them through the domain's small-count rule (suppressSmallCounts).
 //
-// A report or evaluation counts for the year when its period overlaps the year; one that spans
-// New Year counts in both years, in full (the hub holds aggregates, not per-day figures).
+// A report or evaluation counts for the year its period starts in, as on the published grid of
+// periods (the participation and PAM summaries, the overview's trends): counting one that spans
+// New Year in both years would make this report and the year's summary differ by exactly that
+// report, and their difference would publish it however small.
 
 export interface ReportScope {
   id: string;
@@ -107,11 +109,11 @@ export async function buildAnnualReport(
   scope: ReportScope,
   year: ReportYear,
 ): Promise<AnnualReport> {
-  const overlaps = { periodStart: { lt: year.end }, periodEnd: { gte: year.start } };
+  const startsInYear = { periodStart: { gte: year.start, lt: year.end } };
   const scopeOffers: Prisma.OfferWhereInput = { providerId: { in: scope.organisationIds } };
   const [offerReports, meetingReports, a0099Sessions, pams] = await Promise.all([
     db.participationReport.findMany({
-      where: { ...overlaps, offer: scopeOffers },
+      where: { ...startsInYear, offer: scopeOffers },
       select: {
         offerId: true,
         patients: true,
@@ -134,7 +136,7 @@ export async function buildAnnualReport(
     }),
     db.participationReport.findMany({
       where: {
-        ...overlaps,
+        ...startsInYear,
         meetingPoint: {
           OR: [
             { organiserId: { in: scope.organisationIds } },
@@ -153,7 +155,7 @@ export async function buildAnnualReport(
       select: { offerId: true },
     }),
     db.pamEvaluation.findMany({
-      where: { ...overlaps, offer: scopeOffers },
+      where: { ...startsInYear, offer: scopeOffers },
       orderBy: [{ offer: { title: "asc" } }, { periodStart: "asc" }],
       select: {
         offerId: true,

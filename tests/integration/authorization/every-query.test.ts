@@ -38,8 +38,16 @@ const rows: Record<string, Row> = {
   auditTrail: { args: (f) => ({ entityType: "Agreement", entityId: f.agreementId }), expected: "nothing" },
   changes: { args: (f) => ({ after: f.feedCursor, first: 500 }), expected: "public" },
   digestRecipients: { expected: "own" },
-  flaggedOffers: { args: () => ({ healthCommunityId: community }), expected: "nothing", ownerSeesNothing: true },
-  forumReviews: { args: () => ({ healthCommunityId: community }), expected: "nothing", ownerSeesNothing: true },
+  flaggedOffers: {
+    args: () => ({ healthCommunityId: community }),
+    expected: "nothing",
+    ownerSeesNothing: true,
+  },
+  forumReviews: {
+    args: () => ({ healthCommunityId: community }),
+    expected: "nothing",
+    ownerSeesNothing: true,
+  },
   health: { expected: "public" },
   measures: { expected: "public" },
   meetingPoint: { args: (f) => ({ id: f.meetingPointId }), expected: "nothing" },

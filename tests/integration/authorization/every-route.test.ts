@@ -33,8 +33,14 @@ const graphqlBody = (f: ForeignObjects) =>
 const rows: Record<string, RouteRow> = {
   "GET /healthz": { statuses: [200] },
   "GET /metrics": { statuses: [404] },
-  "GET /export/offers.hsds.json": { request: (f) => ({ path: `?provider=${f.organisationId}` }), statuses: [200] },
-  "GET /export/offers.fhir.json": { request: (f) => ({ path: `?provider=${f.organisationId}` }), statuses: [200] },
+  "GET /export/offers.hsds.json": {
+    request: (f) => ({ path: `?provider=${f.organisationId}` }),
+    statuses: [200],
+  },
+  "GET /export/offers.fhir.json": {
+    request: (f) => ({ path: `?provider=${f.organisationId}` }),
+    statuses: [200],
+  },
   "GET /export/offers.csv": { request: (f) => ({ path: `?provider=${f.organisationId}` }), statuses: [200] },
   "GET /calendar/offers/:file{[0-9a-f-]{36}\\.ics}": {
     request: (f) => ({ path: `/calendar/offers/${f.draftOfferId}.ics` }),

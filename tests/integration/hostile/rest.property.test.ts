@@ -171,6 +171,16 @@ describe("the requests that answered 500 before", () => {
     },
   );
 
+  it.each(["status=%00", "activeQueue=%25"])(
+    "the queue dashboard's %s is a 400 naming the parameter",
+    async (query) => {
+      const response = await admin.fetch(new Request(`http://gateway.test/admin/queues/api/queues?${query}`));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { issues: { field: string }[] };
+      expect(body.issues.map((i) => i.field)).toEqual([`query.${query.split("=")[0]}.0`]);
+    },
+  );
+
   it("a calendar id of 36 dashes is a 404", async () => {
     const response = await get(`/calendar/offers/${"-".repeat(36)}.ics`);
     expect(response.status).toBe(404);
@@ -193,10 +203,13 @@ describe("the requests that answered 500 before", () => {
       variables: { t: "\u0000" },
     });
     expect(variable.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    for (const literal of ["\\u0000", "\\ud800", "kurs\\u0007"]) {
+    for (const literal of ["\\u0000", "kurs\\u0007"]) {
       const written = await post({ query: `{ offers(filter: { text: "${literal}" }) { totalCount } }` });
       expect(written.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     }
+    // graphql-js itself refuses a lone surrogate escape while parsing.
+    const surrogate = await post({ query: `{ offers(filter: { text: "\\ud800" }) { totalCount } }` });
+    expect(surrogate.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
     const elsewhere = await post({ query: `{ actionPlan(key: "\\u0000") { key } }` });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });

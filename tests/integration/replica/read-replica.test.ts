@@ -6,6 +6,7 @@ import { seedDemoData } from "@samspill/seed";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Provisioned, provisionDatabase } from "../../setup/provision.js";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
 import { graphQLClient } from "../../support/graphql-client.js";
@@ -118,9 +119,9 @@ describe("read replica", () => {
     );
     expect(created.errors).toBeUndefined();
     expect(created.data?.createOffer.__typename).toBe("MutationCreateOfferSuccess");
-    const id = created.data?.createOffer.data?.id ?? "";
+    const id = successData(created.data?.createOffer).id ?? "";
     // The answer was read back inside the mutation: from the primary, where the row is.
-    expect(created.data?.createOffer.data).toEqual({ id, title, provider: { id: molde } });
+    expect(successData(created.data?.createOffer)).toEqual({ id, title, provider: { id: molde } });
     expect((await primary.offer.findUnique({ where: { id } }))?.title).toBe(title);
     expect(await replicaWriter.offer.findUnique({ where: { id } })).toBeNull();
 

@@ -2,7 +2,7 @@ import { createOfferInput, parseInput, taskDivisionFlag } from "@samspill/domain
 import { toOfferSnapshot } from "@samspill/events";
 import { type Actor, editorRoles, requireRole } from "../actor.js";
 import { found, transact, type Unit } from "../unit-of-work.js";
-import { assertMunicipalitiesExist, mergeGroups } from "./offer-rows.js";
+import { assertMunicipalitiesExist, assertUnitOfProvider, mergeGroups } from "./offer-rows.js";
 
 /** Registers a draft offer for the provider organisation. */
 export async function createOffer(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
@@ -15,6 +15,7 @@ export async function createOffer(unit: Unit, actor: Actor | null, raw: unknown)
       input.providerId,
     );
     await assertMunicipalitiesExist(tx, input.municipalityNumbers);
+    await assertUnitOfProvider(tx, input.unitId, input.providerId);
     const flag = taskDivisionFlag(provider.kind, input.diagnosisScope);
     const { municipalityNumbers, reviewDueOn, ...fields } = input;
     const offer = await tx.offer.create({

@@ -6,6 +6,7 @@ import { applyImport, type Imported, sortedKeys } from "../imports/apply-import.
 import { found, transact, type Unit } from "../unit-of-work.js";
 import {
   assertMunicipalitiesExist,
+  assertUnitOfProvider,
   mergeGroups,
   municipalityNumbersOf,
   offerWithRelations,
@@ -44,6 +45,12 @@ export async function importOffer(unit: Unit, actor: Actor | null, raw: unknown)
     const stored = before && { ...before, municipalityNumbers: sortedKeys(municipalityNumbersOf(before)) };
     const storedServed = stored?.municipalityNumbers ?? [];
     if (served.join() !== storedServed.join()) await assertMunicipalitiesExist(tx, served);
+    // An offer moving to another provider may not keep the old provider's unit either.
+    await assertUnitOfProvider(
+      tx,
+      fields.unitId === undefined ? before?.unitId : fields.unitId,
+      input.providerId,
+    );
     return applyImport(work, {
       entityType: "Offer",
       action: "offer",

@@ -51,6 +51,29 @@ export async function assertMunicipalitiesExist(tx: Tx, numbers: readonly string
   }
 }
 
+/**
+ * Refuses a unit that is not the provider's own: an offer may name only a department or centre
+ * of the organisation that runs it, never someone else's (nor an unknown id).
+ */
+export async function assertUnitOfProvider(
+  tx: Tx,
+  unitId: string | null | undefined,
+  providerId: string,
+): Promise<void> {
+  if (!unitId) return;
+  const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { organisationId: true } });
+  if (unit?.organisationId !== providerId) {
+    throw new DomainValidationError([
+      fieldIssue(
+        "unitId",
+        "unit_of_other_organisation",
+        "The unit must belong to the provider",
+        "Enheten må høre til tilbyderen",
+      ),
+    ]);
+  }
+}
+
 /** An offer's diagnosis groups: the ones chosen plus those its ICD-10 codes fall in. */
 export function mergeGroups(groups: readonly DiagnosisGroup[], codes: readonly string[]): DiagnosisGroup[] {
   return [...new Set([...groups, ...diagnosisGroupsOf(codes).filter((g) => g !== "OTHER")])];

@@ -4,6 +4,7 @@ import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.
 import { diff, expectVersion, transact, type Unit } from "../unit-of-work.js";
 import {
   assertMunicipalitiesExist,
+  assertUnitOfProvider,
   loadOffer,
   mergeGroups,
   municipalityNumbersOf,
@@ -39,6 +40,7 @@ export async function updateOffer(unit: Unit, actor: Actor | null, raw: unknown)
       assertTransition("DRAFT", "PUBLISHED", { ...after, municipalityNumbers: numbersAfter });
     }
     if (municipalityNumbers) await assertMunicipalitiesExist(tx, municipalityNumbers);
+    await assertUnitOfProvider(tx, fields.unitId, before.providerId);
     const updated = await tx.offer.updateMany({
       where: { id, version },
       data: { ...data, version: { increment: 1 } },

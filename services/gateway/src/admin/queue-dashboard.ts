@@ -28,7 +28,7 @@ const decodedText = z.string().refine(
 const dashboardParams = z.object({
   path: z.array(decodedText.max(500)).max(20),
   // Values are decoded once more: bull-board decodes `activeQueue` itself.
-  query: z.array(z.tuple([z.string().max(100).refine(isPlainText), decodedText.max(2000)])).max(20),
+  query: z.record(z.string().max(100).refine(isPlainText), z.array(decodedText.max(2000)).max(20)),
 });
 
 export interface QueueDashboardDeps {
@@ -77,7 +77,7 @@ export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDash
       const url = new URL(c.req.url);
       const checked = dashboardParams.safeParse({
         path: url.pathname.split("/"),
-        query: [...url.searchParams.entries()],
+        query: Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])),
       });
       if (!checked.success)
         return c.json({ error: "invalid_parameter", issues: toFieldIssues(checked.error) }, 400);

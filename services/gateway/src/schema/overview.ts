@@ -16,6 +16,7 @@ import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { priorityGroupLabels } from "../formats/labels.js";
 import { municipalityListCost } from "../query-cost.js";
+import { agreementVisibility } from "./cooperation-access.js";
 import { PriorityGroupEnum } from "./offer.js";
 import "./overview-trends.js";
 
@@ -173,8 +174,19 @@ const OverviewRef = builder.objectRef<OverviewView>("Overview").implement({
     }),
     expiringAgreements: t.field({
       type: [AgreementItemRef],
-      description: "Active agreements with a party in scope expiring within 90 days (or already past).",
-      resolve: (o) => o.expiringAgreements,
+      description:
+        "Active agreements with a party in scope expiring within 90 days (or already past), of those you may see; none when signed out.",
+      // The overview itself is public and cached for everyone; agreements are cooperation records,
+      // so each caller gets only the ones the agreement rule lets them see.
+      resolve: async (o, _args, ctx) => {
+        if (!ctx.viewer || o.expiringAgreements.length === 0) return [];
+        const visible = await ctx.db.agreement.findMany({
+          where: { id: { in: o.expiringAgreements.map((a) => a.id) }, ...agreementVisibility(ctx) },
+          select: { id: true },
+        });
+        const ids = new Set(visible.map((a) => a.id));
+        return o.expiringAgreements.filter((a) => ids.has(a.id));
+      },
     }),
   }),
 });
