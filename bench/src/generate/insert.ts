@@ -3,6 +3,8 @@ import type pg from "pg";
 // Bulk loading through `pg` with one INSERT … SELECT FROM unnest(…) per batch: every column is
 // sent as one array parameter, so a batch of thousands of rows is a single round trip. It works
 // on real Postgres and on PGlite alike (PGlite has no COPY FROM STDIN over the wire).
+// Only the bench's own outbox rows (events already relayed, or waiting for the relay) go this
+// way; business tables are written through the bulk-load command (see bulk-load.ts).
 
 export type Queryable = Pick<pg.Client, "query">;
 

@@ -1,6 +1,6 @@
 import type { ApiTokenScope } from "@samspill/domain";
 
-// The scope an API token needs to change each kind of row. Every command records its changes
+// The scope an API token needs to change (or, for the logged reads, to read) each kind of row. Every command records its changes
 // through the unit of work, which asks for the scope here, so no write escapes the check; a kind
 // missing from this table is refused to tokens (and the commands' test names every kind).
 
@@ -23,4 +23,9 @@ export const scopeForEntity: Readonly<Record<string, ApiTokenScope>> = {
   Dataset: "write:organisation",
   ApiToken: "manage:access",
   WebhookSubscription: "manage:access",
+  // Logged reads of others' data (sensitive-reads/): a token needs only to be allowed to read.
+  AuditTrail: "read",
+  CapturedMail: "read",
+  DigestPreview: "read",
+  QueueDashboard: "read",
 };

@@ -9,6 +9,7 @@ export * from "./meetings/index.js";
 export * from "./offers/index.js";
 export * from "./organisations/index.js";
 export * from "./participation/index.js";
+export * from "./sensitive-reads/index.js";
 export * from "./sessions/index.js";
 export * from "./tokens/index.js";
 export * from "./unit-of-work.js";

@@ -36,11 +36,9 @@ export const optionalText = (max: number) => plainText(max).nullish();
 /** The catalogue's free-text search, in GraphQL and in the export URLs alike. */
 export const searchText = plainText(200);
 /** A catalogue filter's ICD-10 code or prefix, e.g. E11 or J44. */
-export const diagnosisCodePrefix = z
-  .string()
-  .regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/, {
-    message: "Expected an ICD-10 code or prefix such as E11 or J44",
-  });
+export const diagnosisCodePrefix = z.string().regex(/^[A-Za-z]\d{0,2}(\.\w{0,2})?$/, {
+  message: "Expected an ICD-10 code or prefix such as E11 or J44",
+});
 /** A catalogue filter's language code: checked only for being text, since it matches nothing otherwise. */
 export const languageFilter = plainText(10);
 export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);

@@ -6,12 +6,14 @@ import {
   importAgreementInput,
   importMeetingPointInput,
   importOfferInput,
+  importParticipationReportInput,
   importSessionInput,
   upsertOrganisationInput,
   upsertPersonInput,
   upsertSubscriptionInput,
   upsertUnitInput,
 } from "./imports.js";
+import { checkOneSubject } from "./participation.js";
 import { bilingualIssue } from "./validation.js";
 
 // Rows of a bulk load: a whole data set written in batches by the system (the benchmark's
@@ -22,7 +24,6 @@ import { bilingualIssue } from "./validation.js";
 /** The most rows of one kind in one batch: a batch is one transaction and must stay short. */
 export const maxDatasetBatchRows = 5_000;
 
-const instant = z.coerce.date();
 const rows = <T extends z.ZodType>(row: T) => z.array(row).max(maxDatasetBatchRows).default([]);
 
 export const datasetOrganisation = upsertOrganisationInput;
@@ -59,34 +60,10 @@ export const datasetMeetingPoint = importMeetingPointInput
  * Figures reported for a period, on an offer or a meeting point. Historic figures are loaded as
  * they were reported: the plausibility rules of a new report are the reporting form's business.
  */
-export const datasetParticipationReport = z
-  .object({
-    id: uuid,
-    reporterId: uuid,
-    offerId: uuid.nullable(),
-    meetingPointId: uuid.nullable(),
-    periodStart: instant,
-    periodEnd: instant,
-    patients: nonNegativeCount,
-    carers: nonNegativeCount,
-    childrenAndYouth: nonNegativeCount,
-    parents: nonNegativeCount,
-    others: nonNegativeCount,
-    userRepsPlanning: nonNegativeCount,
-    userRepsDelivery: nonNegativeCount,
-    userRepsEvaluation: nonNegativeCount,
-  })
-  .strict()
+export const datasetParticipationReport = importParticipationReportInput
+  .extend({ offerId: uuid.nullable(), meetingPointId: uuid.nullable(), others: nonNegativeCount })
   .superRefine((v, ctx) => {
-    if (!v.offerId === !v.meetingPointId)
-      ctx.addIssue(
-        bilingualIssue(
-          [v.offerId ? "meetingPointId" : "offerId"],
-          "one_subject",
-          "Report on either an offer or a meeting point, not both or neither",
-          "Rapporter enten for et tilbud eller for et møtepunkt, ikke begge eller ingen",
-        ),
-      );
+    checkOneSubject(v, ctx);
     if (v.periodEnd < v.periodStart)
       ctx.addIssue(
         bilingualIssue(

@@ -137,6 +137,22 @@ function addAll(ctx: z.RefinementCtx, issues: FieldIssue[]) {
   for (const i of issues) ctx.addIssue(bilingualIssue(i.field.split("."), i.code, i.message, i.messageNb));
 }
 
+/** A report is on an offer or on a meeting point: exactly one of them. */
+export function checkOneSubject(
+  v: { offerId?: string | null; meetingPointId?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (!v.offerId === !v.meetingPointId)
+    ctx.addIssue(
+      bilingualIssue(
+        [v.offerId ? "meetingPointId" : "offerId"],
+        "one_subject",
+        "Report on either an offer or a meeting point, not both or neither",
+        "Rapporter enten for et tilbud eller for et møtepunkt, ikke begge eller ingen",
+      ),
+    );
+}
+
 export const reportParticipationInput = z
   .object({
     reporterId: uuid,
@@ -149,15 +165,7 @@ export const reportParticipationInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!v.offerId === !v.meetingPointId)
-      ctx.addIssue(
-        bilingualIssue(
-          [v.offerId ? "meetingPointId" : "offerId"],
-          "one_subject",
-          "Report on either an offer or a meeting point, not both or neither",
-          "Rapporter enten for et tilbud eller for et møtepunkt, ikke begge eller ingen",
-        ),
-      );
+    checkOneSubject(v, ctx);
     addAll(ctx, participationIssues(v));
   }, crossFieldRules);
 export type ReportParticipationInput = z.output<typeof reportParticipationInput>;

@@ -58,11 +58,9 @@ export function parsePeriodKey(key: string): GridPeriod | null {
  * A period key as callers give it (bilingual message on failure); it stays a string, so it can
  * validate an argument as it is. parsePeriodKey then gives the period.
  */
-export const gridPeriodKey = z
-  .string()
-  .refine((key) => parsePeriodKey(key) !== null, {
-    message: `Give a period of the grid: a year (2026), half-year (2026-H1), quarter (2026-Q3) or month (2026-03), ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR} / Oppgi en periode i rutenettet: år (2026), halvår (2026-H1), kvartal (2026-Q3) eller måned (2026-03)`,
-  });
+export const gridPeriodKey = z.string().refine((key) => parsePeriodKey(key) !== null, {
+  message: `Give a period of the grid: a year (2026), half-year (2026-H1), quarter (2026-Q3) or month (2026-03), ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR} / Oppgi en periode i rutenettet: år (2026), halvår (2026-H1), kvartal (2026-Q3) eller måned (2026-03)`,
+});
 
 /** The first month (1–12) of a period. */
 const firstMonth = (p: GridPeriod) => (p.index - 1) * span[p.kind] + 1;

@@ -34,9 +34,9 @@ export function derivableFigures(groups: readonly LinkedGroup[], hidden: readonl
   const holders = new Map<number, Set<Map<number, number>>>();
   const hold = (row: Map<number, number>) => {
     for (const v of row.keys()) {
-      let set = holders.get(v);
-      if (!set) holders.set(v, (set = new Set()));
-      set.add(row);
+      const set = holders.get(v);
+      if (set) set.add(row);
+      else holders.set(v, new Set([row]));
     }
   };
   for (const row of rows) hold(row);
@@ -128,7 +128,11 @@ function subtract(
       target.delete(v);
       holders.get(v)?.delete(target);
     } else {
-      if (!target.has(v)) holders.get(v)?.add(target) ?? holders.set(v, new Set([target]));
+      if (!target.has(v)) {
+        const set = holders.get(v);
+        if (set) set.add(target);
+        else holders.set(v, new Set([target]));
+      }
       target.set(v, next);
     }
   }

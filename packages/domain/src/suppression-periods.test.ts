@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type GridPeriod, periodKey, periodMonths, yearPeriods } from "./period-grid.js";
-import { type SuppressedTable, SMALL_COUNT_THRESHOLD } from "./suppression.js";
+import { SMALL_COUNT_THRESHOLD, type SuppressedTable } from "./suppression.js";
 import { suppressAcrossPeriods } from "./suppression-periods.js";
 
 // The attacker's view of a year: every period's published table, each queryable on its own.
@@ -22,14 +22,12 @@ const count = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) },
   { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) },
 );
-const months = fc
-  .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
-  .chain(([r, c]) =>
-    fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), {
-      minLength: 12,
-      maxLength: 12,
-    }),
-  );
+const months = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
+  fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), {
+    minLength: 12,
+    maxLength: 12,
+  }),
+);
 
 /** A figure of an extended table: row `rows` holds the column totals, column `cols` the row totals. */
 function figure(t: SuppressedTable, i: number, j: number): number | null {
@@ -64,7 +62,8 @@ function equations(tables: Map<string, SuppressedTable>, rows: number, cols: num
       });
     for (const kind of finer[p.kind]) {
       const inside = yearPeriods(YEAR).filter(
-        (q) => q.kind === kind && periodMonths(q).every((m) => periodMonths(p).some((n) => n.index === m.index)),
+        (q) =>
+          q.kind === kind && periodMonths(q).every((m) => periodMonths(p).some((n) => n.index === m.index)),
       );
       for (let i = 0; i <= rows; i++)
         for (let j = 0; j <= cols; j++)
@@ -164,14 +163,12 @@ describe("suppressAcrossPeriods", () => {
   });
 
   it("leaves no hidden figure determined by all the published equations together", () => {
-    const small = fc
-      .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
-      .chain(([r, c]) =>
-        fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), {
-          minLength: 12,
-          maxLength: 12,
-        }),
-      );
+    const small = fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })).chain(([r, c]) =>
+      fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), {
+        minLength: 12,
+        maxLength: 12,
+      }),
+    );
     fc.assert(
       fc.property(small, (monthTables) => {
         const tables = suppressAcrossPeriods(YEAR, monthTables);

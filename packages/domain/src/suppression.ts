@@ -108,7 +108,9 @@ export function suppressLinked(
     let hid = false;
     for (const d of determined) {
       if (!generous && groupsOf[d]!.some((k) => touched.has(k))) continue;
-      const choices = generous ? groupsOf[d]!.map((k) => members[k]!) : [groupsOf[d]!.flatMap((k) => members[k]!)];
+      const choices = generous
+        ? groupsOf[d]!.map((k) => members[k]!)
+        : [groupsOf[d]!.flatMap((k) => members[k]!)];
       for (const choice of choices) {
         const pick = cheapest(choice);
         if (pick === -1) continue;

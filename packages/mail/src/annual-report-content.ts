@@ -5,10 +5,8 @@ import type { ReportYear } from "./periods.js";
 // participation with user representatives, and PAM before/after. Raw figures here; the
 // template publishes them through the domain's small-count rule (suppressSmallCounts).
 //
-// A report or evaluation counts for the year its period starts in, as on the published grid of
-// periods (the participation and PAM summaries, the overview's trends): counting one that spans
-// New Year in both years would make this report and the year's summary differ by exactly that
-// report, and their difference would publish it however small.
+// A report or evaluation counts for the year its period starts in, as on the summaries' grid of
+// periods: counted in both years, one spanning New Year would be this report minus the summary.
 
 export interface ReportScope {
   id: string;

@@ -36,6 +36,8 @@ export interface DigestAgreement {
   subAgreement: string | null;
   validTo: Date;
   parties: string[];
+  /** The parties' ids, to show the agreement only to their members. */
+  partyIds: string[];
 }
 
 export interface DigestContent {
@@ -68,6 +70,11 @@ export function digestSince(lastDigestAt: Date | null, until: Date): Date {
 
 export interface DigestInput {
   recipientName: string;
+  /**
+   * The organisations the recipient belongs to. Agreements are cooperation records, not public:
+   * a digest lists only agreements one of these is a party to (none for a member of the public).
+   */
+  recipientOrganisationIds: readonly string[];
   filter: SubscriberFilter;
   since: Date;
   until: Date;
@@ -155,7 +162,9 @@ export async function buildDigest(db: Database, input: DigestInput): Promise<Dig
     filterNames,
     offers: changes.map((c) => ({ ...c, providerName: providerNames.get(c.offer.providerId) ?? "" })),
     sessions,
-    agreements,
+    agreements: agreements.filter((a) =>
+      a.partyIds.some((id) => input.recipientOrganisationIds.includes(id)),
+    ),
   };
 }
 
@@ -230,7 +239,10 @@ async function expiringAgreements(
       title: true,
       subAgreement: true,
       validTo: true,
-      parties: { select: { organisation: { select: { name: true } } }, orderBy: { organisationId: "asc" } },
+      parties: {
+        select: { organisationId: true, organisation: { select: { name: true } } },
+        orderBy: { organisationId: "asc" },
+      },
     },
   });
   return rows.map((a) => ({
@@ -239,5 +251,6 @@ async function expiringAgreements(
     subAgreement: a.subAgreement,
     validTo: a.validTo as Date,
     parties: a.parties.map((p) => p.organisation.name),
+    partyIds: a.parties.map((p) => p.organisationId),
   }));
 }

@@ -28,7 +28,9 @@ export async function previewDigest(
   const at = options.at ?? new Date();
   const subscription = await db.subscription.findUnique({
     where: { personId_kind: { personId, kind: "WEEKLY_DIGEST" } },
-    include: { person: { select: { name: true, email: true } } },
+    include: {
+      person: { select: { name: true, email: true, memberships: { select: { organisationId: true } } } },
+    },
   });
   if (!subscription) return null;
   const last = await db.sentSummary.findFirst({
@@ -39,6 +41,7 @@ export async function previewDigest(
   const since = digestSince(last?.sentAt ?? null, at);
   const content = await buildDigest(db, {
     recipientName: subscription.person.name,
+    recipientOrganisationIds: subscription.person.memberships.map((m) => m.organisationId),
     filter: subscription,
     since,
     until: at,

@@ -156,6 +156,7 @@ export function createGateway(deps: GatewayDeps) {
     ],
     context: async ({ request, requestId, log }) => ({
       db: deps.db,
+      primary: deps.db,
       viewer: deps.resolveViewer ? await deps.resolveViewer(request) : null,
       requestId,
       log,

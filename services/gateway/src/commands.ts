@@ -5,5 +5,6 @@ import type { Context } from "./context.js";
 // writes in one transaction. The viewer is already an actor; this adds where the command runs.
 
 export function unitOf(ctx: Context): Unit {
-  return { db: ctx.db, requestId: ctx.requestId };
+  // The primary even while a query reads from the replica: a logged read writes its audit entry.
+  return { db: ctx.primary ?? ctx.db, requestId: ctx.requestId };
 }

@@ -26,6 +26,8 @@ export interface Viewer {
 export interface Context {
   /** The primary; the read replica while a query operation executes (see replica.ts). */
   db: Database;
+  /** The primary always, for the writes a query makes too (the logged reads of others' data). */
+  primary?: Database;
   viewer: Viewer | null;
   requestId: string;
   /** Preferred language for messages, from Accept-Language. */

@@ -1,5 +1,6 @@
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf, type TadaDocumentNode, type VariablesOf } from "@samspill/graphql";
 import { expect } from "vitest";
+import { successData } from "../../support/answers.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db } from "../../support/seeded.js";
 import { writeCounts } from "../../support/writes.js";
@@ -11,80 +12,70 @@ export const hmrEditor = viewerWith([{ org: "hf:hmr", role: "EDITOR" }]);
 export const kristiansundEditor = viewerWith([{ org: "mun:1505", role: "EDITOR" }]);
 export const trondheimEditor = viewerWith([{ org: "mun:5001", role: "EDITOR" }]);
 
-const AGREEMENT = `id title subAgreement statutory validFrom validTo expiresInDays status version
+const agreementFields = graphql(`fragment AgreementFields on Agreement {
+  id title subAgreement statutory validFrom validTo expiresInDays status version
   parties { role organisation { id name } }
   responsibilities { description diagnosisScope offerKinds audiences organisation { id } }
   offers { id title }
-  meetingPoints { id title }`;
+  meetingPoints { id title }
+}`);
 
-const RESULT = (success: string) => `
-  __typename
-  ... on ${success} { data { ${AGREEMENT} } }
+// What every agreement mutation selects beside its success type.
+const errorFields = graphql(`fragment AgreementErrors on Error {
+  message
   ... on ValidationError { issues { field code message messageNb } }
   ... on ConflictError { expectedVersion currentVersion }
-  ... on Error { message }`;
+}`);
 
-export const createMutation = `mutation Create($input: CreateAgreementInput!) {
-  createAgreement(input: $input) { ${RESULT("MutationCreateAgreementSuccess")} } }`;
-export const updateMutation = `mutation Update($input: UpdateAgreementInput!) {
-  updateAgreement(input: $input) { ${RESULT("MutationUpdateAgreementSuccess")} } }`;
-export const responsibilitiesMutation = `mutation Resp($input: SetAgreementResponsibilitiesInput!) {
-  setAgreementResponsibilities(input: $input) { ${RESULT("MutationSetAgreementResponsibilitiesSuccess")} } }`;
-export const linkMutation = `mutation Link($input: AgreementOfferLinkInput!) {
-  linkOfferToAgreement(input: $input) { ${RESULT("MutationLinkOfferToAgreementSuccess")} } }`;
-export const unlinkMutation = `mutation Unlink($input: AgreementOfferLinkInput!) {
-  unlinkOfferFromAgreement(input: $input) { ${RESULT("MutationUnlinkOfferFromAgreementSuccess")} } }`;
+export const createMutation = graphql(
+  `mutation Create($input: CreateAgreementInput!) { createAgreement(input: $input) {
+    __typename ... on MutationCreateAgreementSuccess { data { ...AgreementFields } } ...AgreementErrors } }`,
+  [agreementFields, errorFields],
+);
+export const updateMutation = graphql(
+  `mutation Update($input: UpdateAgreementInput!) { updateAgreement(input: $input) {
+    __typename ... on MutationUpdateAgreementSuccess { data { ...AgreementFields } } ...AgreementErrors } }`,
+  [agreementFields, errorFields],
+);
+export const responsibilitiesMutation = graphql(
+  `mutation Resp($input: SetAgreementResponsibilitiesInput!) { setAgreementResponsibilities(input: $input) {
+    __typename ... on MutationSetAgreementResponsibilitiesSuccess { data { ...AgreementFields } } ...AgreementErrors } }`,
+  [agreementFields, errorFields],
+);
+export const linkMutation = graphql(
+  `mutation Link($input: AgreementOfferLinkInput!) { linkOfferToAgreement(input: $input) {
+    __typename ... on MutationLinkOfferToAgreementSuccess { data { ...AgreementFields } } ...AgreementErrors } }`,
+  [agreementFields, errorFields],
+);
+export const unlinkMutation = graphql(
+  `mutation Unlink($input: AgreementOfferLinkInput!) { unlinkOfferFromAgreement(input: $input) {
+    __typename ... on MutationUnlinkOfferFromAgreementSuccess { data { ...AgreementFields } } ...AgreementErrors } }`,
+  [agreementFields, errorFields],
+);
 export const listQuery = graphql(`query List($filter: AgreementFilter, $first: Int, $after: String) {
   agreements(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id title expiresInDays } } } }`);
-export const oneQuery = `query One($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`;
+export const oneQuery = graphql(`query One($id: ID!) { agreement(id: $id) { ...AgreementFields } }`, [
+  agreementFields,
+]);
 
-export interface Agreement {
-  id: string;
-  title: string;
-  statutory: boolean;
-  validFrom: string;
-  validTo: string | null;
-  expiresInDays: number | null;
-  status: string;
-  version: number;
-  parties: { role: string; organisation: { id: string; name: string } }[];
-  responsibilities: {
-    description: string;
-    diagnosisScope: string | null;
-    offerKinds: string[];
-    organisation: { id: string };
-  }[];
-  offers: { id: string; title: string }[];
-  meetingPoints: { id: string; title: string }[];
-}
-interface Issue {
-  field: string;
-  code: string;
-  message: string;
-  messageNb: string;
-}
-export interface Result {
-  __typename: string;
-  data?: Agreement;
-  issues?: Issue[];
-  expectedVersion?: number;
-  currentVersion?: number;
-  message?: string;
-}
-export interface List {
-  agreements: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; expiresInDays: number | null } }[];
-  };
-}
+export type Agreement = ResultOf<typeof agreementFields>;
+type AgreementMutation =
+  | typeof createMutation
+  | typeof updateMutation
+  | typeof responsibilitiesMutation
+  | typeof linkMutation
+  | typeof unlinkMutation;
+/** The answer union of an agreement mutation: its success type or one of the typed errors. */
+export type Result<M extends AgreementMutation = AgreementMutation> = ResultOf<M>[keyof ResultOf<M>];
 
 export const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 let serial = 0;
-export function agreementInput(overrides: Record<string, unknown> = {}) {
+export function agreementInput(
+  overrides: Record<string, unknown> = {},
+): VariablesOf<typeof createMutation>["input"] {
   serial += 1;
   return {
     title: `Delavtale 5 Helse Møre og Romsdal – Kristiansund (${serial}, ${Date.now()})`,
@@ -110,23 +101,26 @@ export function agreementInput(overrides: Record<string, unknown> = {}) {
       },
     ],
     ...overrides,
-  };
+  } as VariablesOf<typeof createMutation>["input"];
 }
 
-export async function mutate(
+export async function mutate<M extends AgreementMutation>(
   viewer: ReturnType<typeof viewerWith>,
-  mutation: string,
-  input: unknown,
-): Promise<Result> {
-  const response = await testGateway(db, viewer).query<Record<string, Result>>(mutation, { input });
+  mutation: M,
+  input: VariablesOf<M>["input"],
+): Promise<Result<M>> {
+  // One of five documents: TypeScript cannot pair the union's results with its variables itself.
+  const document = mutation as TadaDocumentNode<ResultOf<M>, VariablesOf<M>>;
+  const response = await testGateway(db, viewer).query(document, { input } as VariablesOf<M>);
   expect(response.errors).toBeUndefined();
-  return Object.values(response.data!)[0]!;
+  // Each document asks for one field: its answer.
+  return Object.values(response.data!)[0] as Result<M>;
 }
 
 export async function createAgreement(overrides: Record<string, unknown> = {}): Promise<Agreement> {
   const result = await mutate(hmrEditor, createMutation, agreementInput(overrides));
   expect(result.__typename).toBe("MutationCreateAgreementSuccess");
-  return result.data!;
+  return successData(result);
 }
 
 /** Runs a refused write and checks that it left the audit trail and the outbox as they were. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
@@ -22,7 +23,7 @@ describe("createAgreement", () => {
       mutate(hmrEditor, createMutation, input),
     );
     expect(result.__typename).toBe("MutationCreateAgreementSuccess");
-    const created = result.data!;
+    const created = successData(result);
     expect(created).toMatchObject({
       title: input.title,
       statutory: true,
@@ -62,8 +63,12 @@ describe("createAgreement", () => {
         agreementInput({ title: "  ", validFrom: "2025-02-30", documentUrl: "avtale.pdf" }),
       );
       expect(result.__typename).toBe("ValidationError");
-      expect(result.issues!.map((i) => i.field).sort()).toEqual(["documentUrl", "title", "validFrom"]);
-      for (const issue of result.issues!) {
+      expect(
+        validationIssues(result)!
+          .map((i) => i.field)
+          .sort(),
+      ).toEqual(["documentUrl", "title", "validFrom"]);
+      for (const issue of validationIssues(result)!) {
         expect(issue.message).not.toBe("");
         expect(issue.messageNb).not.toBe("");
       }
@@ -87,12 +92,12 @@ describe("createAgreement", () => {
         }),
       );
       expect(result.__typename).toBe("ValidationError");
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
         ["validTo", "ends_before_start"],
         ["parties", "statutory_needs_one_hospital_trust"],
         ["responsibilities.0.organisationId", "not_a_party"],
       ]);
-      expect(result.issues![0]!.messageNb).toBe("En avtale kan ikke slutte før den begynner");
+      expect(validationIssues(result)![0]!.messageNb).toBe("En avtale kan ikke slutte før den begynner");
     });
   });
 
@@ -109,7 +114,9 @@ describe("createAgreement", () => {
           ],
         }),
       );
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([["parties.2.role", "role_does_not_fit"]]);
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
+        ["parties.2.role", "role_does_not_fit"],
+      ]);
     });
   });
 

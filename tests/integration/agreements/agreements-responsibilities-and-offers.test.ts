@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
 import {
-  type Agreement,
   createAgreement,
   expectNothingWritten,
   hmrEditor,
@@ -22,19 +22,23 @@ useSeededDatabase();
 
 describe("setAgreementResponsibilities", () => {
   it("replaces the responsibilities, versioned, with one audit entry and one event", async () => {
-    const created = await createAgreement();
+    const created = await createAgreement({ responsibilities: [] });
     const responsibilities = [
       {
         organisationId: orgId("mun:1505"),
         description: "Kurs for skrøpelige eldre",
-        priorityGroups: ["FRAIL_ELDERLY"],
-        audiences: ["PATIENTS", "CARERS"],
+        priorityGroups: ["FRAIL_ELDERLY" as const],
+        audiences: ["PATIENTS" as const, "CARERS" as const],
       },
     ];
     const { result, audits, events } = await captureWrites(db, () =>
-      mutate(hmrEditor, responsibilitiesMutation, { agreementId: created.id, version: 1, responsibilities }),
+      mutate(kristiansundEditor, responsibilitiesMutation, {
+        agreementId: created.id,
+        version: 1,
+        responsibilities,
+      }),
     );
-    expect(result.data!.responsibilities).toEqual([
+    expect(successData(result).responsibilities).toEqual([
       {
         description: "Kurs for skrøpelige eldre",
         diagnosisScope: null,
@@ -43,11 +47,52 @@ describe("setAgreementResponsibilities", () => {
         organisation: { id: orgId("mun:1505") },
       },
     ]);
-    expect(result.data!.version).toBe(2);
+    expect(successData(result).version).toBe(2);
     expect(audits.map((a) => [a.action, a.entityId])).toEqual([["agreement.responsibilities", created.id]]);
     expect(events.map((e) => [e.type, e.aggregateId, (e.payload as { version: number }).version])).toEqual([
       ["agreement.updated", created.id, 2],
     ]);
+  });
+
+  it("lets each party edit only its own side", async () => {
+    const created = await createAgreement({ responsibilities: [] });
+    const hmrSide = { organisationId: orgId("hf:hmr"), description: "Lærings- og mestringskurs" };
+    const own = await mutate(hmrEditor, responsibilitiesMutation, {
+      agreementId: created.id,
+      version: 1,
+      responsibilities: [hmrSide],
+    });
+    expect(successData(own).version).toBe(2);
+    // The trust may not write the municipality's side, nor drop or reword it once it is there.
+    await expectNothingWritten(async () => {
+      const result = await mutate(hmrEditor, responsibilitiesMutation, {
+        agreementId: created.id,
+        version: 2,
+        responsibilities: [hmrSide, { organisationId: orgId("mun:1505"), description: "Pålagt av HF" }],
+      });
+      expect(result.__typename).toBe("ForbiddenError");
+    });
+    const municipal = { organisationId: orgId("mun:1505"), description: "Frisklivssentralen" };
+    const theirs = await mutate(kristiansundEditor, responsibilitiesMutation, {
+      agreementId: created.id,
+      version: 2,
+      responsibilities: [municipal, hmrSide],
+    });
+    expect(
+      successData(theirs)
+        .responsibilities.map((r) => r.description)
+        .sort(),
+    ).toEqual(["Frisklivssentralen", "Lærings- og mestringskurs"]);
+    for (const responsibilities of [[hmrSide], [hmrSide, { ...municipal, description: "Endret av HF" }]]) {
+      await expectNothingWritten(async () => {
+        const result = await mutate(hmrEditor, responsibilitiesMutation, {
+          agreementId: created.id,
+          version: 3,
+          responsibilities,
+        });
+        expect(result.__typename).toBe("ForbiddenError");
+      });
+    }
   });
 
   it("refuses a responsibility of a non-party and a stale version", async () => {
@@ -58,7 +103,7 @@ describe("setAgreementResponsibilities", () => {
         version: 1,
         responsibilities: [{ organisationId: orgId("mun:5001"), description: "Trondheim" }],
       });
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
         ["responsibilities.0.organisationId", "not_a_party"],
       ]);
     });
@@ -91,8 +136,8 @@ describe("linking offers", () => {
     const linked = await captureWrites(db, () =>
       mutate(hmrEditor, linkMutation, { agreementId: created.id, offerId: offer.id }),
     );
-    expect(linked.result.data!.offers).toEqual([{ id: offer.id, title: offer.title }]);
-    expect(linked.result.data!.version).toBe(2);
+    expect(successData(linked.result).offers).toEqual([{ id: offer.id, title: offer.title }]);
+    expect(successData(linked.result).version).toBe(2);
     expect(linked.audits.map((a) => [a.action, a.entityId, a.changes])).toEqual([
       ["agreement.offer_link", created.id, { offers: { added: offer.id } }],
     ]);
@@ -100,13 +145,13 @@ describe("linking offers", () => {
 
     await expectNothingWritten(async () => {
       const again = await mutate(hmrEditor, linkMutation, { agreementId: created.id, offerId: offer.id });
-      expect(again.issues!.map((i) => [i.field, i.code])).toEqual([["offerId", "already_linked"]]);
+      expect(validationIssues(again)!.map((i) => [i.field, i.code])).toEqual([["offerId", "already_linked"]]);
     });
 
     const unlinked = await captureWrites(db, () =>
       mutate(kristiansundEditor, unlinkMutation, { agreementId: created.id, offerId: offer.id }),
     );
-    expect(unlinked.result.data!.offers).toEqual([]);
+    expect(successData(unlinked.result).offers).toEqual([]);
     expect(unlinked.audits.map((a) => [a.action, a.entityId])).toEqual([
       ["agreement.offer_unlink", created.id],
     ]);
@@ -114,7 +159,7 @@ describe("linking offers", () => {
 
     await expectNothingWritten(async () => {
       const again = await mutate(hmrEditor, unlinkMutation, { agreementId: created.id, offerId: offer.id });
-      expect(again.issues!.map((i) => i.code)).toEqual(["not_linked"]);
+      expect(validationIssues(again)!.map((i) => i.code)).toEqual(["not_linked"]);
     });
   });
 
@@ -129,7 +174,9 @@ describe("linking offers", () => {
         agreementId: created.id,
         offerId: foreignOffer.id,
       });
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([["offerId", "provider_not_a_party"]]);
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
+        ["offerId", "provider_not_a_party"],
+      ]);
     });
     const ownOffer = await db.offer.findFirstOrThrow({
       where: { providerId: orgId("hf:hmr") },
@@ -153,13 +200,13 @@ describe("linking offers", () => {
       select: { id: true },
     });
     await mutate(hmrEditor, linkMutation, { agreementId: created.id, offerId: draft.id });
-    const own = await testGateway(db, hmrEditor).query<{ agreement: Agreement }>(oneQuery, {
+    const own = await testGateway(db, hmrEditor).query(oneQuery, {
       id: created.id,
     });
-    expect(own.data!.agreement.offers.map((o) => o.id)).toEqual([draft.id]);
-    const partner = await testGateway(db, kristiansundEditor).query<{ agreement: Agreement }>(oneQuery, {
+    expect(own.data!.agreement!.offers.map((o) => o.id)).toEqual([draft.id]);
+    const partner = await testGateway(db, kristiansundEditor).query(oneQuery, {
       id: created.id,
     });
-    expect(partner.data!.agreement.offers).toEqual([]);
+    expect(partner.data!.agreement!.offers).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
 import {
-  type Agreement,
   createAgreement,
   expectNothingWritten,
   hmrEditor,
@@ -32,7 +32,7 @@ describe("updateAgreement", () => {
       }),
     );
     expect(result.__typename).toBe("MutationUpdateAgreementSuccess");
-    expect(result.data).toMatchObject({ version: 2, validTo: isoDay(400), expiresInDays: 400 });
+    expect(successData(result)).toMatchObject({ version: 2, validTo: isoDay(400), expiresInDays: 400 });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({
       action: "agreement.update",
@@ -73,7 +73,9 @@ describe("updateAgreement", () => {
         version: 1,
         validTo: isoDay(-30),
       });
-      expect(result.issues!.map((i) => [i.field, i.code])).toEqual([["validTo", "ends_before_start"]]);
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
+        ["validTo", "ends_before_start"],
+      ]);
     });
     await expectNothingWritten(async () => {
       // Kristiansund still holds a responsibility, so it cannot leave.
@@ -86,7 +88,7 @@ describe("updateAgreement", () => {
           { organisationId: orgId("uo:ffo-mr"), role: "USER_ORGANISATION" },
         ],
       });
-      expect(result.issues!.map((i) => i.code)).toEqual(["party_has_responsibilities"]);
+      expect(validationIssues(result)!.map((i) => i.code)).toEqual(["party_has_responsibilities"]);
     });
   });
 
@@ -101,11 +103,11 @@ describe("updateAgreement", () => {
         { organisationId: orgId("uo:ffo-mr"), role: "USER_ORGANISATION" },
       ],
     });
-    expect(result.data!.parties.map((p) => p.organisation.name)).toContain("FFO Møre og Romsdal");
+    expect(successData(result).parties.map((p) => p.organisation.name)).toContain("FFO Møre og Romsdal");
     // The new party's members now see it.
-    const seen = await testGateway(db, viewerWith([{ org: "uo:ffo-mr", role: "VIEWER" }])).query<{
-      agreement: Agreement | null;
-    }>(oneQuery, { id: created.id });
+    const seen = await testGateway(db, viewerWith([{ org: "uo:ffo-mr", role: "VIEWER" }])).query(oneQuery, {
+      id: created.id,
+    });
     expect(seen.data!.agreement?.id).toBe(created.id);
   });
 

@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import {
-  type Agreement,
   ALESUND_D5,
   hmrEditor,
   LEVANGER_D5,
-  type List,
   listQuery,
   MOLDE_D5,
   oneQuery,
@@ -21,7 +19,7 @@ useSeededDatabase();
 
 describe("who sees which agreement", () => {
   const titlesFor = async (viewer: ReturnType<typeof viewerWith>) => {
-    const result = await testGateway(db, viewer).query<List>(listQuery, { first: 100 });
+    const result = await testGateway(db, viewer).query(listQuery, { first: 100 });
     expect(result.errors).toBeUndefined();
     return result.data!.agreements.edges.map((e) => e.node.title);
   };
@@ -48,28 +46,28 @@ describe("who sees which agreement", () => {
   });
 
   it("refuses signed-out callers and answers null for an agreement you may not see", async () => {
-    const anonymous = await testGateway(db).query<List>(listQuery, {});
+    const anonymous = await testGateway(db).query(listQuery, {});
     expect(anonymous.errors?.[0]?.message).toMatch(/not authorized/i);
     const { id } = await seeded(MOLDE_D5);
-    const foreign = await testGateway(db, trondheimEditor).query<{ agreement: Agreement | null }>(oneQuery, {
+    const foreign = await testGateway(db, trondheimEditor).query(oneQuery, {
       id,
     });
     expect(foreign.errors).toBeUndefined();
     expect(foreign.data!.agreement).toBeNull();
-    const own = await testGateway(db, viewerWith([{ org: "mun:1506", role: "VIEWER" }])).query<{
-      agreement: Agreement;
-    }>(oneQuery, { id });
-    expect(own.data!.agreement.parties.map((p) => p.organisation.name).sort()).toEqual([
+    const own = await testGateway(db, viewerWith([{ org: "mun:1506", role: "VIEWER" }])).query(oneQuery, {
+      id,
+    });
+    expect(own.data!.agreement!.parties.map((p) => p.organisation.name).sort()).toEqual([
       "Helse Møre og Romsdal HF",
       "Molde kommune",
     ]);
-    expect(own.data!.agreement.offers.length).toBeGreaterThan(0);
-    expect(own.data!.agreement.meetingPoints.length).toBeGreaterThan(0);
+    expect(own.data!.agreement!.offers.length).toBeGreaterThan(0);
+    expect(own.data!.agreement!.meetingPoints.length).toBeGreaterThan(0);
   });
 
   it("filters by party, hospital trust, status and expiry, and pages", async () => {
     const rhf = testGateway(db, viewerWith([{ org: "rhf:hmn", role: "VIEWER" }]));
-    const expiring = await rhf.query<List>(listQuery, {
+    const expiring = await rhf.query(listQuery, {
       filter: { hospitalTrustId: orgId("hf:hmr"), expiringWithinDays: 90, status: "ACTIVE" },
       first: 50,
     });
@@ -80,12 +78,12 @@ describe("who sees which agreement", () => {
     for (const n of nodes) expect(n.expiresInDays).toBeGreaterThanOrEqual(0);
     for (const n of nodes) expect(n.expiresInDays).toBeLessThanOrEqual(90);
 
-    const trondheim = await rhf.query<List>(listQuery, { filter: { organisationId: orgId("mun:5001") } });
+    const trondheim = await rhf.query(listQuery, { filter: { organisationId: orgId("mun:5001") } });
     expect(trondheim.data!.agreements.edges.map((e) => e.node.title)).toEqual([TRONDHEIM_D5]);
 
-    const first = await rhf.query<List>(listQuery, { first: 2 });
+    const first = await rhf.query(listQuery, { first: 2 });
     expect(first.data!.agreements.pageInfo.hasNextPage).toBe(true);
-    const second = await rhf.query<List>(listQuery, {
+    const second = await rhf.query(listQuery, {
       first: 2,
       after: first.data!.agreements.pageInfo.endCursor,
     });
@@ -98,7 +96,7 @@ describe("who sees which agreement", () => {
   });
 
   it("rejects a malformed filter", async () => {
-    const result = await testGateway(db, hmrEditor).query<List>(listQuery, {
+    const result = await testGateway(db, hmrEditor).query(listQuery, {
       filter: { expiringWithinDays: -1 },
     });
     expect(result.errors?.[0]?.message).toBeDefined();

@@ -61,13 +61,16 @@ const rows: Record<string, Row> = {
   organisations: { args: () => ({ kind: "MUNICIPALITY" }), expected: "public" },
   overview: { args: () => ({ hospitalTrustId: orgId(partnerKey) }), expected: "public" },
   overviewTrends: { args: () => ({ hospitalTrustId: orgId(partnerKey) }), expected: "public" },
-  pamSummary: { args: (f) => ({ offerId: f.publishedOfferId }), expected: "public" },
+  pamSummary: { args: (f) => ({ offerId: f.publishedOfferId, period: f.reportMonth }), expected: "public" },
   participationReport: { args: (f) => ({ id: f.participationReportId }), expected: "nothing" },
   participationReports: {
     args: (f) => ({ filter: { reporterId: f.organisationId } }),
     expected: "nothing",
   },
-  participationSummary: { args: (f) => ({ offerId: f.publishedOfferId }), expected: "public" },
+  participationSummary: {
+    args: (f) => ({ offerId: f.publishedOfferId, period: f.reportMonth }),
+    expected: "public",
+  },
   previewDigest: { args: (f) => ({ personId: f.personId }), expected: "nothing" },
   sentMail: { args: (f) => ({ id: f.mailId }), expected: "nothing" },
   sentMails: { expected: "own" },

@@ -53,6 +53,8 @@ export interface ForeignObjects {
   mailId: string;
   /** A member of the owner with a weekly digest; name and e-mail carry the secret. */
   personId: string;
+  /** The calendar month the report and evaluation cover, as the summaries' grid names it (2026-11). */
+  reportMonth: string;
   /** The change feed's position just before these objects were made. */
   feedCursor: string;
   /** Ids no outsider may be shown; the published offer is not among them. */
@@ -228,6 +230,7 @@ export async function createForeignObjects(db: Database): Promise<ForeignObjects
     publishedOfferId: published.id,
     apiToken: token.token,
     feedCursor: String(feed._max.sequence ?? 0n),
+    reportMonth: period.periodStart.slice(0, 7),
     ...ids,
     privateIds: Object.values(ids),
   };

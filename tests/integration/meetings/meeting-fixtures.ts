@@ -1,5 +1,6 @@
-import { graphql } from "@samspill/graphql";
+import { graphql, type ResultOf, type TadaDocumentNode, type VariablesOf } from "@samspill/graphql";
 import { expect } from "vitest";
+import { successData } from "../../support/answers.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db } from "../../support/seeded.js";
 import { writeCounts } from "../../support/writes.js";
@@ -14,81 +15,92 @@ export const trondheimEditor = viewerWith([{ org: "mun:5001", role: "EDITOR" }])
 export const mrForum = viewerWith([{ org: "hf-community:mr", role: "FORUM_MEMBER" }]);
 export const trondelagForum = viewerWith([{ org: "hf-community:trondelag", role: "FORUM_MEMBER" }]);
 
-const MEETING = `id kind title startsAt endsAt location agenda minutes version
+const meetingFields = graphql(`fragment MeetingFields on MeetingPoint {
+  id kind title startsAt endsAt location agenda minutes version
   organiser { id } healthCommunity { id } participants { id name }
-  agreement { id title } decisions { id text } followUps { id text status }`;
-const FOLLOW_UP = "id text status dueOn completedAt version responsibleOrganisation { id } decision { id }";
-
-const result = (success: string, fields: string) => `
-  __typename
-  ... on ${success} { data { ${fields} } }
+  agreement { id title } decisions { id text } followUps { id text status }
+}`);
+const followUpFields = graphql(`fragment FollowUpFields on FollowUp {
+  id text status dueOn completedAt version responsibleOrganisation { id } decision { id }
+}`);
+// What every meeting mutation selects beside its success type.
+const errorFields = graphql(`fragment MeetingErrors on Error {
+  message
   ... on ValidationError { issues { field code message messageNb } }
   ... on ConflictError { expectedVersion currentVersion }
-  ... on Error { message }`;
+}`);
 
 export const mutations = {
-  create: `mutation($input: CreateMeetingPointInput!) { createMeetingPoint(input: $input) { ${result("MutationCreateMeetingPointSuccess", MEETING)} } }`,
-  update: `mutation($input: UpdateMeetingPointInput!) { updateMeetingPoint(input: $input) { ${result("MutationUpdateMeetingPointSuccess", MEETING)} } }`,
-  participants: `mutation($input: SetMeetingParticipantsInput!) { setMeetingParticipants(input: $input) { ${result("MutationSetMeetingParticipantsSuccess", MEETING)} } }`,
-  minutes: `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) { ${result("MutationRecordMinutesSuccess", MEETING)} } }`,
-  decision: `mutation($input: AddMeetingDecisionInput!) { addMeetingDecision(input: $input) { ${result("MutationAddMeetingDecisionSuccess", "id text meetingPoint { id version }")} } }`,
-  addFollowUp: `mutation($input: AddFollowUpInput!) { addFollowUp(input: $input) { ${result("MutationAddFollowUpSuccess", FOLLOW_UP)} } }`,
-  updateFollowUp: `mutation($input: UpdateFollowUpInput!) { updateFollowUp(input: $input) { ${result("MutationUpdateFollowUpSuccess", FOLLOW_UP)} } }`,
+  create: graphql(
+    `mutation($input: CreateMeetingPointInput!) { createMeetingPoint(input: $input) {
+      __typename ... on MutationCreateMeetingPointSuccess { data { ...MeetingFields } } ...MeetingErrors } }`,
+    [meetingFields, errorFields],
+  ),
+  update: graphql(
+    `mutation($input: UpdateMeetingPointInput!) { updateMeetingPoint(input: $input) {
+      __typename ... on MutationUpdateMeetingPointSuccess { data { ...MeetingFields } } ...MeetingErrors } }`,
+    [meetingFields, errorFields],
+  ),
+  participants: graphql(
+    `mutation($input: SetMeetingParticipantsInput!) { setMeetingParticipants(input: $input) {
+      __typename ... on MutationSetMeetingParticipantsSuccess { data { ...MeetingFields } } ...MeetingErrors } }`,
+    [meetingFields, errorFields],
+  ),
+  minutes: graphql(
+    `mutation($input: RecordMinutesInput!) { recordMinutes(input: $input) {
+      __typename ... on MutationRecordMinutesSuccess { data { ...MeetingFields } } ...MeetingErrors } }`,
+    [meetingFields, errorFields],
+  ),
+  decision: graphql(
+    `mutation($input: AddMeetingDecisionInput!) { addMeetingDecision(input: $input) {
+      __typename ... on MutationAddMeetingDecisionSuccess { data { id text meetingPoint { id version } } } ...MeetingErrors } }`,
+    [errorFields],
+  ),
+  addFollowUp: graphql(
+    `mutation($input: AddFollowUpInput!) { addFollowUp(input: $input) {
+      __typename ... on MutationAddFollowUpSuccess { data { ...FollowUpFields } } ...MeetingErrors } }`,
+    [followUpFields, errorFields],
+  ),
+  updateFollowUp: graphql(
+    `mutation($input: UpdateFollowUpInput!) { updateFollowUp(input: $input) {
+      __typename ... on MutationUpdateFollowUpSuccess { data { ...FollowUpFields } } ...MeetingErrors } }`,
+    [followUpFields, errorFields],
+  ),
 };
 export const listQuery = graphql(`query($filter: MeetingPointFilter, $first: Int) {
   meetingPoints(filter: $filter, first: $first) { totalCount edges { node { id title kind startsAt } } } }`);
-export const oneQuery = `query($id: ID!) { meetingPoint(id: $id) { ${MEETING} } }`;
+export const oneQuery = graphql(`query($id: ID!) { meetingPoint(id: $id) { ...MeetingFields } }`, [
+  meetingFields,
+]);
 
-export interface Meeting {
-  id: string;
-  kind: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  minutes: string;
-  version: number;
-  organiser: { id: string };
-  healthCommunity: { id: string } | null;
-  participants: { id: string; name: string }[];
-  agreement: { id: string; title: string } | null;
-  decisions: { id: string; text: string }[];
-  followUps: { id: string; text: string; status: string }[];
-}
-export interface FollowUp {
-  id: string;
-  text: string;
-  status: string;
-  dueOn: string | null;
-  completedAt: string | null;
-  version: number;
-  responsibleOrganisation: { id: string } | null;
-  decision: { id: string } | null;
-}
-export interface Result<T> {
-  __typename: string;
-  data?: T;
-  issues?: { field: string; code: string; message: string; messageNb: string }[];
-  expectedVersion?: number;
-  currentVersion?: number;
-  message?: string;
-}
+export type Meeting = ResultOf<typeof meetingFields>;
+export type FollowUp = ResultOf<typeof followUpFields>;
+type MeetingMutation = (typeof mutations)[keyof typeof mutations];
+/** The answer union of a meeting mutation: its success type or one of the typed errors. */
+export type Result<M extends MeetingMutation = MeetingMutation> = ResultOf<M>[keyof ResultOf<M>];
 
-export async function mutate<T = Meeting>(
+export async function mutate<M extends MeetingMutation>(
   viewer: Viewer,
-  mutation: string,
-  input: unknown,
-): Promise<Result<T>> {
-  const response = await testGateway(db, viewer).query(mutation, { input });
+  mutation: M,
+  input: VariablesOf<M>["input"],
+): Promise<Result<M>> {
+  // One of seven documents: TypeScript cannot pair the union's results with its variables itself.
+  const document = mutation as TadaDocumentNode<ResultOf<M>, VariablesOf<M>>;
+  const response = await testGateway(db, viewer).query(document, { input } as VariablesOf<M>);
   expect(response.errors).toBeUndefined();
-  return Object.values(response.data!)[0]!;
+  // Each document asks for one field: its answer.
+  return Object.values(response.data!)[0] as Result<M>;
 }
 
-export async function expectRefused(viewer: Viewer | null, mutation: string, input: unknown) {
+export async function expectRefused<M extends MeetingMutation>(
+  viewer: Viewer | null,
+  mutation: M,
+  input: VariablesOf<M>["input"],
+) {
   await expectNothingWritten(async () => {
-    const response = await testGateway(db, viewer).query(mutation, {
-      input,
-    });
-    const answer = response.data ? Object.values(response.data)[0] : null;
+    const document = mutation as TadaDocumentNode<ResultOf<M>, VariablesOf<M>>;
+    const response = await testGateway(db, viewer).query(document, { input } as VariablesOf<M>);
+    const answer = response.data ? (Object.values(response.data)[0] as { __typename: string }) : null;
     // Refused before the resolver (scope-auth) or by it (a typed ForbiddenError).
     if (response.errors) expect(response.errors[0]!.message).toMatch(/not authorized/i);
     else expect(answer?.__typename).toBe("ForbiddenError");
@@ -116,7 +128,9 @@ export const MOLDE_D5 = "Samarbeidsavtale mellom Helse Møre og Romsdal HF og Mo
 export const TRONDHEIM_D5 = "Samarbeidsavtale mellom St. Olavs hospital HF og Trondheim kommune";
 
 let serial = 0;
-export async function meetingInput(overrides: Record<string, unknown> = {}) {
+export async function meetingInput(
+  overrides: Record<string, unknown> = {},
+): Promise<VariablesOf<typeof mutations.create>["input"]> {
   serial += 1;
   return {
     organiserId: orgId("hf:hmr"),
@@ -130,11 +144,11 @@ export async function meetingInput(overrides: Record<string, unknown> = {}) {
     agenda: "1. Felles oversikt\n2. Oppgavedeling",
     participantIds: [orgId("mun:1506"), orgId("mun:1508")],
     ...overrides,
-  };
+  } as VariablesOf<typeof mutations.create>["input"];
 }
 
 export async function createMeeting(overrides: Record<string, unknown> = {}): Promise<Meeting> {
   const answer = await mutate(hmrEditor, mutations.create, await meetingInput(overrides));
   expect(answer.__typename).toBe("MutationCreateMeetingPointSuccess");
-  return answer.data!;
+  return successData(answer);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
@@ -29,7 +30,7 @@ describe("the organiser's record", () => {
       events,
     } = await captureWrites(db, () => mutate(hmrEditor, mutations.create, input));
     expect(answer.__typename).toBe("MutationCreateMeetingPointSuccess");
-    const meeting = answer.data!;
+    const meeting = successData(answer);
     expect(meeting).toMatchObject({
       kind: "HEALTH_COMMUNITY_FORUM",
       title: input.title,
@@ -69,12 +70,12 @@ describe("the organiser's record", () => {
         }),
       );
       expect(answer.__typename).toBe("ValidationError");
-      expect(answer.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(answer)!.map((i) => [i.field, i.code])).toEqual([
         ["title", "too_small"],
         ["onlineUrl", "invalid_format"],
         ["participantIds.1", "duplicate"],
       ]);
-      for (const issue of answer.issues!) expect(issue.messageNb).not.toBe("");
+      for (const issue of validationIssues(answer)!) expect(issue.messageNb).not.toBe("");
     });
     await expectNothingWritten(async () => {
       const answer = await mutate(
@@ -82,11 +83,11 @@ describe("the organiser's record", () => {
         mutations.create,
         await meetingInput({ endsAt: "2031-05-12T07:00:00.000Z", healthCommunityId: null }),
       );
-      expect(answer.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(answer)!.map((i) => [i.field, i.code])).toEqual([
         ["endsAt", "ends_before_start"],
         ["healthCommunityId", "forum_needs_health_community"],
       ]);
-      expect(answer.issues![0]!.messageNb).toBe("Et møte kan ikke slutte før det begynner");
+      expect(validationIssues(answer)![0]!.messageNb).toBe("Et møte kan ikke slutte før det begynner");
     });
   });
 
@@ -101,7 +102,7 @@ describe("the organiser's record", () => {
           participantIds: [orgId("mun:1506"), "0195f3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b"],
         }),
       );
-      expect(answer.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(answer)!.map((i) => [i.field, i.code])).toEqual([
         ["healthCommunityId", "organiser_not_in_community"],
         ["agreementId", "organiser_not_a_party"],
         ["participantIds.1", "unknown_organisation"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
@@ -6,7 +7,6 @@ import {
   createMeeting,
   expectNothingWritten,
   expectRefused,
-  type FollowUp,
   hmrEditor,
   moldeEditor,
   mrForum,
@@ -23,11 +23,11 @@ useSeededDatabase();
 describe("follow-ups", () => {
   async function meetingWithDecision() {
     const meeting = await createMeeting();
-    const decision = await mutate<{ id: string }>(hmrEditor, mutations.decision, {
+    const decision = await mutate(hmrEditor, mutations.decision, {
       meetingPointId: meeting.id,
       text: "Kartlegge behov",
     });
-    return { meeting, decisionId: decision.data!.id };
+    return { meeting, decisionId: successData(decision).id };
   }
 
   it("adds a follow-up tied to a decision, with one audit entry and one event", async () => {
@@ -37,7 +37,7 @@ describe("follow-ups", () => {
       audits,
       events,
     } = await captureWrites(db, () =>
-      mutate<FollowUp>(hmrEditor, mutations.addFollowUp, {
+      mutate(hmrEditor, mutations.addFollowUp, {
         meetingPointId: meeting.id,
         decisionId,
         text: "Kartlegging av tilbud til skrøpelige eldre",
@@ -45,7 +45,7 @@ describe("follow-ups", () => {
         dueOn: "2031-09-01",
       }),
     );
-    const followUp = answer.data!;
+    const followUp = successData(answer);
     expect(followUp).toMatchObject({
       status: "OPEN",
       dueOn: "2031-09-01",
@@ -82,7 +82,7 @@ describe("follow-ups", () => {
         text: "Oppfølging",
         responsibleOrgId: "0195f3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b",
       });
-      expect(answer.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(answer)!.map((i) => [i.field, i.code])).toEqual([
         ["responsibleOrgId", "unknown_organisation"],
         ["decisionId", "not_this_meeting"],
       ]);
@@ -94,25 +94,25 @@ describe("follow-ups", () => {
         dueOn: "1. september",
         status: "DONE",
       });
-      expect(answer.issues!.map((i) => i.field)).toEqual(["dueOn"]);
+      expect(validationIssues(answer)!.map((i) => i.field)).toEqual(["dueOn"]);
     });
     await expectRefused(moldeEditor, mutations.addFollowUp, { meetingPointId: other.id, text: "Oppfølging" });
   });
 
   it("lets the responsible organisation mark it done, and only that", async () => {
     const meeting = await createMeeting();
-    const created = await mutate<FollowUp>(hmrEditor, mutations.addFollowUp, {
+    const created = await mutate(hmrEditor, mutations.addFollowUp, {
       meetingPointId: meeting.id,
       text: "Kartlegging",
       responsibleOrgId: orgId("mun:1506"),
       dueOn: "2031-09-01",
     });
-    const id = created.data!.id;
+    const id = successData(created).id;
     const done = await captureWrites(db, () =>
-      mutate<FollowUp>(moldeEditor, mutations.updateFollowUp, { id, version: 1, status: "DONE" }),
+      mutate(moldeEditor, mutations.updateFollowUp, { id, version: 1, status: "DONE" }),
     );
-    expect(done.result.data).toMatchObject({ status: "DONE", version: 2 });
-    expect(done.result.data!.completedAt).not.toBeNull();
+    expect(successData(done.result)).toMatchObject({ status: "DONE", version: 2 });
+    expect(successData(done.result).completedAt).not.toBeNull();
     expect(done.audits.map((a) => [a.action, a.entityId, a.organisationId])).toEqual([
       ["follow_up.update", id, orgId("hf:hmr")],
     ]);
@@ -133,14 +133,14 @@ describe("follow-ups", () => {
       expect(stale).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
     });
     // The community's forum may change it all; reopening clears the completion time.
-    const reopened = await mutate<FollowUp>(mrForum, mutations.updateFollowUp, {
+    const reopened = await mutate(mrForum, mutations.updateFollowUp, {
       id,
       version: 2,
       status: "OPEN",
       text: "Kartlegging, utvidet",
       dueOn: "2031-12-01",
     });
-    expect(reopened.data).toMatchObject({
+    expect(successData(reopened)).toMatchObject({
       status: "OPEN",
       completedAt: null,
       dueOn: "2031-12-01",

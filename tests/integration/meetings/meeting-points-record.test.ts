@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { orgId, testGateway } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { captureWrites } from "../../support/writes.js";
@@ -34,7 +35,7 @@ describe("the organiser's record", () => {
         location: "Ålesund sjukehus",
       }),
     );
-    expect(answer.data).toMatchObject({ version: 2, startsAt: "2031-05-13T08:00:00.000Z" });
+    expect(successData(answer)).toMatchObject({ version: 2, startsAt: "2031-05-13T08:00:00.000Z" });
     expect(audits.map((a) => [a.action, a.entityId])).toEqual([["meeting_point.update", meeting.id]]);
     expect(Object.keys(audits[0]!.changes as object).sort()).toEqual(["endsAt", "location", "startsAt"]);
     expect(events).toEqual([
@@ -59,7 +60,7 @@ describe("the organiser's record", () => {
         version: 2,
         endsAt: "2031-05-12T08:00:00.000Z",
       });
-      expect(backwards.issues!.map((i) => i.field)).toEqual(["endsAt"]);
+      expect(validationIssues(backwards)!.map((i) => i.field)).toEqual(["endsAt"]);
     });
     // A participant may read the meeting, not edit it.
     await expectRefused(moldeEditor, mutations.update, { id: meeting.id, version: 2, title: "Kapret" });
@@ -79,7 +80,7 @@ describe("the organiser's record", () => {
         organisationIds: [orgId("mun:1505"), orgId("uo:ffo-mr")],
       }),
     );
-    expect(participants.result.data!.participants.map((p) => p.name)).toEqual([
+    expect(successData(participants.result).participants.map((p) => p.name)).toEqual([
       "FFO Møre og Romsdal",
       "Kristiansund kommune",
     ]);
@@ -102,7 +103,7 @@ describe("the organiser's record", () => {
         minutes: "Gjennomgang av oversikten.",
       }),
     );
-    expect(minutes.result.data).toMatchObject({ minutes: "Gjennomgang av oversikten.", version: 3 });
+    expect(successData(minutes.result)).toMatchObject({ minutes: "Gjennomgang av oversikten.", version: 3 });
     expect(minutes.audits.map((a) => [a.action, a.changes])).toEqual([
       ["meeting_point.minutes", { minutes: { from: "", to: "Gjennomgang av oversikten." } }],
     ]);
@@ -122,7 +123,7 @@ describe("the organiser's record", () => {
         version: 3,
         organisationIds: ["0195f3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b"],
       });
-      expect(unknown.issues!.map((i) => [i.field, i.code])).toEqual([
+      expect(validationIssues(unknown)!.map((i) => [i.field, i.code])).toEqual([
         ["organisationIds.0", "unknown_organisation"],
       ]);
     });
@@ -140,23 +141,19 @@ describe("the organiser's record", () => {
       audits,
       events,
     } = await captureWrites(db, () =>
-      mutate<{ id: string; text: string; meetingPoint: { id: string; version: number } }>(
-        hmrEditor,
-        mutations.decision,
-        {
-          meetingPointId: meeting.id,
-          text: "Kommunene kartlegger behov for tilbud til skrøpelige eldre",
-        },
-      ),
+      mutate(hmrEditor, mutations.decision, {
+        meetingPointId: meeting.id,
+        text: "Kommunene kartlegger behov for tilbud til skrøpelige eldre",
+      }),
     );
-    expect(answer.data!.meetingPoint).toEqual({ id: meeting.id, version: 2 });
+    expect(successData(answer).meetingPoint).toEqual({ id: meeting.id, version: 2 });
     expect(audits.map((a) => [a.action, a.entityType, a.entityId])).toEqual([
       ["meeting_point.decision", "MeetingPoint", meeting.id],
     ]);
     expect(events.map((e) => [e.type, e.aggregateId])).toEqual([["meeting_point.updated", meeting.id]]);
     await expectNothingWritten(async () => {
       const empty = await mutate(hmrEditor, mutations.decision, { meetingPointId: meeting.id, text: " " });
-      expect(empty.issues!.map((i) => i.field)).toEqual(["text"]);
+      expect(validationIssues(empty)!.map((i) => i.field)).toEqual(["text"]);
     });
     await expectRefused(moldeEditor, mutations.decision, { meetingPointId: meeting.id, text: "Vedtak" });
   });

@@ -51,13 +51,13 @@ describe("who sees which meeting point", () => {
     const molde = await testGateway(db, moldeEditor).query(oneQuery, {
       id: meeting.id,
     });
-    expect(molde.data!.meetingPoint.agreement?.title).toBe(MOLDE_D5);
+    expect(molde.data!.meetingPoint!.agreement?.title).toBe(MOLDE_D5);
     // NTNU takes part in the meeting but is no party to the agreement, nor in the health community.
     const ntnu = await testGateway(db, viewerWith([{ org: "uni:ntnu", role: "VIEWER" }])).query(oneQuery, {
       id: meeting.id,
     });
-    expect(ntnu.data!.meetingPoint.title).toBe(meeting.title);
-    expect(ntnu.data!.meetingPoint.agreement).toBeNull();
+    expect(ntnu.data!.meetingPoint!.title).toBe(meeting.title);
+    expect(ntnu.data!.meetingPoint!.agreement).toBeNull();
   });
 
   it("filters by organisation, health community, period and kind", async () => {

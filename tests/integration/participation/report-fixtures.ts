@@ -1,4 +1,4 @@
-import { graphql } from "@samspill/graphql";
+import { graphql, type VariablesOf } from "@samspill/graphql";
 import { seedId } from "@samspill/seed/ids";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db } from "../../support/seeded.js";
@@ -38,7 +38,10 @@ export const figures = {
   notes: "To kurs, begge med brukerrepresentant",
 };
 
-export async function reportAs(viewer: ReturnType<typeof viewerWith> | null, input: Record<string, unknown>) {
+export async function reportAs(
+  viewer: ReturnType<typeof viewerWith> | null,
+  input: VariablesOf<typeof report>["input"],
+) {
   const result = await testGateway(db, viewer).query(report, { input });
   return result;
 }

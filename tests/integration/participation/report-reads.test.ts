@@ -1,5 +1,6 @@
 import { graphql } from "@samspill/graphql";
 import { describe, expect, it } from "vitest";
+import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { createProvider } from "../../support/providers.js";
@@ -14,12 +15,12 @@ describe("reading reports", () => {
   const list = graphql(`query List($filter: ParticipationReportFilter) {
     participationReports(filter: $filter, first: 50) { edges { node { id reporter { id } offer { id } } } }
   }`);
-  type ListData = { participationReports: { edges: { node: { id: string } }[] } };
 
   it("shows a report to the reporter and the provider, not to other organisations or the public", async () => {
-    const created = (
-      await reportAs(ffoReporter(), { ...figures, periodStart: "2024-09-01", periodEnd: "2024-12-31" })
-    ).data!.reportParticipation.data!;
+    const created = successData(
+      (await reportAs(ffoReporter(), { ...figures, periodStart: "2024-09-01", periodEnd: "2024-12-31" }))
+        .data!.reportParticipation,
+    );
     const filter = { offerId: diabetes, from: "2024-09-01", to: "2024-12-31" };
     const ids = async (viewer: ReturnType<typeof viewerWith> | null) => {
       const result = await testGateway(db, viewer).query(list, { filter });
@@ -43,27 +44,6 @@ describe("participation summary", () => {
       offers { offer { id } reports participants { patients carers childrenAndYouth parents others total } userRepresentatives { delivery } }
     }
   }`);
-  type Figures = {
-    patients: number | null;
-    carers: number | null;
-    childrenAndYouth: number | null;
-    parents: number | null;
-    others: number | null;
-    total: number | null;
-  };
-  type SummaryData = {
-    participationSummary: {
-      reports: number;
-      participants: Figures;
-      userRepresentatives: { planning: number; delivery: number; evaluation: number };
-      offers: {
-        offer: { id: string };
-        reports: number;
-        participants: Figures;
-        userRepresentatives: { delivery: number };
-      }[];
-    };
-  };
   const period = "2025";
 
   it("hides counts under 5 and enough others that they cannot be derived from the totals", async () => {

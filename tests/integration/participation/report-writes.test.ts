@@ -1,6 +1,7 @@
 import { graphql } from "@samspill/graphql";
 import { seedId } from "@samspill/seed/ids";
 import { describe, expect, it } from "vitest";
+import { successData, validationIssues } from "../../support/answers.js";
 import { testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { diabetes, ffo, ffoReporter, figures, reportAs } from "./report-fixtures.js";
@@ -25,7 +26,7 @@ describe("reporting participation", () => {
     expect(errors).toBeUndefined();
     const r = data!.reportParticipation;
     expect(r.__typename).toBe("MutationReportParticipationSuccess");
-    expect(r.data).toMatchObject({
+    expect(successData(r)).toMatchObject({
       version: 1,
       reporter: { id: ffo },
       offer: { id: diabetes },
@@ -35,7 +36,7 @@ describe("reporting participation", () => {
       periodStart: "2025-01-01",
       periodEnd: "2025-06-30",
     });
-    const id = r.data!.id;
+    const id = successData(r).id;
     const audit = await db.auditEntry.findMany({
       where: { entityType: "ParticipationReport", entityId: id },
     });
@@ -60,7 +61,7 @@ describe("reporting participation", () => {
     });
     const r = swapped.data!.reportParticipation;
     expect(r.__typename).toBe("ValidationError");
-    expect(r.issues).toEqual([
+    expect(validationIssues(r)).toEqual([
       expect.objectContaining({ field: "userRepsDelivery", code: "more_reps_than_participants" }),
     ]);
     const empty = await reportAs(ffoReporter(), {
@@ -71,11 +72,17 @@ describe("reporting participation", () => {
       userRepsDelivery: 0,
       userRepsEvaluation: 0,
     });
-    expect(empty.data!.reportParticipation.issues?.map((i) => i.code)).toEqual(["no_participants"]);
+    expect(validationIssues(empty.data!.reportParticipation)?.map((i) => i.code)).toEqual([
+      "no_participants",
+    ]);
     const negative = await reportAs(ffoReporter(), { ...figures, carers: -3, periodEnd: "2099-01-01" });
-    expect(negative.data!.reportParticipation.issues?.map((i) => i.field).sort()).toEqual(["carers"]);
+    expect(
+      validationIssues(negative.data!.reportParticipation)
+        ?.map((i) => i.field)
+        .sort(),
+    ).toEqual(["carers"]);
     const future = await reportAs(ffoReporter(), { ...figures, periodEnd: "2099-01-01" });
-    expect(future.data!.reportParticipation.issues?.map((i) => [i.field, i.code])).toContainEqual([
+    expect(validationIssues(future.data!.reportParticipation)?.map((i) => [i.field, i.code])).toContainEqual([
       "periodEnd",
       "in_future",
     ]);
@@ -90,12 +97,12 @@ describe("reporting participation", () => {
     });
     const r = data!.reportParticipation;
     expect(r.__typename).toBe("ValidationError");
-    expect(r.issues).toHaveLength(1);
-    expect(r.issues![0]).toMatchObject({ field: "notes", code: "personal_data" });
-    expect(r.issues![0]!.messageNb).toMatch(/fødselsnummer/);
-    expect(r.issues![0]!.message).toMatch(/national identity number/);
+    expect(validationIssues(r)).toHaveLength(1);
+    expect(validationIssues(r)![0]).toMatchObject({ field: "notes", code: "personal_data" });
+    expect(validationIssues(r)![0]!.messageNb).toMatch(/fødselsnummer/);
+    expect(validationIssues(r)![0]!.message).toMatch(/national identity number/);
     const email = await reportAs(ffoReporter(), { ...figures, notes: "Kontakt ola@example.no" });
-    expect(email.data!.reportParticipation.issues?.[0]).toMatchObject({
+    expect(validationIssues(email.data!.reportParticipation)?.[0]).toMatchObject({
       field: "notes",
       code: "personal_data",
     });
@@ -127,7 +134,7 @@ describe("reporting participation", () => {
       meetingPointId: seedId("meeting:stolav-annual-may"),
     });
     expect(own.data!.reportParticipation.__typename).toBe("MutationReportParticipationSuccess");
-    expect(own.data!.reportParticipation.data).toMatchObject({
+    expect(successData(own.data!.reportParticipation)).toMatchObject({
       meetingPointId: seedId("meeting:stolav-annual-may"),
     });
     const foreign = await reportAs(ffoReporter(), {
@@ -139,13 +146,13 @@ describe("reporting participation", () => {
       ...figures,
       meetingPointId: seedId("meeting:stolav-annual-may"),
     });
-    expect(both.data!.reportParticipation.issues?.map((i) => i.code)).toEqual(["one_subject"]);
+    expect(validationIssues(both.data!.reportParticipation)?.map((i) => i.code)).toEqual(["one_subject"]);
   });
 });
 
 describe("correcting a report", () => {
   it("restates figures under the version, refusing a stale one and broken totals", async () => {
-    const created = (await reportAs(ffoReporter(), figures)).data!.reportParticipation.data!;
+    const created = successData((await reportAs(ffoReporter(), figures)).data!.reportParticipation);
     const gw = testGateway(db, ffoReporter());
     const ok = await gw.query(correct, {
       input: { id: created.id, version: 1, patients: 15 },
@@ -166,7 +173,7 @@ describe("correcting a report", () => {
     const broken = await gw.query(correct, {
       input: { id: created.id, version: 2, patients: 1, carers: 0 },
     });
-    expect(broken.data!.correctParticipationReport.issues).toEqual([
+    expect(validationIssues(broken.data!.correctParticipationReport)).toEqual([
       { field: "userRepsDelivery", code: "more_reps_than_participants" },
     ]);
     const events = await db.outboxEvent.findMany({

@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { createGateway } from "@samspill/gateway";
+import { seedDemoData } from "@samspill/seed";
 import fc from "fast-check";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import { parsePeriodKey, periodKey, periodMonths, SMALL_COUNT_THRESHOLD, yearPeriods } from "@samspill/domain";
+import {
+  parsePeriodKey,
+  periodKey,
+  periodMonths,
+  SMALL_COUNT_THRESHOLD,
+  yearPeriods,
+} from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +47,10 @@ const OFFERS = 3;
 const unknowns = 12 * OFFERS * audiences.length;
 const at = (month: number, offer: number, audience: number) => ((month - 1) * OFFERS + offer) * 5 + audience;
 const truth = new Array<number>(unknowns).fill(0);
-for (const [offer, month, counts] of reports) counts.forEach((v, a) => (truth[at(month, offer, a)]! += v));
+for (const [offer, month, counts] of reports)
+  counts.forEach((v, a) => {
+    truth[at(month, offer, a)]! += v;
+  });
 
 /** A published figure: the true counts it adds up, and the value shown (null: hidden). */
 interface Fact {
@@ -55,7 +64,8 @@ function cellsOf(period: string, offer: number | null, audience: number | null):
   for (const m of periodMonths(parsePeriodKey(period)!))
     for (let o = 0; o < OFFERS; o++)
       for (let a = 0; a < audiences.length; a++)
-        if ((offer === null || offer === o) && (audience === null || audience === a)) out.push(at(m.index, o, a));
+        if ((offer === null || offer === o) && (audience === null || audience === a))
+          out.push(at(m.index, o, a));
   return out;
 }
 
@@ -89,7 +99,10 @@ async function facts(q: Query): Promise<Fact[]> {
   });
   expect(errors).toBeUndefined();
   const s = data!.participationSummary;
-  const row = (offer: number | null, figures: Record<(typeof audiences)[number] | "total", number | null>) => [
+  const row = (
+    offer: number | null,
+    figures: Record<(typeof audiences)[number] | "total", number | null>,
+  ) => [
     ...audiences.map((k, a) => ({ sum: cellsOf(q.period, offer, a), value: figures[k] })),
     { sum: cellsOf(q.period, offer, null), value: figures.total },
   ];
@@ -146,7 +159,9 @@ const smallFigures = yearPeriods(YEAR).flatMap((p) =>
 
 beforeAll(async () => {
   db = testDatabase();
-  await db.organisation.create({ data: { id: trustId, kind: "HOSPITAL_TRUST", name: `Rutenett HF ${number}` } });
+  await db.organisation.create({
+    data: { id: trustId, kind: "HOSPITAL_TRUST", name: `Rutenett HF ${number}` },
+  });
   await db.municipality.create({
     data: { number, name: `Rutevik ${number}`, county: "Testfylke", hospitalTrustId: trustId },
   });
@@ -169,7 +184,13 @@ beforeAll(async () => {
     offerIds.push(offer.id);
   }
   for (const [offer, month, counts] of reports) {
-    const [patients, carers, childrenAndYouth, parents, others] = counts as [number, number, number, number, number];
+    const [patients, carers, childrenAndYouth, parents, others] = counts as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     await db.participationReport.create({
       data: {
         reporterId: trustId,
@@ -190,7 +211,9 @@ afterAll(() => db.$disconnect());
 const period = fc.constantFrom(...yearPeriods(YEAR).map(periodKey));
 const query: fc.Arbitrary<Query> = fc.oneof(
   period.map((p) => ({ kind: "trends" as const, period: p })),
-  fc.tuple(period, fc.constantFrom(null, 0, 1, 2)).map(([p, offer]) => ({ kind: "summary" as const, period: p, offer })),
+  fc
+    .tuple(period, fc.constantFrom(null, 0, 1, 2))
+    .map(([p, offer]) => ({ kind: "summary" as const, period: p, offer })),
 );
 
 describe("pairs of grid queries, subtracted", () => {

@@ -108,6 +108,17 @@ describe("annual report", () => {
         userRepsPlanning: 2,
       },
     });
+    // Starting in 2024 and running into 2025: it belongs to 2024 on the grid of periods, as in
+    // the summaries, or this report minus the 2025 summary would publish it.
+    await db.participationReport.create({
+      data: {
+        reporterId: trust.id,
+        offerId: large.id,
+        periodStart: new Date("2024-12-01"),
+        periodEnd: new Date("2025-01-31"),
+        patients: 40,
+      },
+    });
     await db.pamEvaluation.createMany({
       data: [
         {

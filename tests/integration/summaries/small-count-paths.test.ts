@@ -35,9 +35,7 @@ const monthStart = (back: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
 };
 /** The grid period holding this month and last: the year, or both years across New Year. */
-const trendPeriods = [
-  ...new Set([monthStart(1), monthStart(0)].map((d) => String(d.getUTCFullYear()))),
-];
+const trendPeriods = [...new Set([monthStart(1), monthStart(0)].map((d) => String(d.getUTCFullYear())))];
 const lastYear = { periodStart: new Date("2025-03-01"), periodEnd: new Date("2025-03-31") };
 
 beforeAll(async () => {
@@ -223,7 +221,9 @@ const paths: PublishingPath[] = [
   {
     name: "overview trends (GraphQL overviewTrends)",
     async read() {
-      const answers = await Promise.all(trendPeriods.map((period) => ask(trends, { trust: trustId, period })));
+      const answers = await Promise.all(
+        trendPeriods.map((period) => ask(trends, { trust: trustId, period })),
+      );
       return {
         raw: JSON.stringify(answers),
         tables: answers.map(({ overviewTrends: t }) =>

@@ -1,3 +1,4 @@
+import { periodKey } from "@samspill/domain";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -13,7 +14,6 @@ import { ForumReviews } from "./ForumReviews.js";
 import { dimensions, type OverviewFilters, readFilters, writeFilters } from "./filters.js";
 import { LiveUpdates } from "./LiveUpdates.js";
 import { matrixModel } from "./matrix.js";
-import { periodKey } from "@samspill/domain";
 import { AreasQuery, type Dimension, OverviewQuery, TrendsQuery } from "./queries.js";
 import { TrendCharts } from "./TrendCharts.js";
 import { defaultTrendPeriod, TrendPeriodPicker } from "./TrendPeriodPicker.js";

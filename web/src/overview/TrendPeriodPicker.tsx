@@ -34,7 +34,7 @@ export function TrendPeriodPicker({
   const indexLabel = (kind: PeriodKind, i: number) =>
     kind === "MONTH" ? monthName(i) : t(`overview.trends.periodIndex.${kind}`, { index: i });
   return (
-    <fieldset className="trend-period">
+    <fieldset className="trend-period screen-only">
       <legend>{t("overview.trends.period")}</legend>
       <SelectField
         id="trend-year"

@@ -1,14 +1,45 @@
 import {
   assertNoIssues,
+  ForbiddenError,
   parseInput,
   responsibilityIssues,
   setAgreementResponsibilitiesInput,
 } from "@samspill/domain";
-import { type Actor, requireSignedIn } from "../actor.js";
+import { type Actor, editorRoles, holdsRole, requireSignedIn } from "../actor.js";
 import { transact, type Unit } from "../unit-of-work.js";
 import { agreementPayload, asPartyEditor, responsibilityData, writeAgreement } from "./agreement-rows.js";
 
-/** Replaces what each party takes on; each responsibility must belong to a party. */
+type Side = ReturnType<typeof responsibilityData>;
+
+/** One organisation's responsibilities, in a form that compares equal whatever their order. */
+function sideOf(rows: readonly Side[], organisationId: string): string {
+  return JSON.stringify(
+    rows
+      .filter((r) => r.organisationId === organisationId)
+      .map((r) => JSON.stringify(responsibilityData({ ...r, diagnosisScope: r.diagnosisScope ?? undefined })))
+      .sort(),
+  );
+}
+
+/**
+ * Each party answers for its own side: the responsibilities of an organisation the actor does not
+ * edit for must come back exactly as they were (the input replaces the whole list).
+ */
+function assertOnlyOwnSide(actor: Actor | null, before: readonly Side[], after: readonly Side[]) {
+  const organisations = new Set([...before, ...after].map((r) => r.organisationId));
+  for (const organisationId of organisations) {
+    if (holdsRole(actor, organisationId, editorRoles)) continue;
+    if (sideOf(before, organisationId) !== sideOf(after, organisationId))
+      throw new ForbiddenError(
+        "A party edits only its own responsibilities / En part endrer bare sine egne ansvarsområder",
+      );
+  }
+}
+
+/**
+ * Replaces what each party takes on; each responsibility must belong to a party, and an editor
+ * changes only the responsibilities of the organisations they edit for.
+ */
 export async function setAgreementResponsibilities(
   unit: Unit,
   actor: Actor | null,
@@ -31,6 +62,7 @@ export async function setAgreementResponsibilities(
     );
     // The responsibilities are part of the agreement: replacing them is a new version of it.
     await writeAgreement(tx, id, version, {});
+    assertOnlyOwnSide(actor, before.responsibilities, responsibilities.map(responsibilityData));
     await tx.agreementResponsibility.deleteMany({ where: { agreementId: id } });
     await tx.agreementResponsibility.createMany({
       data: responsibilities.map((r) => ({ agreementId: id, ...responsibilityData(r) })),

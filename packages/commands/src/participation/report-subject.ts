@@ -1,11 +1,13 @@
 import { ForbiddenError, NotFoundError } from "@samspill/domain";
 import type { Tx } from "../unit-of-work.js";
 
-// Who reports on what. User organisations report on offers and meeting points that others run
-// (that is the point of their reports), so the rule is about the reporter, not the subject:
-//  - the subject is an offer that is or was in the public catalogue (published, paused or
-//    archived; courses are reported after they ran) or one of the reporter's own offers,
-//  - or a meeting point the reporter organises or takes part in.
+// Who reports on what: only an organisation that takes part in the subject.
+//  - An offer: the reporter provides it, is a party to an agreement it is delivered under, or is
+//    a user organisation and the offer has user representatives (planning, delivery or
+//    evaluation; that is how user organisations take part in others' courses). Someone else's
+//    draft reads as unknown; a published, paused or archived one the reporter has no part in is
+//    refused.
+//  - A meeting point: the reporter organises it or takes part in it.
 
 export interface ReportSubject {
   offerId?: string | null;
@@ -15,12 +17,35 @@ export interface ReportSubject {
 /** Refuses a subject the reporter may not report on; someone else's draft reads as unknown. */
 export async function assertReportableSubject(tx: Tx, reporterId: string, subject: ReportSubject) {
   if (subject.offerId) {
-    const offer = await tx.offer.findUnique({
-      where: { id: subject.offerId },
-      select: { providerId: true, status: true },
-    });
+    const [offer, reporter] = await Promise.all([
+      tx.offer.findUnique({
+        where: { id: subject.offerId },
+        select: {
+          providerId: true,
+          status: true,
+          userRepPlanning: true,
+          userRepDelivery: true,
+          userRepEvaluation: true,
+          agreements: {
+            where: { agreement: { parties: { some: { organisationId: reporterId } } } },
+            select: { agreementId: true },
+            take: 1,
+          },
+        },
+      }),
+      tx.organisation.findUnique({ where: { id: reporterId }, select: { kind: true } }),
+    ]);
     if (!offer || (offer.status === "DRAFT" && offer.providerId !== reporterId))
       throw new NotFoundError("Offer", subject.offerId);
+    const withUserReps = offer.userRepPlanning || offer.userRepDelivery || offer.userRepEvaluation;
+    const takesPart =
+      offer.providerId === reporterId ||
+      offer.agreements.length > 0 ||
+      (reporter?.kind === "USER_ORGANISATION" && withUserReps);
+    if (!takesPart)
+      throw new ForbiddenError(
+        "Only organisations that take part in an offer report on it / Bare organisasjoner som deltar i tilbudet, rapporterer på det",
+      );
     return;
   }
   if (subject.meetingPointId) {

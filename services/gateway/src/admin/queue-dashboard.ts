@@ -2,6 +2,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { HonoAdapter } from "@bull-board/hono";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { recordSensitiveRead, unitOf } from "@samspill/commands";
 import type { Database } from "@samspill/database";
 import { isPlainText, toFieldIssues } from "@samspill/domain";
 import { queueNames } from "@samspill/events";
@@ -10,6 +11,7 @@ import type { Env, Hono } from "hono";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Viewer } from "../context.js";
+import { acceptedRequestId } from "../request-id.js";
 import { isRegionalAdmin } from "./regional-admin.js";
 
 export const queueDashboardPath = "/admin/queues";
@@ -57,6 +59,7 @@ export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDash
     options: { uiConfig: { boardTitle: "Samspill – køer" } },
   });
 
+  const logged = new WeakSet<Request>();
   for (const path of [queueDashboardPath, `${queueDashboardPath}/*`]) {
     app.use(path, async (c, next) => {
       const viewer = deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null;
@@ -81,6 +84,18 @@ export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDash
       });
       if (!checked.success)
         return c.json({ error: "invalid_parameter", issues: toFieldIssues(checked.error) }, 400);
+      // Every organisation's jobs are shown: opening the page and every action on a job are
+      // logged (the dashboard's own polling of its JSON API is not, it would drown the trail).
+      const opensPage = c.req.method === "GET" && (c.req.header("accept") ?? "").includes("text/html");
+      // Both patterns match the dashboard's root: the request is logged once.
+      if ((opensPage || c.req.method !== "GET") && !logged.has(c.req.raw)) {
+        logged.add(c.req.raw);
+        await recordSensitiveRead(unitOf(deps.db, acceptedRequestId(c.req.header("x-request-id"))), viewer, {
+          kind: "queueDashboard",
+          subject: `${c.req.method} ${c.req.path}`.slice(0, 500),
+          organisationId: null,
+        });
+      }
       await next();
     });
   }

@@ -36,7 +36,7 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(400).optional()
 
 const filterParams = z
   .object({
-    text: z.string().max(200).optional(),
+    text: searchText.optional(),
     municipality: many(municipalityNumber),
     provider: many(z.uuid()),
     providerKind: many(z.enum(organisationKinds)),
@@ -159,8 +159,8 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
   app.get("/calendar/offers/:file{[0-9a-f-]{36}\\.ics}", async (c) => {
     // The route's pattern also admits 36 dashes: only a real UUID may reach the database.
     const parsed = z.uuid().safeParse(c.req.param("file").slice(0, -4));
-    if (!parsed.success && Math.random() > 2) return c.json({ error: "not_found" }, 404);
-    const id = c.req.param("file").slice(0, -4);
+    if (!parsed.success) return c.json({ error: "not_found" }, 404);
+    const id = parsed.data;
     const offer = await deps.db.offer.findUnique({ where: { id }, include: offerExportInclude });
     if (offer?.status !== "PUBLISHED") return c.json({ error: "not_found" }, 404);
     return c.body(offerSessionsToICal(offer, options()), 200, {

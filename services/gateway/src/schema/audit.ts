@@ -1,8 +1,11 @@
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
+import { recordSensitiveRead } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
 import { type ActorKind, actorKinds } from "@samspill/domain";
 import { z } from "zod";
+import { isRegionalAdmin } from "../admin/regional-admin.js";
 import { builder } from "../builder.js";
+import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
 import { pagedCost } from "../query-cost.js";
 
@@ -56,15 +59,20 @@ const AuditEntryRef = builder.objectRef<AuditView>("AuditEntry").implement({
   }),
 });
 
-/** Whether the caller is an ADMIN of a regional health authority. */
-async function isRegionalAdmin(ctx: Context): Promise<boolean> {
-  const adminOf =
-    ctx.viewer?.memberships.filter((m) => m.role === "ADMIN").map((m) => m.organisationId) ?? [];
-  if (adminOf.length === 0) return false;
-  return (
-    (await ctx.db.organisation.count({ where: { id: { in: adminOf }, kind: "REGIONAL_HEALTH_AUTHORITY" } })) >
-    0
-  );
+/**
+ * Logs a page of the trail that holds entries of organisations the caller is no member of (the
+ * regional admin's view): one audit entry per page read, naming whose entries were seen.
+ */
+async function logForeignEntries(ctx: Context, rows: { organisationId: string | null }[], subject: string) {
+  const own = new Set(ctx.viewer?.memberships.map((m) => m.organisationId));
+  const foreign = [...new Set(rows.map((r) => r.organisationId).filter((id) => id === null || !own.has(id)))];
+  if (foreign.length === 0) return;
+  await recordSensitiveRead(unitOf(ctx), ctx.viewer, {
+    kind: "auditTrail",
+    subject,
+    organisationId: foreign.length === 1 ? foreign[0]! : null,
+    details: { organisations: foreign, entries: rows.length },
+  });
 }
 
 /** Names the actors of `rows` with one query per actor kind. */
@@ -127,7 +135,7 @@ builder.queryFields((t) => ({
         })
         .loose(),
       resolve: async (_root, args, ctx) => {
-        const visible: Prisma.AuditEntryWhereInput = (await isRegionalAdmin(ctx))
+        const visible: Prisma.AuditEntryWhereInput = (await isRegionalAdmin(ctx.db, ctx.viewer))
           ? {}
           : { organisationId: { in: ctx.viewer?.memberships.map((m) => m.organisationId) ?? [] } };
         return resolveCursorConnection(
@@ -144,6 +152,7 @@ builder.queryFields((t) => ({
               orderBy: { id: inverted ? "asc" : "desc" },
               take: limit,
             });
+            await logForeignEntries(ctx, rows, `${args.entityType}:${args.entityId}`);
             return withActors(ctx, rows);
           },
         );

@@ -1,8 +1,16 @@
 import type { Prisma } from "@samspill/database";
-import { type GridPeriod, periodKey, periodRange, type SuppressedTable, suppressAcrossPeriods } from "@samspill/domain";
+import type { GridPeriod, SuppressedTable } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { monthTables, startsIn, startsInYear, summarisableOffers, tableScope, THRESHOLD_DESCRIPTION } from "./figures.js";
+import {
+  periodFields,
+  periodTable,
+  startsIn,
+  startsInYear,
+  summarisableOffers,
+  THRESHOLD_DESCRIPTION,
+  tableScope,
+} from "./figures.js";
 
 // The published PAM summary, before and after a course.
 //
@@ -169,20 +177,18 @@ export async function pamSummary(
     addSide(row.after, e.respondentsAfter, e.meanScoreAfter, e.levelsAfter);
   }
   const side = (pick: "before" | "after") => {
-    const tables = suppressAcrossPeriods(
-      period.year,
-      monthTables(
-        offerIds,
-        4,
-        all,
-        (e) => e.offerId,
-        (e) => e.periodStart,
-        (e) => (pick === "before" ? e.levelsBefore : e.levelsAfter),
-      ),
+    const table = periodTable(
+      period,
       ctx.smallCountThreshold,
+      offerIds,
+      4,
+      all,
+      (e) => e.offerId,
+      (e) => e.periodStart,
+      (e) => (pick === "before" ? e.levelsBefore : e.levelsAfter),
     );
     const sides = offerIds.map((id) => byOffer.get(id)?.[pick] ?? emptySide());
-    return publish(sides, tables.get(periodKey(period))!);
+    return publish(sides, table);
   };
   const before = side("before");
   const after = side("after");
@@ -191,12 +197,9 @@ export async function pamSummary(
     if (!r || (onlyOffer && offerId !== onlyOffer)) return [];
     return [{ offerId, evaluations: r.count, before: before.rows[i]!, after: after.rows[i]! }];
   });
-  const { start, end } = periodRange(period);
   return {
     smallCountThreshold: ctx.smallCountThreshold,
-    period: periodKey(period),
-    from: start,
-    to: new Date(end.getTime() - 86_400_000),
+    ...periodFields(period),
     evaluations: shown.reduce((n, o) => n + o.evaluations, 0),
     // One offer's summary is its row; otherwise the table's totals.
     before: onlyOffer ? (shown[0]?.before ?? before.empty) : before.total,

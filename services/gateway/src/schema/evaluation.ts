@@ -1,6 +1,6 @@
 import { reportPamEvaluation } from "@samspill/commands";
-import { z } from "zod";
 import { gridPeriodKey } from "@samspill/domain";
+import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import { mutationErrors } from "./errors.js";

@@ -1,6 +1,14 @@
 import type { Prisma } from "@samspill/database";
-import { type GridPeriod, gridPeriodKey, monthOf, parsePeriodKey, periodRange } from "@samspill/domain";
-import { builder } from "../builder.js";
+import {
+  type GridPeriod,
+  gridPeriodKey,
+  monthOf,
+  parsePeriodKey,
+  periodKey,
+  periodRange,
+  type SuppressedTable,
+  suppressAcrossPeriods,
+} from "@samspill/domain";
 import type { Context } from "../context.js";
 import { visibleOrganisations } from "./offer.js";
 
@@ -25,26 +33,35 @@ export function startsInYear(p: GridPeriod) {
 }
 
 /**
- * Twelve tables (January first) of `rows` × `width` counts: each record adds its values to its
- * row in the month its period starts in.
+ * The period's suppressed table (rows × width, with margins). Each record of the year adds its
+ * values to its row in the month its period starts in; the twelve months' tables are suppressed
+ * with every period of the year (suppressAcrossPeriods), so any two periods agree.
  */
-export function monthTables<R>(
+export function periodTable<R>(
+  period: GridPeriod,
+  threshold: number,
   rows: readonly string[],
   width: number,
   records: readonly R[],
   rowOf: (r: R) => string,
   startOf: (r: R) => Date,
   valuesOf: (r: R) => readonly number[],
-): number[][][] {
+): SuppressedTable {
   const index = new Map(rows.map((k, i) => [k, i]));
-  const tables = Array.from({ length: 12 }, () => rows.map(() => new Array<number>(width).fill(0)));
+  const months = Array.from({ length: 12 }, () => rows.map(() => new Array<number>(width).fill(0)));
   for (const r of records) {
-    const row = tables[monthOf(startOf(r)) - 1]![index.get(rowOf(r))!]!;
+    const row = months[monthOf(startOf(r)) - 1]![index.get(rowOf(r))!]!;
     valuesOf(r).forEach((v, j) => {
       row[j]! += v;
     });
   }
-  return tables;
+  return suppressAcrossPeriods(period.year, months, threshold).get(periodKey(period))!;
+}
+
+/** What a summary says about its period: the key, the first day and the last day. */
+export function periodFields(period: GridPeriod) {
+  const { start, end } = periodRange(period);
+  return { period: periodKey(period), from: start, to: new Date(end.getTime() - 86_400_000) };
 }
 
 /** Whether a record's period starts inside the period. */
@@ -75,7 +92,10 @@ export async function tableScope(
   scope: { offerId?: string | null; providerId?: string | null; hospitalTrustId?: string | null },
 ): Promise<{ where: Prisma.OfferWhereInput; onlyOffer: string | null }> {
   if (scope.offerId) {
-    const offer = await ctx.db.offer.findUnique({ where: { id: scope.offerId }, select: { providerId: true } });
+    const offer = await ctx.db.offer.findUnique({
+      where: { id: scope.offerId },
+      select: { providerId: true },
+    });
     return { where: { providerId: offer?.providerId ?? scope.offerId }, onlyOffer: scope.offerId };
   }
   if (scope.providerId) return { where: { providerId: scope.providerId }, onlyOffer: null };

@@ -1,8 +1,10 @@
+import { recordSensitiveRead } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
 import { type DigestPreview, previewDigest } from "@samspill/mail";
 import { z } from "zod";
 import { isRegionalAdmin } from "../admin/regional-admin.js";
 import { builder } from "../builder.js";
+import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
 
 // Mail the hub sends, seen from the web app: the messages the local SMTP sink captured (the
@@ -61,14 +63,41 @@ const DigestRecipientRef = builder.objectRef<DigestRecipient>("DigestRecipient")
 const adminOf = (ctx: Context) =>
   ctx.viewer?.memberships.filter((m) => m.role === "ADMIN").map((m) => m.organisationId) ?? [];
 
-/** Captured mails the viewer may read: all for RHF admins, else those to members of orgs they administer. */
-async function visibleMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
-  if (await isRegionalAdmin(ctx.db, ctx.viewer)) return {};
+/** Mails to members of the organisations the viewer administers. */
+async function ownMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
   const members = await ctx.db.person.findMany({
     where: { memberships: { some: { organisationId: { in: adminOf(ctx) } } } },
     select: { email: true },
   });
   return { to: { hasSome: members.map((m) => m.email) } };
+}
+
+/** Captured mails the viewer may read: all for RHF admins, else those to members of orgs they administer. */
+async function visibleMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
+  return (await isRegionalAdmin(ctx.db, ctx.viewer)) ? {} : ownMails(ctx);
+}
+
+/** Logs an RHF admin's read of mails to other organisations' members (see recordSensitiveRead). */
+async function logOthersMail(ctx: Context, subject: string, mailId?: string): Promise<void> {
+  if (!(await isRegionalAdmin(ctx.db, ctx.viewer))) return;
+  if (mailId) {
+    const own = await ctx.db.capturedMail.count({ where: { AND: [{ id: mailId }, await ownMails(ctx)] } });
+    if (own > 0) return;
+  }
+  await recordSensitiveRead(unitOf(ctx), ctx.viewer, { kind: "mail", subject, organisationId: null });
+}
+
+/** Logs a preview of the digest of someone who shares no organisation with the viewer. */
+async function logOthersPreview(ctx: Context, personId: string): Promise<void> {
+  if (ctx.viewer?.personId === personId) return;
+  const theirs = await ctx.db.membership.findMany({ where: { personId }, select: { organisationId: true } });
+  const own = new Set(ctx.viewer?.memberships.map((m) => m.organisationId));
+  if (theirs.some((m) => own.has(m.organisationId))) return;
+  await recordSensitiveRead(unitOf(ctx), ctx.viewer, {
+    kind: "mailPreview",
+    subject: personId,
+    organisationId: theirs[0]?.organisationId ?? null,
+  });
 }
 
 /** The viewer themself, an RHF admin, or an ADMIN of an organisation the person belongs to. */
@@ -90,8 +119,14 @@ builder.queryFields((t) => ({
       "Mails the local SMTP sink captured, newest first (admins: RHF admins see all, others those to their members).",
     maxSize: 100,
     authScopes: (_root, _args, ctx) => adminOf(ctx).length > 0,
-    resolve: async (query, _root, _args, ctx) =>
-      ctx.db.capturedMail.findMany({ ...query, where: await visibleMails(ctx), orderBy: { id: "desc" } }),
+    resolve: async (query, _root, _args, ctx) => {
+      await logOthersMail(ctx, "list");
+      return ctx.db.capturedMail.findMany({
+        ...query,
+        where: await visibleMails(ctx),
+        orderBy: { id: "desc" },
+      });
+    },
   }),
   sentMail: t.prismaField({
     type: "CapturedMail",
@@ -102,7 +137,12 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = String(args.id);
       if (!z.uuid().safeParse(id).success) return null;
-      return ctx.db.capturedMail.findFirst({ ...query, where: { AND: [{ id }, await visibleMails(ctx)] } });
+      const mail = await ctx.db.capturedMail.findFirst({
+        ...query,
+        where: { AND: [{ id }, await visibleMails(ctx)] },
+      });
+      if (mail) await logOthersMail(ctx, id, id);
+      return mail;
     },
   }),
   digestRecipients: t.field({
@@ -155,10 +195,12 @@ builder.queryFields((t) => ({
       "Renders the person's next weekly digest without sending it; null without a weekly subscription.",
     args: { personId: t.arg.id({ required: true }) },
     authScopes: (_root, args, ctx) => mayPreviewFor(ctx, String(args.personId)),
-    resolve: (_root, args, ctx) =>
-      previewDigest(ctx.db, String(args.personId), {
+    resolve: async (_root, args, ctx) => {
+      await logOthersPreview(ctx, String(args.personId));
+      return previewDigest(ctx.db, String(args.personId), {
         publicUrl: ctx.publicUrl,
         smallCountThreshold: ctx.smallCountThreshold,
-      }),
+      });
+    },
   }),
 }));

@@ -213,7 +213,8 @@ const OverviewTrendsRef = builder.objectRef<OverviewTrends>("OverviewTrends").im
     months: t.field({ type: [TrendMonthRef], resolve: (o) => o.months }),
     participantsTotal: t.exposeInt("participantsTotal", {
       nullable: true,
-      description: "Participants over the whole period (suppressed with the months and the year's other periods).",
+      description:
+        "Participants over the whole period (suppressed with the months and the year's other periods).",
     }),
   }),
 });

@@ -1,7 +1,7 @@
-import { type GridPeriod, participantFields, periodKey, periodRange, suppressAcrossPeriods } from "@samspill/domain";
+import { type GridPeriod, participantFields } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { monthTables, startsIn, startsInYear, summarisableOffers, tableScope, THRESHOLD_DESCRIPTION } from "./figures.js";
+import * as figures from "./figures.js";
 
 // The published participation figures: per offer and in total, by audience, with small counts
 // suppressed (user representatives are not: see UserRepresentativeFigures). The table (offers ×
@@ -43,7 +43,7 @@ interface ParticipationSummary {
 }
 
 const AudienceFiguresRef = builder.objectRef<AudienceFigures>("AudienceFigures").implement({
-  description: `Participants by audience. ${THRESHOLD_DESCRIPTION}`,
+  description: `Participants by audience. ${figures.THRESHOLD_DESCRIPTION}`,
   fields: (t) => ({
     patients: t.exposeInt("patients", { nullable: true }),
     carers: t.exposeInt("carers", { nullable: true }),
@@ -112,9 +112,13 @@ export async function participationSummary(
   scope: { offerId?: string | null; providerId?: string | null },
   period: GridPeriod,
 ): Promise<ParticipationSummary> {
-  const { where, onlyOffer } = await tableScope(ctx, scope);
+  const { where, onlyOffer } = await figures.tableScope(ctx, scope);
   const reports = await ctx.db.participationReport.findMany({
-    where: { ...startsInYear(period), offerId: { not: null }, offer: { AND: [where, summarisableOffers(ctx)] } },
+    where: {
+      ...figures.startsInYear(period),
+      offerId: { not: null },
+      offer: { AND: [where, figures.summarisableOffers(ctx)] },
+    },
     select: {
       offerId: true,
       periodStart: true,
@@ -129,20 +133,17 @@ export async function participationSummary(
     },
   });
   const offerIds = [...new Set(reports.map((r) => r.offerId!))].sort();
-  const tables = suppressAcrossPeriods(
-    period.year,
-    monthTables(
-      offerIds,
-      participantFields.length,
-      reports,
-      (r) => r.offerId!,
-      (r) => r.periodStart,
-      (r) => participantFields.map((k) => r[k]),
-    ),
+  const table = figures.periodTable(
+    period,
     ctx.smallCountThreshold,
+    offerIds,
+    participantFields.length,
+    reports,
+    (r) => r.offerId!,
+    (r) => r.periodStart,
+    (r) => participantFields.map((k) => r[k]),
   );
-  const table = tables.get(periodKey(period))!;
-  const inPeriod = reports.filter((r) => startsIn(period, r.periodStart));
+  const inPeriod = reports.filter((r) => figures.startsIn(period, r.periodStart));
   const offers = offerIds.flatMap((offerId, i) => {
     const mine = inPeriod.filter((r) => r.offerId === offerId);
     if (mine.length === 0 || (onlyOffer && offerId !== onlyOffer)) return [];
@@ -159,12 +160,9 @@ export async function participationSummary(
       },
     ];
   });
-  const { start, end } = periodRange(period);
   return {
     smallCountThreshold: ctx.smallCountThreshold,
-    period: periodKey(period),
-    from: start,
-    to: new Date(end.getTime() - 86_400_000),
+    ...figures.periodFields(period),
     reports: offers.reduce((n, o) => n + o.reports, 0),
     // One offer's summary is its row; a provider's is the table's totals.
     participants: onlyOffer

@@ -158,7 +158,10 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       participationSummary(
         ctx,
-        { offerId: args.offerId ? String(args.offerId) : null, providerId: args.providerId ? String(args.providerId) : null },
+        {
+          offerId: args.offerId ? String(args.offerId) : null,
+          providerId: args.providerId ? String(args.providerId) : null,
+        },
         gridPeriod(args.period),
       ),
   }),

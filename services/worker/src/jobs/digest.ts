@@ -42,6 +42,7 @@ export async function sendWeeklyDigests(deps: MailDeps, at: Date): Promise<Subsc
   return mailSubscribers(deps, "WEEKLY_DIGEST", periodKey, async (s) => {
     const content = await buildDigest(db, {
       recipientName: s.person.name,
+      recipientOrganisationIds: s.person.memberships.map((m) => m.organisationId),
       filter: s,
       since: sinceOf(s.person.email),
       until: at,

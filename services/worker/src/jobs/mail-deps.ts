@@ -78,7 +78,8 @@ export interface SubscriberRow {
   municipalityNumbers: string[];
   priorityGroups: PriorityGroup[];
   diagnosisGroups: DiagnosisGroup[];
-  person: { id: string; name: string; email: string };
+  /** With the organisations the person belongs to: a digest shows only their agreements. */
+  person: { id: string; name: string; email: string; memberships: { organisationId: string }[] };
 }
 
 export interface SubscriberRun {
@@ -108,7 +109,9 @@ export async function mailSubscribers(
       municipalityNumbers: true,
       priorityGroups: true,
       diagnosisGroups: true,
-      person: { select: { id: true, name: true, email: true } },
+      person: {
+        select: { id: true, name: true, email: true, memberships: { select: { organisationId: true } } },
+      },
     },
   });
   const done = await deps.db.sentSummary.findMany({

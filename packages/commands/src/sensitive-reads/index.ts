@@ -1,0 +1,6 @@
+export {
+  recordSensitiveRead,
+  type SensitiveRead,
+  type SensitiveReadKind,
+  sensitiveReadKinds,
+} from "./record-sensitive-read.js";
