@@ -25,9 +25,13 @@ describe("worker SIGKILLed mid-job", () => {
     const first = stack.track(await startWorkerProcess(workerEnv()));
     const flow = startFlow(stack.db, "Kostholdskurs", 3);
     await flow.reached(6);
-    // Kill it only once it is busy: some of the burst projected, more on their way.
+    // Kill it only once it is busy: some of the burst projected, more on their way. A fresh
+    // worker first relays the seed's own events, so the first projection can take seconds.
     await expect
-      .poll(() => stack.db.overviewOffer.count({ where: { offerId: { in: flow.ids } } }))
+      .poll(() => stack.db.overviewOffer.count({ where: { offerId: { in: flow.ids } } }), {
+        timeout: 30_000,
+        interval: 100,
+      })
       .toBeGreaterThan(0);
     const killed = await first.kill("SIGKILL");
     expect(killed.signal).toBe("SIGKILL");

@@ -26,6 +26,9 @@ export async function createProvider(db: Database, label: string, offers: number
         diagnosisScope: "DIAGNOSIS_INDEPENDENT",
         format: "PHYSICAL",
         audiences: ["PATIENTS", "CARERS"],
+        // Peer groups are run with user representatives, so user organisations (FFO in the
+        // participation tests) take part in them and may report on them.
+        userRepDelivery: true,
         status: "PUBLISHED",
         publishedAt: new Date(),
         municipalities: { create: [{ municipalityNumber: "5001" }] },

@@ -1,6 +1,6 @@
 import { complexityFromQuery, type FieldComplexityValue } from "@pothos/plugin-complexity";
 import { DomainValidationError } from "@samspill/domain";
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind } from "graphql";
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, Kind } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 // What a query may cost, counted before it runs: every field selected is one node, and what a
@@ -70,29 +70,31 @@ export function queryCostPlugin(maxCost: number = defaultMaxQueryCost): Plugin {
     document: DocumentNode;
     variableValues?: Record<string, unknown> | null;
     operationName?: string | null;
-  }): GraphQLError | null => {
+  }): ExecutionResult | null => {
     let cost: number;
     try {
       cost = operationCost(args.schema, args.document, args.variableValues ?? undefined, args.operationName);
     } catch (error) {
       // Measuring reads the arguments of paged fields, so bad ones show here first. The whole
       // operation is refused: running its other fields unmeasured would defeat the limit.
-      return unmeasurable(error);
+      // Answered as the field's own argument error would have been: with `data: null`.
+      return { data: null, errors: [unmeasurable(error)] };
     }
     if (cost <= maxCost) return null;
-    return createGraphQLError(
+    const refusal = createGraphQLError(
       `Query too costly: it could touch ${cost} nodes, more than the ${maxCost} allowed. Ask for smaller pages (first) or fewer nested lists.`,
       { extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } } },
     );
+    return { errors: [refusal] };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution(refusal);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution(refusal);
     },
   };
 }
