@@ -100,11 +100,10 @@ export function queryCostPlugin(maxCost: number = defaultMaxQueryCost): Plugin {
 }
 
 function unmeasurable(error: unknown): GraphQLError {
-  const http = { status: 400 };
   if (error instanceof DomainValidationError)
     return createGraphQLError(error.message, {
-      extensions: { code: "BAD_USER_INPUT", issues: error.issues, http },
+      extensions: { code: "BAD_USER_INPUT", issues: error.issues },
     });
   const message = error instanceof GraphQLError ? error.message : "The query's arguments are not valid";
-  return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http } });
+  return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
