@@ -27,6 +27,8 @@ const fields = z.object({
   WEB_ORIGIN: z.string().default("http://127.0.0.1:5173"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Nodes one GraphQL operation may touch, lists counted by page size (query-cost.ts). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Sign-in and demo-provider requests per client address and window. */

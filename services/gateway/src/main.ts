@@ -11,6 +11,7 @@ import { listenForChanges } from "./change-listener.js";
 import { trustedProxies } from "./client-address.js";
 import { parseGatewayEnv } from "./env.js";
 import { gracefulServer } from "./graceful-close.js";
+import { defaultQueryLimits } from "./hardening.js";
 import { createOverviewCache } from "./overview-cache.js";
 import { createGatewayPubSub } from "./pubsub.js";
 import { createResponseCache } from "./response-cache.js";
@@ -65,6 +66,7 @@ const { app } = createGateway({
   resolveViewer: auth.resolveViewer,
   recheckViewer: auth.recheckViewer,
   yogaPlugins: auth.yogaPlugins,
+  queryLimits: { ...defaultQueryLimits, maxCost: env.GRAPHQL_MAX_COST },
   rateLimit: {
     redis,
     keyPrefix: `{${env.QUEUE_PREFIX}}`,
