@@ -32,3 +32,13 @@ describe("optional secrets", () => {
     expect(() => parseGatewayEnv({ ...base, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
   });
 });
+
+describe("API token lifetimes", () => {
+  it("default to 90 days, at most 365, and the default may not exceed the maximum", () => {
+    const env = parseGatewayEnv(base);
+    expect([env.API_TOKEN_DEFAULT_DAYS, env.API_TOKEN_MAX_DAYS]).toEqual([90, 365]);
+    expect(() => parseGatewayEnv({ ...base, API_TOKEN_DEFAULT_DAYS: "30", API_TOKEN_MAX_DAYS: "7" })).toThrow(
+      /API_TOKEN_DEFAULT_DAYS/,
+    );
+  });
+});

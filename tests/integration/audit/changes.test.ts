@@ -145,6 +145,7 @@ describe("change feed", () => {
       tokenId: tokenRow.id,
       name: tokenRow.name,
       memberships: [{ organisationId: ffo, role: "VIEWER" }],
+      scopes: ["read"],
     };
     const offersOnly = await testGateway(db, token).query(feed, {
       after: start,

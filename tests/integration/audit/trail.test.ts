@@ -59,6 +59,7 @@ beforeAll(async () => {
     tokenId: apiToken.id,
     name: apiToken.name,
     memberships: [{ organisationId: rhf, role: "EDITOR" }],
+    scopes: ["read", "write:meetings"],
   };
 
   // Two changes: by a person, then by the API token.

@@ -149,10 +149,13 @@ describe("overview projection", () => {
     );
     expect(after.flaggedOffers.map((f) => f.offerId)).toContain(offerId);
     expect(after.reviewsDue.find((r) => r.offerId === offerId)?.reviewDueInDays).toBe(30);
-    expect(after.expiringAgreements.map((a) => a.title)).toContain(
+    // Agreements are cooperation records: listed to a party's members, never to the public.
+    expect(after.expiringAgreements).toEqual([]);
+    const asParty = await overview("LANGUAGE", editor);
+    expect(asParty.expiringAgreements.map((a) => a.title)).toContain(
       "Samarbeidsavtale mellom Helse Møre og Romsdal HF og Molde kommune",
     );
-    expect(after.expiringAgreements.every((a) => a.daysLeft <= 90)).toBe(true);
+    expect(asParty.expiringAgreements.every((a) => a.daysLeft <= 90)).toBe(true);
 
     const lag = await worker.metrics.registry.getSingleMetricAsString("samspill_event_lag_seconds");
     expect(lag).toMatch(/samspill_event_lag_seconds_count\{decision="apply"\} [1-9]/);
