@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import { fhirValidator, hsdsValidator } from "@samspill/gateway/formats/validators";
+import { seedDemoData } from "@samspill/seed";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";

@@ -1,5 +1,4 @@
 import type { Database } from "@samspill/database";
-import { seedDemoData } from "@samspill/seed";
 import {
   claimUnsent,
   enqueueEvents,
@@ -8,6 +7,7 @@ import {
   queuePrefix,
   recordEvent,
 } from "@samspill/events";
+import { seedDemoData } from "@samspill/seed";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
