@@ -53,6 +53,23 @@ const changeStatus = graphql(
   [counted],
 );
 
+const countedSession = graphql(`fragment CountedSession on OfferSession { id version cancelled }`);
+const addSession = graphql(
+  `mutation($input: AddSessionInput!) { result: addSession(input: $input) {
+    __typename ... on MutationAddSessionSuccess { data { ...CountedSession } } ... on Error { message } } }`,
+  [countedSession],
+);
+const updateSession = graphql(
+  `mutation($input: UpdateSessionInput!) { result: updateSession(input: $input) {
+    __typename ... on MutationUpdateSessionSuccess { data { ...CountedSession } } ... on Error { message } } }`,
+  [countedSession],
+);
+const cancelSession = graphql(
+  `mutation($id: ID!, $version: Int!) { result: cancelSession(id: $id, version: $version) {
+    __typename ... on MutationCancelSessionSuccess { data { ...CountedSession } } ... on Error { message } } }`,
+  [countedSession],
+);
+
 /** SELECTs that read the Offer table itself (not its relations). */
 const offerReads = (statements: string[]) =>
   statements.filter((s) => /^\s*SELECT\b/i.test(s) && /FROM\s+"public"\."Offer"(\s|$)/i.test(s));
@@ -61,7 +78,7 @@ describe("SQL statements per mutation", () => {
   const counts: Record<string, number> = {};
   afterAll(() => console.log(`[statements] ${JSON.stringify(counts)}`));
 
-  it("create, edit and publish an offer stay within the baseline; publishing reads the offer once", async () => {
+  it("an offer and its session, from draft to cancelled, stay within the baseline; publishing reads the offer once", async () => {
     const created = await measure(createOffer, {
       input: {
         providerId: orgId("mun:1506"),
@@ -95,6 +112,29 @@ describe("SQL statements per mutation", () => {
     counts.publishOffer = published.statements.length;
     // One read in the command (before it writes) and one for the answer the client asked for.
     expect(offerReads(published.statements)).toHaveLength(2);
+
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const added = await measure(addSession, {
+      input: {
+        offerId: offer.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        location: "Molde rådhus",
+        capacity: 12,
+      },
+    });
+    const session = successData(added.answer.data!.result);
+    counts.addSession = added.statements.length;
+
+    const moved = await measure(updateSession, {
+      input: { id: session.id, version: session.version, location: "Molde helsehus" },
+    });
+    const movedSession = successData(moved.answer.data!.result);
+    counts.updateSession = moved.statements.length;
+
+    const cancelled = await measure(cancelSession, { id: session.id, version: movedSession.version });
+    expect(successData(cancelled.answer.data!.result)).toMatchObject({ cancelled: true });
+    counts.cancelSession = cancelled.statements.length;
 
     for (const [name, count] of Object.entries(counts)) {
       expect(count, `${name}: ${count} statements, baseline ${baseline[name]}`).toBeLessThanOrEqual(
