@@ -8,6 +8,8 @@ import { join, relative } from "node:path";
 import { bin, ensureInstalled, generate, pnpm, root, run } from "./workspace.mjs";
 
 const step = (title) => console.log(`\n▶ ${title}`);
+// gql.tada is a dependency of packages/graphql only, so its CLI is linked there.
+const gqlTada = join(root, "packages", "graphql", "node_modules", ".bin", "gql.tada");
 
 ensureInstalled();
 step("Generate the Prisma client");
@@ -24,6 +26,9 @@ if (existsSync(join(root, "infra", "tsconfig.json")))
 
 step("Generated GraphQL files are current (schema.graphql, graphql-env.d.ts)");
 checkGraphQLFiles();
+
+step("GraphQL documents are valid against schema.graphql (gql.tada check)");
+checkGraphQLDocuments();
 
 step("Dependency cycles (madge --circular)");
 run(bin("madge"), [
@@ -75,6 +80,27 @@ if (existsSync(report)) {
 process.exit(failed ? 1 : 0);
 
 /**
+ * tsc types a document that names a missing field as `unknown` rather than failing, so every
+ * `graphql()` document is validated against schema.graphql by gql.tada's check, which reads the
+ * ts-plugin entry of each tsconfig. Warnings fail too: an interpolated document goes unchecked.
+ * All three run before failing, so one run names every invalid document.
+ */
+function checkGraphQLDocuments() {
+  const invalid = ["web/tsconfig.json", "tests/tsconfig.json", "bench/tsconfig.json"].filter((tsconfig) => {
+    try {
+      run(gqlTada, ["check", "--fail-on-warn", "--tsconfig", tsconfig]);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (invalid.length > 0) {
+    console.error(`Invalid GraphQL documents in the files listed above (checked by ${invalid.join(", ")}).`);
+    process.exit(1);
+  }
+}
+
+/**
  * Prints the gateway's Pothos schema and gql.tada's introspection output (which types the
  * documents of the web app, the tests and the benchmark) into a temporary folder, and fails
  * when the committed copies differ: a schema change must come with both files regenerated.
@@ -91,11 +117,7 @@ function checkGraphQLFiles() {
     const tsconfig = join(dir, "tsconfig.json");
     const plugin = { name: "gql.tada/ts-plugin", schema, tadaOutputLocation: types };
     writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { plugins: [plugin] } }));
-    run(
-      join(root, "packages", "graphql", "node_modules", ".bin", "gql.tada"),
-      ["generate", "output", "--tsconfig", tsconfig],
-      { quiet: true },
-    );
+    run(gqlTada, ["generate", "output", "--tsconfig", tsconfig], { quiet: true });
     const stale = [
       [committedSchema, schema],
       [committedTypes, types],

@@ -57,3 +57,14 @@ export function recordSecurityEvent(
   scope.counter.inc({ kind, reason });
   scope.log.warn({ security: kind, reason, ...details }, `request refused: ${kind}`);
 }
+
+/**
+ * `recordSecurityEvent` held to the current request, for a refusal that comes after the request's
+ * own work, when the scope may be gone: an open subscription stream ended (subscription-guard.ts).
+ */
+export function securityEventsOfThisRequest(): typeof recordSecurityEvent {
+  const scope = requestScope.getStore();
+  return (kind, reason, details) => {
+    if (scope) requestScope.run(scope, () => recordSecurityEvent(kind, reason, details));
+  };
+}

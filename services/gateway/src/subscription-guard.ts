@@ -1,6 +1,7 @@
 import type { ExecutionResult } from "graphql";
 import { type Plugin, Repeater } from "graphql-yoga";
 import type { Context, Viewer } from "./context.js";
+import { securityEventsOfThisRequest } from "./security-events.js";
 
 // A subscription is authorised once, when it starts; an SSE stream can then stay open for
 // hours. So every open stream of a signed-in caller looks its caller up again at an interval,
@@ -24,10 +25,13 @@ export function endSubscriptionsWithTheirViewer(options: SubscriptionGuardOption
       const { viewer, request } = context;
       if (!viewer || !request) return;
       const stillAllowed = async () => keepsEverything(viewer, await options.recheckViewer(request));
+      // Captured now: the re-checks run on a timer, outside the request's scope.
+      const refused = securityEventsOfThisRequest();
+      const ended = () => refused("denied", "subscription-ended", { operation: "subscription" });
       return {
         onSubscribeResult({ result, setResult }) {
           if (!isAsyncIterable(result)) return;
-          setResult(guarded(result, stillAllowed, options.intervalMs, context));
+          setResult(guarded(result, stillAllowed, options.intervalMs, context, ended));
         },
       };
     },
@@ -48,14 +52,20 @@ function guarded(
   stillAllowed: () => Promise<boolean>,
   intervalMs: number,
   context: Context,
+  ended: () => void,
 ): AsyncIterableIterator<ExecutionResult> {
   return new Repeater<ExecutionResult>(async (push, stop) => {
     const iterator = source[Symbol.asyncIterator]();
+    // Re-checks may overlap when a lookup is slow: the stream ends, and is counted, once.
+    let ending = false;
     const timer = setInterval(() => {
       stillAllowed().then(
         (allowed) => {
-          if (allowed) return;
+          if (allowed || ending) return;
+          ending = true;
           context.log.info("subscription ended: its session or token is gone or lost a membership");
+          // Logged and counted like any refusal (security-events.ts).
+          ended();
           stop();
         },
         // A failed lookup (database briefly away) is not a revocation: check again next time.

@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { type ApiTokenScope, apiTokenScopes } from "@samspill/domain";
 import { queueNames } from "@samspill/events";
 import { seedDemoData } from "@samspill/seed";
 import { Redis } from "ioredis";
@@ -10,6 +11,7 @@ import { viewerWith } from "../../support/gateway.js";
 import { createSignInGateway, type SignInGateway, testOrigin } from "../../support/sign-in.js";
 import { type Caller, headersOf, outsiders } from "./callers.js";
 import { createForeignObjects, type ForeignObjects, leaks, ownerKey } from "./foreign-objects.js";
+import { adminToken } from "./token-callers.js";
 
 // Every route of the gateway as it runs in production (sign-in, exports, calendars, metrics,
 // the queue dashboard, GraphQL), called with another organisation's ids by every kind of
@@ -148,6 +150,22 @@ describe("every REST route", () => {
     expect(feed.body).toContain(foreign.secret);
     const csv = await call({ method: "GET", path: "/export/offers.csv" }, current);
     expect(csv.body).toContain("Offentlig kurs i Molde");
+  });
+
+  it("answers the owner's token without the read scope as a signed-out caller, as GraphQL does", async () => {
+    const feed = { method: "GET", path: "/calendar/meeting-points.ics" };
+    const bearer = async (scopes: readonly ApiTokenScope[]) => ({
+      authorization: `Bearer ${(await adminToken(db, ownerKey, scopes)).token}`,
+    });
+    const withRead = await call(feed, null, await bearer(apiTokenScopes));
+    expect(withRead.body).toContain(foreign.secret);
+    const writeOnly = apiTokenScopes.filter((s) => s !== "read");
+    const withoutRead = await call(feed, null, await bearer(writeOnly));
+    expect(withoutRead.status).toBe(401);
+    expect(leaks(foreign, withoutRead.body)).toEqual([]);
+    const csv = await call({ method: "GET", path: "/export/offers.csv" }, null, await bearer(writeOnly));
+    expect(csv.body).toContain("Offentlig kurs i Molde");
+    expect(leaks(foreign, csv.body)).toEqual([]);
   });
 
   it("refuses every outsider or gives them nothing of the foreign organisation", async () => {

@@ -39,12 +39,14 @@ async function post(app: ReturnType<typeof gateway>, body: string, headers: Reco
   return { response, json: (await response.json()) as { data?: unknown; errors?: { message: string }[] } };
 }
 
-const gql = (query: string) => JSON.stringify({ query });
+// Raw request bodies, deliberately outside `graphql()`: these are attack payloads and junk, not
+// documents to type or validate against the schema.
+const bodyOf = (query: string) => JSON.stringify({ query });
 
 describe("query limits", () => {
   it("refuses a query nested deeper than the limit, without touching the database", async () => {
     const nested = `{ offers(first: 1) { edges { node { provider { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } } }`;
-    const { response, json } = await post(gateway(), gql(nested));
+    const { response, json } = await post(gateway(), bodyOf(nested));
     expect(response.status).toBeLessThan(500);
     expect(json.errors?.[0]?.message).toMatch(/depth/i);
     expect(json.data ?? null).toBeNull();
@@ -52,18 +54,18 @@ describe("query limits", () => {
 
   it("refuses alias flooding", async () => {
     const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: health { ok }`).join(" ");
-    const { json } = await post(gateway(), gql(`{ ${aliases} }`));
+    const { json } = await post(gateway(), bodyOf(`{ ${aliases} }`));
     expect(json.errors?.[0]?.message).toMatch(/alias/i);
   });
 
   it("refuses an oversized body with 413", async () => {
-    const huge = gql(`{ health { ok } } # ${"x".repeat(1_100_000)}`);
+    const huge = bodyOf(`{ health { ok } } # ${"x".repeat(1_100_000)}`);
     const { response } = await post(gateway(), huge);
     expect(response.status).toBe(413);
   });
 
   it("allows introspection in development and refuses it in production", async () => {
-    const query = gql("{ __schema { queryType { name } } }");
+    const query = bodyOf("{ __schema { queryType { name } } }");
     expect((await post(gateway(), query)).json.data).toEqual({ __schema: { queryType: { name: "Query" } } });
     const prod = await post(gateway({ production: true }), query);
     expect(prod.json.data ?? null).toBeNull();
@@ -71,9 +73,9 @@ describe("query limits", () => {
   });
 
   it("echoes a request id, or makes one", async () => {
-    const given = await post(gateway(), gql("{ health { ok } }"), { "x-request-id": "req-123" });
+    const given = await post(gateway(), bodyOf("{ health { ok } }"), { "x-request-id": "req-123" });
     expect(given.response.headers.get("x-request-id")).toBe("req-123");
-    const made = await post(gateway(), gql("{ health { ok } }"));
+    const made = await post(gateway(), bodyOf("{ health { ok } }"));
     expect(made.response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -98,13 +100,13 @@ describe("rate limit", () => {
     const token = { authorization: "Bearer sp_a" };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await post(i % 2 ? b : a, gql("{ health { ok } }"), token)).response.status);
+      statuses.push((await post(i % 2 ? b : a, bodyOf("{ health { ok } }"), token)).response.status);
     expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
     expect(statuses[5]).toBe(429);
-    const limited = await post(a, gql("{ health { ok } }"), token);
+    const limited = await post(a, bodyOf("{ health { ok } }"), token);
     expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another client is not affected.
-    const other = await post(b, gql("{ health { ok } }"), { authorization: "Bearer sp_b" });
+    const other = await post(b, bodyOf("{ health { ok } }"), { authorization: "Bearer sp_b" });
     expect(other.response.status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { seedDemoData } from "@samspill/seed";
+import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { securityEventsMetric } from "../../../services/gateway/src/security-events.js";
 import { testDatabase } from "../../support/db.js";
 import {
   CookieJar,
@@ -14,15 +16,16 @@ import {
 import { openSse } from "../../support/sse.js";
 
 // Sessions end: after the absolute lifetime however busy they are, and open subscriptions end
-// with them. Over https the cookies are `__Host-` cookies.
+// with them, counted as refusals. Over https the cookies are `__Host-` cookies.
 
 let db: Database;
 let gateway: SignInGateway;
+const registry = new Registry();
 
 beforeAll(async () => {
   db = testDatabase();
   await seedDemoData(db);
-  gateway = await createSignInGateway(db, {}, { subscriptionRecheckMs: 100 });
+  gateway = await createSignInGateway(db, {}, { subscriptionRecheckMs: 100, metrics: registry });
 });
 afterAll(async () => {
   await gateway.close();
@@ -113,6 +116,11 @@ describe("subscriptions end with their session", () => {
       );
       expect(logout.status).toBe(200);
       await expect(stream.next(3_000)).rejects.toThrow(/SSE stream ended/);
+      // The stream's end is a refusal like any other, though its request began long ago.
+      const counted = (await registry.getSingleMetric(securityEventsMetric)?.get())?.values ?? [];
+      expect(counted).toContainEqual(
+        expect.objectContaining({ labels: { kind: "denied", reason: "subscription-ended" }, value: 1 }),
+      );
     } finally {
       await stream.close();
     }

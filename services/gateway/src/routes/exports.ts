@@ -15,6 +15,7 @@ import {
 } from "@samspill/domain";
 import type { Env, Hono } from "hono";
 import { z } from "zod";
+import { readingViewer } from "../auth/token-scopes.js";
 import type { Viewer } from "../context.js";
 import { offersToCsv } from "../formats/csv.js";
 import { offersToFhirBundle } from "../formats/fhir.js";
@@ -170,9 +171,10 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
   });
 
   // Meeting points are not public: the feed holds those the caller organises, takes part in,
-  // or whose health community's forum the caller sits on.
+  // or whose health community's forum the caller sits on. A token without the `read` scope is
+  // answered as a signed-out caller, as GraphQL answers it (token-scopes.ts).
   app.get("/calendar/meeting-points.ics", async (c) => {
-    const viewer = deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null;
+    const viewer = readingViewer(deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null);
     if (!viewer) return c.json({ error: "sign_in_required" }, 401);
     const orgIds = viewer.memberships.map((m) => m.organisationId);
     const forumIds = viewer.memberships
