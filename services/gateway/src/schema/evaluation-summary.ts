@@ -3,8 +3,10 @@ import type { GridPeriod, SuppressedTable } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import {
+  type PublishedPeriod,
   periodFields,
   periodTable,
+  publishedPeriodFieldsOf,
   startsIn,
   startsInYear,
   summarisableOffers,
@@ -35,11 +37,7 @@ interface OfferPam {
   after: PamFigures;
 }
 
-interface PamSummary {
-  smallCountThreshold: number;
-  period: string;
-  from: Date;
-  to: Date;
+interface PamSummary extends PublishedPeriod {
   evaluations: number;
   before: PamFigures;
   after: PamFigures;
@@ -91,13 +89,7 @@ export const PamSummaryRef = builder.objectRef<PamSummary>("PamSummary").impleme
   description:
     "Published PAM figures, before and after, with respondent counts below smallCountThreshold suppressed.",
   fields: (t) => ({
-    smallCountThreshold: t.exposeInt("smallCountThreshold", {
-      description:
-        "Counts of fewer people than this are not published (the deployment's setting, at least 5).",
-    }),
-    period: t.exposeString("period", { description: "The grid period's key." }),
-    from: t.expose("from", { type: "Date", description: "The period's first day." }),
-    to: t.expose("to", { type: "Date", description: "The period's last day." }),
+    ...publishedPeriodFieldsOf(t),
     evaluations: t.exposeInt("evaluations"),
     before: t.field({ type: PamFiguresRef, resolve: (s) => s.before }),
     after: t.field({ type: PamFiguresRef, resolve: (s) => s.after }),

@@ -9,6 +9,7 @@ import {
   type SuppressedTable,
   suppressAcrossPeriods,
 } from "@samspill/domain";
+import type { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { visibleOrganisations } from "./offer.js";
 
@@ -104,3 +105,29 @@ export async function tableScope(
 
 export const THRESHOLD_DESCRIPTION =
   "Null where fewer people are counted than the summary's smallCountThreshold (5 unless the deployment sets more), or where the figure is hidden so that such a count cannot be worked out from the totals, within the period's table or across the periods of its year.";
+
+/** The fields every published summary opens with: its threshold and the grid period it covers. */
+export interface PublishedPeriod {
+  smallCountThreshold: number;
+  period: string;
+  from: Date;
+  to: Date;
+}
+
+type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+export function publishedPeriodFieldsOf<Shape extends PublishedPeriod>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypesOf<typeof builder>, Shape>,
+) {
+  // Resolvers rather than `expose`: exposing a field of a generic shape cannot be typed.
+  return {
+    smallCountThreshold: t.int({
+      description:
+        "Counts of fewer people than this are not published (the deployment's setting, at least 5).",
+      resolve: (s) => s.smallCountThreshold,
+    }),
+    period: t.string({ description: "The grid period's key.", resolve: (s) => s.period }),
+    from: t.field({ type: "Date", description: "The period's first day.", resolve: (s) => s.from }),
+    to: t.field({ type: "Date", description: "The period's last day.", resolve: (s) => s.to }),
+  };
+}

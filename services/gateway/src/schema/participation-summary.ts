@@ -31,11 +31,7 @@ interface OfferParticipation {
   userRepresentatives: UserRepFigures;
 }
 
-interface ParticipationSummary {
-  smallCountThreshold: number;
-  period: string;
-  from: Date;
-  to: Date;
+interface ParticipationSummary extends figures.PublishedPeriod {
   reports: number;
   participants: AudienceFigures;
   userRepresentatives: UserRepFigures;
@@ -84,13 +80,7 @@ export const ParticipationSummaryRef = builder
     description:
       "Published participation figures: counts below smallCountThreshold suppressed, with secondary suppression so no hidden count follows from the totals.",
     fields: (t) => ({
-      smallCountThreshold: t.exposeInt("smallCountThreshold", {
-        description:
-          "Counts of fewer people than this are not published (the deployment's setting, at least 5).",
-      }),
-      period: t.exposeString("period", { description: "The grid period's key." }),
-      from: t.expose("from", { type: "Date", description: "The period's first day." }),
-      to: t.expose("to", { type: "Date", description: "The period's last day." }),
+      ...figures.publishedPeriodFieldsOf(t),
       reports: t.exposeInt("reports"),
       participants: t.field({ type: AudienceFiguresRef, resolve: (s) => s.participants }),
       userRepresentatives: t.field({ type: UserRepFiguresRef, resolve: (s) => s.userRepresentatives }),
