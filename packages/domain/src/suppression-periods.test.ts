@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type GridPeriod, periodKey, periodMonths, yearPeriods } from "./period-grid.js";
 import { SMALL_COUNT_THRESHOLD, type SuppressedTable } from "./suppression.js";
 import { suppressAcrossPeriods } from "./suppression-periods.js";
+import { rank } from "./testing/rank.js";
 
 // The attacker's view of a year: every period's published table, each queryable on its own.
 // The checks below are written from the published tables alone (not from the rule's groups):
@@ -76,25 +77,6 @@ function equations(tables: Map<string, SuppressedTable>, rows: number, cols: num
     }
   }
   return out;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((r) => [...r]);
-  const width = m[0]?.length ?? 0;
-  let r = 0;
-  for (let c = 0; c < width && r < m.length; c++) {
-    let pivot = r;
-    for (let i = r; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!)) pivot = i;
-    if (Math.abs(m[pivot]![c]!) < 1e-9) continue;
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
-    }
-    r++;
-  }
-  return r;
 }
 
 /** Hidden figures that all the equations together pin down (dense linear algebra, no peeling). */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type SuppressedTable, smallCountThresholdSetting, suppressSmallCounts } from "./suppression.js";
+import { rank } from "./testing/rank.js";
 
 // The oracle is independent of the algorithm's graph reasoning: it writes down the equations a
 // reader of the published table has (each extended row and column adds up) and asks, by linear
@@ -32,25 +33,6 @@ function hiddenCells(t: SuppressedTable): Cell[] {
   for (const [j, v] of t.columnTotals.entries()) if (v === null) out.push([rows, j]);
   if (t.total === null) out.push([rows, cols]);
   return out;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((r) => [...r]);
-  let r = 0;
-  const width = m[0]?.length ?? 0;
-  for (let c = 0; c < width && r < m.length; c++) {
-    let pivot = r;
-    for (let i = r; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!)) pivot = i;
-    if (Math.abs(m[pivot]![c]!) < 1e-9) continue;
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
-    }
-    r++;
-  }
-  return r;
 }
 
 /** Hidden cells whose value the published equations determine. */
