@@ -32,10 +32,12 @@ const features = [
   "action-plans",
   "admin",
   "catalogue",
+  "courses",
   "offer",
   "overview",
   "participation",
   "pages",
+  "subscriptions",
   "workspace",
 ];
 const feature = `^web/src/(${features.join("|")})/`;

@@ -29,13 +29,14 @@ const nginxTemplate = read("infra/docker/nginx/default.conf.template");
 const allowedEnv: Record<string, Set<string>> = {
   gateway: gatewayEnv,
   worker: workerEnv,
+  "worker-bulk": workerEnv,
   // migrate.mjs reads its own switch; the overview rebuild it may run parses the worker's env.
   migrate: union(workerEnv, processEnvNames("infra/docker/migrate.mjs")),
   "mail-sink": schemaKeys("services/worker/src/commands/smtp-sink.ts"),
   web: new Set([...nginxTemplate.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1] as string)),
 };
 
-const gatewayRoutes = ["/graphql", "/auth", "/oidc", "/export", "/calendar"];
+const gatewayRoutes = ["/graphql", "/auth", "/oidc", "/export", "/calendar", "/unsubscribe"];
 
 // ---------------------------------------------------------------- the Dockerfile
 
@@ -342,5 +343,20 @@ describe("infra/k8s", () => {
     expect(command).toMatch(/--appendonly yes\b/);
     expect(command).toMatch(/--appendfsync everysec\b/);
     expect(command).toMatch(/--maxmemory-policy noeviction\b/);
+  });
+});
+
+// ---------------------------------------------------------------- how the Node services run
+
+describe("the gateway and worker images", () => {
+  const stages = dockerStages();
+
+  it("run the compiled bundle with the heap limits `npm start` and the bench use", async () => {
+    const { serviceEntry, serviceNodeFlags } = await import("./local/node-flags.mjs");
+    expect(stages.get("build")!.lines).toContain("RUN node scripts/build.mjs");
+    for (const name of ["gateway", "worker"] as const) {
+      const cmd = JSON.parse(inherited(stages, name, "CMD")!.slice("CMD ".length)) as string[];
+      expect(cmd, `${name} CMD`).toEqual(["node", ...serviceNodeFlags[name], serviceEntry(name)]);
+    }
   });
 });

@@ -3,6 +3,7 @@
 // install, generate, (embedded Postgres), (private Redis), migrate, seed, gateway, worker, web.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { serviceEntry, serviceNodeFlags } from "../infra/local/node-flags.mjs";
 import { freePort, waitForPort } from "../infra/local/ports.mjs";
 import { findRedisServer, redisMissingMessage, startRedisServer } from "../infra/local/redis.mjs";
 import { startSmtpSink } from "../infra/local/smtp-sink.mjs";
@@ -144,8 +145,31 @@ async function main() {
     ...(env.OIDC_ISSUER ? {} : { DEMO_SIGN_IN: env.DEMO_SIGN_IN ?? "on" }),
   };
 
-  watch(start("gateway", bin("tsx"), ["services/gateway/src/main.ts"], { env: serviceEnv }), "gateway");
-  watch(start("worker", bin("tsx"), ["services/worker/src/main.ts"], { env: serviceEnv }), "worker");
+  // The gateway and the worker run compiled, as in production (scripts/build.mjs, which needs the
+  // installed esbuild: imported only now), with the production heap limits.
+  console.log("Building the gateway and the worker …");
+  await (await import("./build.mjs")).buildServices();
+  watch(
+    start("gateway", process.execPath, [...serviceNodeFlags.gateway, serviceEntry("gateway")], {
+      env: serviceEnv,
+    }),
+    "gateway",
+  );
+  // Two workers as in production (infra/): the live one keeps the overview current, the bulk one
+  // (at a lower CPU priority) sends summaries and mail and runs imports, so neither waits on the other.
+  const workerPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
+  for (const [role, port] of [
+    ["live", workerPort],
+    ["bulk", workerPort === 0 ? 0 : workerPort + 1],
+  ]) {
+    const workerEnv = { ...serviceEnv, WORKER_ROLE: role, WORKER_METRICS_PORT: String(port) };
+    watch(
+      start(`worker (${role})`, process.execPath, [...serviceNodeFlags.worker, serviceEntry("worker")], {
+        env: workerEnv,
+      }),
+      `worker (${role})`,
+    );
+  }
   await waitForPort(gatewayPort, { timeoutMs: 60_000 });
   watch(
     start("web", join(root, "web", "node_modules", ".bin", "vite"), [], {

@@ -2,7 +2,7 @@ import type { Hub, Run } from "./hub.js";
 import { type LoadOptions, type LoadTarget, measure, probe } from "./load.js";
 import { cpuSeconds, processTree, sampleRss } from "./processes.js";
 import type { HttpCell, TargetName } from "./report.js";
-import { argv, connections, settings } from "./settings.js";
+import { argv, connections, scenarios, settings } from "./settings.js";
 import {
   catalogueQuery,
   catalogueVariables,
@@ -99,7 +99,7 @@ async function cell(run: Run, hub: Hub, name: TargetName, scenario: Scenario | "
 export async function httpPhase(run: Run, hub: Hub): Promise<void> {
   const measureOn = (name: TargetName, scenario: Scenario | "hello") => cell(run, hub, name, scenario);
   await measureOn("hello", "hello");
-  for (const scenario of ["catalogue", "offer", "overview"] as const) {
+  for (const scenario of scenarios) {
     await measureOn("raw", scenario);
     await measureOn("gateway", scenario);
   }
@@ -113,7 +113,7 @@ export async function httpPhase(run: Run, hub: Hub): Promise<void> {
     OVERVIEW_CACHE_MS: "0",
     RESPONSE_CACHE_MS: "0",
   });
-  for (const scenario of ["catalogue", "offer", "overview"] as const) await measureOn("uncached", scenario);
+  for (const scenario of scenarios) await measureOn("uncached", scenario);
   await uncached.stop();
   // How the gateway is mounted: the same app and schema without sign-in, rate limit and
   // request log, on @hono/node-server and as yoga's own node:http listener.
@@ -122,7 +122,7 @@ export async function httpPhase(run: Run, hub: Hub): Promise<void> {
       PORT: String(hub.ports[mount]),
       MOUNT: mount,
     });
-    for (const scenario of ["catalogue", "overview"] as const) await measureOn(mount, scenario);
+    for (const scenario of scenarios.filter((s) => s !== "offer")) await measureOn(mount, scenario);
     await server.stop();
   }
   // Scaling out on the machine instead: the whole hub gateway once per core.
@@ -132,6 +132,6 @@ export async function httpPhase(run: Run, hub: Hub): Promise<void> {
     ...hub.gatewayEnv,
     GATEWAY_PORT: String(hub.ports.cluster),
   });
-  for (const scenario of ["catalogue", "overview"] as const) await measureOn("cluster", scenario);
+  for (const scenario of scenarios.filter((s) => s !== "offer")) await measureOn("cluster", scenario);
   await clustered.stop();
 }

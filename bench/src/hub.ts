@@ -4,7 +4,6 @@ import { join } from "node:path";
 import type { Database } from "@samspill/database";
 import { startSmtpSink } from "@samspill/mail";
 import type pg from "pg";
-// @ts-expect-error: plain ESM helper shared with the start script, no type declarations
 import { startRedisServer } from "../../infra/local/redis.mjs";
 import type { BenchDatabase } from "./database.js";
 import type { GeneratedDataset } from "./generate/index.js";
@@ -24,7 +23,7 @@ export interface Run {
   cleanups: (() => Promise<unknown>)[];
 }
 
-export type ServiceName = TargetName | "worker";
+export type ServiceName = TargetName | "worker" | "workerBulk";
 
 export interface Hub {
   database: BenchDatabase;
@@ -34,9 +33,12 @@ export interface Hub {
   dataset: GeneratedDataset;
   redisUrl: string;
   gateway: Service;
+  /** The live worker (events, projection, outbox relay). */
   worker: Service;
+  /** The bulk worker (summaries, mail, webhooks, imports, housekeeping), as production runs it apart. */
+  workerBulk: Service;
   services: Partial<Record<ServiceName, Service>>;
-  ports: Record<TargetName | "worker", number>;
+  ports: Record<ServiceName, number>;
   gatewayEnv: NodeJS.ProcessEnv;
   queuePrefix: string;
   mailsAccepted(): number;
@@ -68,6 +70,8 @@ export async function startHub(
   const common = {
     ...process.env,
     NODE_ENV: "production",
+    // Production requires it; a throw-away value for the throw-away hub.
+    MAIL_LINK_SECRET: process.env.MAIL_LINK_SECRET || "benchmark-only-mail-link-secret-not-for-production",
     DATABASE_URL: data.database.url,
     REDIS_URL: redisServer.url,
     QUEUE_PREFIX: namespace,
@@ -75,6 +79,7 @@ export async function startHub(
   const ports = {
     gateway: await freePort(),
     worker: await freePort(),
+    workerBulk: await freePort(),
     raw: await freePort(),
     hello: await freePort(),
     hono: await freePort(),
@@ -104,17 +109,21 @@ export async function startHub(
     LOG_LEVEL: "info",
   };
   say("starting gateway, worker, raw-SQL server and hello server …");
-  const [gateway, worker] = await Promise.all([
+  // --profile-worker: a CPU profile of each worker's whole run, in bench/results/worker-profile.
+  const workerArgs = argv.has("--profile-worker")
+    ? ["--cpu-prof", `--cpu-prof-dir=${join(resultsDir, "worker-profile")}`]
+    : undefined;
+  const workerEnv = (role: "live" | "bulk", port: number) => ({
+    WORKER_ROLE: role,
+    WORKER_METRICS_PORT: String(port),
+    SMTP_URL: sink.url,
+    LOG_LEVEL: "info",
+  });
+  const [gateway, worker, workerBulk] = await Promise.all([
     launch("gateway", "services/gateway/src/main.ts", gatewayEnv),
-    launch(
-      "worker",
-      "services/worker/src/main.ts",
-      { WORKER_METRICS_PORT: String(ports.worker), SMTP_URL: sink.url, LOG_LEVEL: "info" },
-      // --profile-worker: a CPU profile of the worker's whole run, in bench/results/worker-profile.
-      argv.has("--profile-worker")
-        ? ["--cpu-prof", `--cpu-prof-dir=${join(resultsDir, "worker-profile")}`]
-        : undefined,
-    ),
+    // Two worker processes as in production (infra/): bulk work never takes the live one's turn.
+    launch("worker", "services/worker/src/main.ts", workerEnv("live", ports.worker), workerArgs),
+    launch("workerBulk", "services/worker/src/main.ts", workerEnv("bulk", ports.workerBulk), workerArgs),
     launch("raw", "bench/src/servers/raw-sql.ts", { PORT: String(ports.raw) }),
     launch("hello", "bench/src/servers/hello.ts", { PORT: String(ports.hello) }),
   ]);
@@ -123,6 +132,7 @@ export async function startHub(
     redisUrl: redisServer.url,
     gateway,
     worker,
+    workerBulk,
     services,
     ports,
     gatewayEnv,

@@ -5,14 +5,17 @@ import { createDatabase } from "@samspill/database";
 import { queuePrefix } from "@samspill/events";
 import { rebuildOverview } from "@samspill/read-model";
 import pg from "pg";
+import { buildServices } from "../../scripts/build.mjs";
 import { createBenchDatabase } from "./database.js";
 import { generateDataset } from "./generate/index.js";
 import { httpPhase } from "./http-phase.js";
-import { type Run, startHub } from "./hub.js";
+import { type Hub, type Run, startHub } from "./hub.js";
+import { importPhase } from "./import-phase.js";
 import { loadAverages, machine, uptime } from "./machine.js";
 import { rssMb } from "./processes.js";
 import { profilePhase } from "./profile-phase.js";
 import { type Results, renderMarkdown, renderTable } from "./report.js";
+import { searchPhase } from "./search-phase.js";
 import {
   argv,
   connections,
@@ -22,9 +25,12 @@ import {
   quick,
   resultsDir,
   runHttp,
+  runSearch,
+  runSignUps,
   runWorker,
   settings,
 } from "./settings.js";
+import { describeSignUps, measureSignUps } from "./sign-ups.js";
 import { workerPhase } from "./worker-phase.js";
 
 // `npm run bench`: builds a national data set in a throw-away database, starts the hub
@@ -53,6 +59,29 @@ process.on("SIGINT", () => {
   void cleanup().then(() => process.exit(130));
 });
 
+/** Sign-ups on one popular session and spread over many, through the hub gateway. */
+async function signUpPhase(run: Run, hub: Hub) {
+  if (hub.gateway.child.exitCode !== null || hub.gateway.child.signalCode !== null) {
+    run.say("sign-ups: the hub gateway was stopped by an earlier phase (--cluster); skipped");
+    return;
+  }
+  // A failure here (on a busy machine the setup's transactions can wait too long) costs this
+  // figure, not the run: the report says it was not measured.
+  const r = await measureSignUps(hub.db, `http://127.0.0.1:${hub.ports.gateway}/graphql`, {
+    concurrency: connections,
+  }).catch((error: unknown) => {
+    run.results.notes.push(
+      `Sign-ups not measured: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    run.say(run.results.notes.at(-1) ?? "");
+    return null;
+  });
+  if (!r) return;
+  run.results.signUps = r;
+  run.say(describeSignUps("sign-ups: one popular session (50 seats)", r.oneSession));
+  run.say(describeSignUps("sign-ups: 100 sessions (20 seats each)", r.spread));
+}
+
 async function main() {
   mkdirSync(logDir, { recursive: true });
   const results: Results = {
@@ -69,14 +98,19 @@ async function main() {
     dataset: {},
     timings: {},
     http: [],
+    load: {},
     rss: {},
     workerCpuMs: {},
     notes: [],
   };
+  // Every step records its time and the machine's load average (1 min) as it began and ended:
+  // the machine is shared, and a busy one lowers the figures of that step.
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
+    const start = loadavg()[0]!;
     const value = await fn();
     results.timings[name] = (performance.now() - t) / 1000;
+    results.load[name] = { start, end: loadavg()[0]! };
     return value;
   };
   const run: Run = { results, say, timed, cleanups };
@@ -110,6 +144,9 @@ async function main() {
   say(`overview read model built: ${rebuilt.published} published offers, ${rebuilt.counters} counters`);
 
   // ---------------------------------------------------------------- services and phases
+  // The gateway and the worker run compiled, as in production: built from the sources as they are now.
+  say("building the gateway and the worker (scripts/build.mjs) …");
+  await timed("build", () => buildServices());
   const namespace = "bench";
   const hub = await startHub(run, { database, client, db, dataset }, namespace, queuePrefix(namespace));
   await new Promise((r) => setTimeout(r, 3_000));
@@ -117,7 +154,10 @@ async function main() {
   results.rss.workerRest = rssMb(hub.worker.pid) ?? 0;
 
   if (runHttp) await timed("http", () => httpPhase(run, hub));
-  if (runWorker) await workerPhase(run, hub);
+  if (runSearch) await timed("search", () => searchPhase(run, hub));
+  if (runWorker) await timed("worker", () => workerPhase(run, hub));
+  if (runSignUps) await timed("signUps", () => signUpPhase(run, hub));
+  await timed("import", () => importPhase(run, db));
   if (profile && runHttp) await profilePhase(run, hub);
 
   results.machine["uptime at end"] = uptime();

@@ -2,14 +2,15 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-// @ts-expect-error: plain ESM helpers shared with the start script, no type declarations
+import { serviceEntry, serviceNodeFlags } from "../../infra/local/node-flags.mjs";
 import { freePort, waitForPort } from "../../infra/local/ports.mjs";
 
 export { freePort };
 
-// The services under test run as child processes (`node --import tsx`, so the pid is the
-// server itself: its RSS is measured and it can be profiled), leaving this process to the load
-// generator.
+// The services under test run as child processes (`node`, so the pid is the server itself: its
+// RSS is measured and it can be profiled), leaving this process to the load generator. The hub's
+// gateway and worker run as in production: their compiled bundle (scripts/build.mjs, built by
+// main.ts) with the production heap flags; the bench's own servers run their TypeScript via tsx.
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
@@ -54,6 +55,19 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
+/** --from-source: the hub's services from their TypeScript via tsx, as before the build step (to compare). */
+const fromSource = process.argv.includes("--from-source");
+
+/** `services/gateway/src/main.ts` → how production runs it: the bundle and the heap flags. */
+function production(entry: string): { file: string; flags: string[] } | null {
+  if (fromSource) return null;
+  const service = /^services\/(gateway|worker)\/src\/main\.ts$/.exec(entry)?.[1] as
+    | "gateway"
+    | "worker"
+    | undefined;
+  return service ? { file: serviceEntry(service), flags: serviceNodeFlags[service] } : null;
+}
+
 /**
  * Runs `entry` (a path from the repository root) from its package's directory, so tsx reads that
  * package's tsconfig.json (the worker's mail templates need its `jsx: react-jsx`).
@@ -68,9 +82,15 @@ export async function startService(name: string, entry: string, options: StartOp
   );
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, "w");
+  const built = production(entry);
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", join(repoRoot, entry), ...(options.args ?? [])],
+    [
+      ...(options.nodeArgs ?? []),
+      ...(built ? built.flags : ["--import", "tsx"]),
+      join(repoRoot, built ? built.file : entry),
+      ...(options.args ?? []),
+    ],
     { cwd: packageDir, env: options.env, stdio: ["ignore", log, "pipe"] },
   );
   closeSync(log);
@@ -93,7 +113,8 @@ export async function startService(name: string, entry: string, options: StartOp
     );
   });
   try {
-    await Promise.race([waitForPort(options.port, { timeoutMs: options.timeoutMs ?? 120_000 }), died]);
+    // Generous: on the shared machine, under a load of 20 and more, a service took minutes to start.
+    await Promise.race([waitForPort(options.port, { timeoutMs: options.timeoutMs ?? 300_000 }), died]);
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

@@ -3,14 +3,26 @@ import { scales } from "./generate/index.js";
 import { repoRoot } from "./processes.js";
 
 // The run's flags and sizes: --quick (smaller data, shorter runs), --no-profile, --keep-db,
-// --only=http|worker, --cluster (also the hub gateway once per core behind node:cluster),
-// --profile-worker.
+// --only=http|worker|search|sign-ups|import (the offer import phase runs in every run; --only=import
+// runs nothing else; sign-ups run with the HTTP phase), --cluster (also the hub gateway once per core behind node:cluster),
+// --profile-worker, --scenarios=catalogue,offer,overview (a subset of the HTTP scenarios),
+// --from-source (the hub's gateway and worker via tsx instead of their compiled bundle, read in
+// processes.ts).
 
 export const argv = new Set(process.argv.slice(2));
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-export const runHttp = only !== "worker";
-export const runWorker = only !== "http";
+export const runHttp = only === undefined || only === "http";
+export const runWorker = only === undefined || only === "worker";
+/** The search test set: with the HTTP phase, or alone (--only=search). */
+export const runSearch = only === undefined || only === "http" || only === "search";
+/** Sign-ups through the hub gateway: with the HTTP phase, or alone (--only=sign-ups). */
+export const runSignUps = only === undefined || only === "http" || only === "sign-ups";
 export const quick = argv.has("--quick");
+/** --scenarios=overview,offer: only these HTTP scenarios (all three by default), to measure one path while working on it. */
+const scenarioFlag = process.argv.find((a) => a.startsWith("--scenarios="))?.slice("--scenarios=".length);
+export const scenarios = (["catalogue", "offer", "overview"] as const).filter(
+  (s) => scenarioFlag === undefined || scenarioFlag.split(",").includes(s),
+);
 export const settings = quick
   ? {
       scale: scales.quick,

@@ -30,9 +30,9 @@ const offer = graphql(`query Offer($id: ID!) {
   }
 }`);
 
-const cell = graphql(
-  `fragment Cell on OverviewCell { value offerCount providerCount providers { id name } }`,
-);
+// What the joint overview page asks for (web/src/overview/queries.ts): counts per cell, the
+// gaps, and the first page of each attention list. Provider names per cell are for API clients
+// that ask for them; the page shows counts.
 const item = graphql(
   `fragment Item on OverviewOffer { offerId title provider { id name } municipalityNumbers reviewDueOn reviewDueInDays }`,
 );
@@ -40,16 +40,16 @@ const overview = graphql(
   `query Overview($hospitalTrustId: ID!, $dimension: OverviewDimension!) {
   overview(hospitalTrustId: $hospitalTrustId, dimension: $dimension) {
     dimension values
-    rows { municipalityNumber municipalityName total { ...Cell } cells { ...Cell } }
-    totals { ...Cell }
-    total { ...Cell }
-    gaps { kind municipalityNumber municipalityName priorityGroup message }
+    rows { municipalityNumber municipalityName total { value offerCount } cells { value offerCount providerCount } }
+    totals { value offerCount }
+    total { offerCount providerCount }
+    gaps { kind municipalityNumber municipalityName priorityGroup }
     flaggedOffers { ...Item }
     reviewsDue { ...Item }
     expiringAgreements { id title subAgreement validTo daysLeft parties { id name } }
   }
 }`,
-  [cell, item],
+  [item],
 );
 
 // Sent as text by the load generator (and as the same JSON bodies to the raw-SQL server).

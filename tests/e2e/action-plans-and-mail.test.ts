@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage } from "./support/browser.js";
+import { runWeeklyDigest } from "./support/mail-page.js";
 import { signIn } from "./support/sign-in.js";
 
 // The action plans (public, followed up by the plan owner's editors) and the admins' mail page:
@@ -72,7 +73,7 @@ describe("action plans and mail", () => {
     visitor.expectEveryPageAudited();
   });
 
-  it("lets the plan owner's editor set a measure's status with a progress note", async () => {
+  it("lets the plan owner's editor set a measure's status with a progress note, and add, revise and remove measures", async () => {
     const lise = await openPage(browser, inject("webUrl"));
     const { page } = lise;
     await signIn(lise, /Lise Vik/);
@@ -112,6 +113,61 @@ describe("action plans and mail", () => {
       /Lise Vik · status satt til Under arbeid/,
     );
     await lise.audit("measure after the update");
+
+    // The plan is revised: a measure added to the section, then rescheduled through the same fields.
+    await page.getByRole("button", { name: "Legg til tiltak i 2.1.2" }).click();
+    const addForm = page.getByRole("form", { name: "Legg til tiltak i 2.1.2" });
+    await addForm.getByRole("button", { name: "Legg til tiltaket" }).click();
+    await expect
+      .poll(() => addForm.getByRole("textbox", { name: /^Tiltak/ }).getAttribute("aria-invalid"))
+      .toBe("true");
+    await lise.audit("add measure with field errors");
+    const added = `Nytt tiltak ${Date.now()}: informasjonsmøte for pårørende hvert halvår.`;
+    await addForm.getByRole("textbox", { name: /^Tiltak/ }).fill(added);
+    await addForm.getByRole("textbox", { name: "Ansvarlig" }).fill("HF, RHF");
+    await addForm.getByRole("combobox", { name: "Hvor ofte" }).selectOption("HALF_YEARLY");
+    await addForm.getByRole("button", { name: "Legg til tiltaket" }).click();
+    await page.getByRole("status").filter({ hasText: "Tiltaket er lagt til i 2.1.2." }).waitFor();
+    const newMeasure = page.getByRole("article").filter({ hasText: added });
+    await newMeasure.getByText("HF/RHF").waitFor();
+
+    await newMeasure.getByRole("button", { name: /Revider eller fjern tiltaket/ }).click();
+    const revise = newMeasure.getByRole("form", { name: /^Revider Tiltak 2\.1\.2 nr\. \d+$/ });
+    expect(await revise.getByRole("textbox", { name: /^Tiltak/ }).inputValue()).toBe(added);
+    expect(await revise.getByRole("combobox", { name: "Hvor ofte" }).inputValue()).toBe("HALF_YEARLY");
+    // Every N years without the number of years: the domain names that field.
+    await revise.getByRole("combobox", { name: "Hvor ofte" }).selectOption("EVERY_N_YEARS");
+    await revise.getByRole("button", { name: "Lagre" }).click();
+    await expect
+      .poll(() =>
+        revise
+          .getByRole("spinbutton", { name: "Antall år mellom sjekkpunktene" })
+          .getAttribute("aria-invalid"),
+      )
+      .toBe("true");
+    await lise.audit("revise measure with field errors");
+    await revise.getByRole("spinbutton", { name: "Antall år mellom sjekkpunktene" }).fill("5");
+    await revise
+      .getByRole("textbox", { name: "Hvorfor planen endres her" })
+      .fill("Planen ble revidert i møtet.");
+    await revise.getByRole("button", { name: "Lagre" }).click();
+    await newMeasure
+      .getByRole("status")
+      .filter({ hasText: /er revidert\.$/ })
+      .waitFor();
+    await newMeasure.getByText("Planen ble revidert i møtet.").waitFor();
+    await lise.audit("measure after the revision");
+
+    // Removed after a confirmation: it leaves the current plan and stays as history.
+    await newMeasure.getByRole("button", { name: /Revider eller fjern tiltaket/ }).click();
+    await revise.getByRole("button", { name: "Fjern tiltaket" }).click();
+    await revise.getByRole("button", { name: "Ja, fjern tiltaket" }).click();
+    await expect.poll(() => newMeasure.count(), { timeout: 15_000 }).toBe(0);
+    // The checkbox follows the address, so it changes once the URL has: click, then wait for it.
+    await page.getByRole("checkbox", { name: /Vis også fjernede tiltak/ }).click();
+    await page.waitForURL((url) => url.searchParams.get("removed") === "1");
+    await newMeasure.getByRole("heading", { level: 4 }).filter({ hasText: "Fjernet" }).waitFor();
+    expect(await newMeasure.getByRole("button", { name: /Revider eller fjern tiltaket/ }).count()).toBe(0);
     lise.expectEveryPageAudited();
   });
 
@@ -131,28 +187,8 @@ describe("action plans and mail", () => {
 
     // Run the weekly digest now, as an RHF admin would from the queue dashboard. A digest
     // already sent this week is not sent again, and the list shows that one.
-    const dashboard = `${inject("gatewayUrl")}/admin/queues/api/queues/summaries`;
-    const run = await page.request.put(`${dashboard}/job-schedulers/summary.weekly-digest/run`);
-    expect(run.status(), await run.text()).toBe(200);
-    const { job } = (await run.json()) as { job: { id: string } };
-    // The job answers per job name what it did: mails sent now, or already this week.
-    await expect
-      .poll(
-        async () => {
-          const answer = (await (await page.request.get(`${dashboard}/${job.id}`)).json()) as {
-            status: string;
-            job: { failedReason?: string; returnValue?: unknown };
-          };
-          return answer.status === "completed" ? answer.job.returnValue : answer;
-        },
-        { timeout: 90_000, interval: 1000 },
-      )
-      .toMatchObject({ "summary.weekly-digest": { periodKey: expect.stringMatching(/^\d{4}-W\d{2}$/) } });
-    const done = (await (await page.request.get(`${dashboard}/${job.id}`)).json()) as {
-      job: { returnValue: Record<string, { sent: number; alreadySent: number }> };
-    };
-    const counts = done.job.returnValue["summary.weekly-digest"];
-    expect((counts?.sent ?? 0) + (counts?.alreadySent ?? 0)).toBeGreaterThan(0);
+    const counts = await runWeeklyDigest(page, inject("gatewayUrl"));
+    expect(counts.sent + counts.alreadySent).toBeGreaterThan(0);
     await page.reload();
     const digestLink = sent.getByRole("link", { name: /^Samspill: / }).first();
     await digestLink.waitFor();

@@ -1,20 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AuditedPage, launchBrowser, openPage } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { signedOutVisitor } from "./support/browser.js";
 
 // A signed-out visitor finds a course in their language, shares the search, opens the offer,
 // puts its dates in their calendar and prints the poster.
 describe("public catalogue, signed out", () => {
-  let browser: Browser;
-  let visitor: AuditedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    visitor = await openPage(browser, inject("webUrl"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const visitor = signedOutVisitor();
 
   it("searches, filters by facets held in the URL, and downloads the same results as CSV", async () => {
     const { page } = visitor;

@@ -17,7 +17,7 @@ describe("agreements and meeting points in the workspace", () => {
     await browser?.close();
   });
 
-  it("edits the cooperation agreement and sees the change in its history", async () => {
+  it("edits the municipality's own side of the agreement and sees the change in its history", async () => {
     const { page } = kari;
     await signIn(kari, /Kari Nordmann/);
     await kari.audit("workspace");
@@ -38,15 +38,25 @@ describe("agreements and meeting points in the workspace", () => {
 
     await agreement.click();
     await page.getByRole("heading", { level: 1, name: /^Rediger «Samarbeidsavtale/ }).waitFor();
+    // The hospital trust coordinates the statutory agreement: its shared fields and parties are
+    // shown to the municipality, disabled, with the reason; there is nothing to save them with.
+    await page.getByText(/^Bare Helse Møre og Romsdal HF, som koordinerer avtalen/).waitFor();
     await page.getByRole("group", { name: "Parter" }).getByRole("group", { name: "Part 2" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Beskrivelse" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Lagre avtalen" }).count()).toBe(0);
     await kari.audit("agreement editor");
 
-    const description = page.getByRole("textbox", { name: "Beskrivelse" });
-    await description.fill(`${await description.inputValue()} Revidert i nettleseren.`);
-    await page.getByRole("button", { name: "Lagre avtalen" }).click();
-    await page.getByRole("status").filter({ hasText: "Avtalen er lagret." }).waitFor();
+    // Molde's own responsibility is a form; the hospital trust's is text.
+    await page
+      .getByText(/Ansvaret til Helse Møre og Romsdal HF: bare Helse Møre og Romsdal HF kan endre det/)
+      .waitFor();
+    const own = page.getByRole("textbox", { name: "Hva parten tar på seg" });
+    expect(await own.count()).toBe(1);
+    await own.fill(`${await own.inputValue()} Revidert i nettleseren.`);
+    await page.getByRole("button", { name: "Lagre ansvar" }).click();
+    await page.getByRole("status").filter({ hasText: "Ansvaret er lagret." }).waitFor();
     const history = page.getByRole("region", { name: "Endringslogg" });
-    await history.getByText("Avtalen ble endret").waitFor();
+    await history.getByText("Ansvaret ble endret").waitFor();
     expect(await history.getByRole("cell").allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining("Revidert i nettleseren.")]),
     );

@@ -1,4 +1,5 @@
 import type { Database } from "@samspill/database";
+import { developmentMailLinkSecret } from "@samspill/events/mail-links";
 import type { TadaDocumentNode } from "@samspill/graphql";
 import { Redis } from "ioredis";
 import { pino } from "pino";
@@ -30,6 +31,8 @@ export function testGatewayEnv(overrides: Record<string, string> = {}): GatewayE
     WEB_ORIGIN: testOrigin,
     OIDC_LOCAL_ISSUER: `${testOrigin}/oidc`,
     DEMO_SIGN_IN: "on",
+    // As the worker signs with outside production; a test that sets NODE_ENV=production needs one.
+    MAIL_LINK_SECRET: developmentMailLinkSecret,
     ...overrides,
   });
 }

@@ -3,31 +3,14 @@
 // figure is given away exactly when those equations, with the published figures put in, pin it
 // down. Linear algebra over the hidden figures, independent of how the suppression chose them.
 
+import { rank } from "@samspill/domain/testing/rank";
+
 /** A table as published: null where hidden. `cells` may be empty of columns only if totals say so. */
 export interface PublishedTable {
   cells: (number | null)[][];
   rowTotals: (number | null)[];
   columnTotals: (number | null)[];
   total: number | null;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((r) => [...r]);
-  const width = m[0]?.length ?? 0;
-  let r = 0;
-  for (let c = 0; c < width && r < m.length; c++) {
-    let pivot = r;
-    for (let i = r; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!)) pivot = i;
-    if (Math.abs(m[pivot]![c]!) < 1e-9) continue;
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
-    }
-    r++;
-  }
-  return r;
 }
 
 /** Positions [row, column] in the extended table (totals last) of hidden figures the others reveal. */

@@ -2,14 +2,21 @@ import { createBrowserRouter, type RouteObject } from "react-router";
 import { ActionPlansPage } from "./action-plans/ActionPlansPage.js";
 import { MailPage } from "./admin/MailPage.js";
 import { CataloguePage } from "./catalogue/CataloguePage.js";
+import { courseRoutes } from "./courses/routes.js";
+import { forumFlagRoutes } from "./forum-flags/routes.js";
+import { importRoutes } from "./import/routes.js";
 import { Layout } from "./layout/Layout.js";
 import { RouteError } from "./layout/RouteError.js";
 import { OfferPage } from "./offer/OfferPage.js";
 import { OfferPrintPage } from "./offer/OfferPrintPage.js";
+import { organisationAdminRoutes } from "./organisation-admin/routes.js";
+import { CrossedOverviewPage } from "./overview/crossed/CrossedOverviewPage.js";
 import { OverviewPage } from "./overview/OverviewPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OrganisationsPage } from "./pages/OrganisationsPage.js";
 import { participationRoutes } from "./participation/routes.js";
+import { signUpRoutes } from "./sign-up/routes.js";
+import { subscriptionRoutes } from "./subscriptions/routes.js";
 import { workspaceRoutes } from "./workspace/routes.js";
 
 // React Router (data mode: createBrowserRouter + RouterProvider). It is the most widely used
@@ -33,10 +40,17 @@ export const routes: RouteObject[] = [
       { path: "offers/:id/print", element: <OfferPrintPage /> },
       { path: "organisations", element: <OrganisationsPage /> },
       { path: "overview", element: <OverviewPage /> },
+      { path: "overview/crossed", element: <CrossedOverviewPage /> },
       { path: "action-plans", element: <ActionPlansPage /> },
       { path: "admin/mail", element: <MailPage /> },
       ...workspaceRoutes,
+      ...forumFlagRoutes,
       ...participationRoutes,
+      ...importRoutes,
+      ...subscriptionRoutes,
+      ...courseRoutes,
+      ...signUpRoutes,
+      ...organisationAdminRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { daysUntil, findGaps, horizonEnd, needsAttention } from "@samspill/read-model";
+import { diagnosisGroups, offerFormats, priorityGroups } from "@samspill/domain";
+import { findGaps, horizonEnd } from "@samspill/read-model";
 import pg from "pg";
 
 // The floor: the same data as the gateway's three benchmarked queries, fetched by hand-written
@@ -53,176 +54,110 @@ SELECT json_build_object(
   'municipalities', (SELECT coalesce(json_agg(json_build_object('number', m."number", 'name', m."name") ORDER BY m."number"), '[]')
      FROM "OfferMunicipality" om JOIN "Municipality" m ON m."number" = om."municipalityNumber" WHERE om."offerId" = o."id"),
   'sessions', (SELECT coalesce(json_agg(json_build_object('id', s."id", 'startsAt', s."startsAt", 'endsAt', s."endsAt",
-       'location', s."location", 'onlineUrl', s."onlineUrl", 'capacity', s."capacity", 'registrations', s."registrations",
-       'availablePlaces', CASE WHEN s."capacity" IS NULL THEN NULL ELSE greatest(0, s."capacity" - s."registrations") END,
+       'location', s."location", 'onlineUrl', s."onlineUrl", 'capacity', s."capacity",
+       -- As the gateway answers a signed-out caller: 1–4 registrations hidden, with the free places.
+       'registrations', CASE WHEN s."registrations" BETWEEN 1 AND 4 THEN NULL ELSE s."registrations" END,
+       'availablePlaces', CASE WHEN s."capacity" IS NULL OR s."registrations" BETWEEN 1 AND 4 THEN NULL
+         ELSE greatest(0, s."capacity" - s."registrations") END,
        'cancelled', s."cancelled", 'note', s."note", 'version', s."version") ORDER BY s."startsAt"), '[]')
      FROM "OfferSession" s WHERE s."offerId" = o."id")
 )::text AS json
 FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId" LEFT JOIN "Unit" u ON u."id" = o."unitId"
 WHERE o."id" = $1 AND o."status" = 'PUBLISHED'`;
 
+// The overview computed from the base tables (offers, their municipalities, providers), not
+// from the worker's read model: one hand-written statement, the fairest floor for what the
+// gateway serves from its counters. It answers what the benchmark asks for, as a signed-out
+// caller sees it: the page's counts (no provider lists), the first page (100) of each attention
+// list, and no agreements (cooperation records are not shown signed out).
 const overviewSql = `
-WITH m AS (
-  SELECT mu."number", mu."name", org."id" AS org FROM "Municipality" mu
-  LEFT JOIN "Organisation" org ON org."municipalityNumber" = mu."number"
-  WHERE mu."hospitalTrustId" = $1
+WITH m AS (SELECT mu."number", mu."name" FROM "Municipality" mu WHERE mu."hospitalTrustId" = $1),
+o AS (
+  SELECT o."id", o."title", o."providerId", o."flaggedForReview", o."reviewDueOn",
+    CASE $2 WHEN 'PRIORITY_GROUP' THEN o."priorityGroups"::text[] WHEN 'DIAGNOSIS_GROUP' THEN o."diagnosisGroups"::text[]
+      WHEN 'FORMAT' THEN ARRAY[o."format"::text] ELSE o."languages" END AS vals,
+    o."priorityGroups"::text[] AS groups
+  FROM "Offer" o
+  WHERE o."status" = 'PUBLISHED' AND EXISTS (SELECT 1 FROM "OfferMunicipality" om
+    WHERE om."offerId" = o."id" AND om."municipalityNumber" IN (SELECT "number" FROM m))
+),
+om AS (
+  SELECT om."municipalityNumber" AS mn, o.* FROM o JOIN "OfferMunicipality" om ON om."offerId" = o."id"
+  WHERE om."municipalityNumber" IN (SELECT "number" FROM m)
+),
+vals AS (
+  SELECT t.value, t.ord FROM unnest($3::text[]) WITH ORDINALITY AS t(value, ord)
+  UNION ALL
+  SELECT v, row_number() OVER (ORDER BY count(*) DESC, v COLLATE "C")
+  FROM o, unnest(o.vals) AS v WHERE $3::text[] IS NULL GROUP BY v
+),
+cells AS (
+  SELECT om.mn, v AS value, count(DISTINCT om."id")::int AS offers, count(DISTINCT om."providerId")::int AS providers
+  FROM om, unnest(om.vals) AS v GROUP BY 1, 2
+),
+items AS (
+  SELECT o."title", o."flaggedForReview", o."reviewDueOn", json_build_object('offerId', o."id", 'title', o."title",
+    'provider', json_build_object('id', p."id", 'name', p."name"),
+    'municipalityNumbers', (SELECT array_agg(x."municipalityNumber" ORDER BY x."municipalityNumber")
+       FROM "OfferMunicipality" x WHERE x."offerId" = o."id"),
+    'reviewDueOn', o."reviewDueOn",
+    'reviewDueInDays', CASE WHEN o."reviewDueOn" <= $5::date THEN o."reviewDueOn" - $4::date END) AS item
+  FROM o JOIN "Organisation" p ON p."id" = o."providerId"
+  WHERE o."flaggedForReview" OR o."reviewDueOn" <= $5::date
 )
-SELECT
-  (SELECT coalesce(json_agg(json_build_array(m."number", m."name") ORDER BY m."number"), '[]') FROM m) AS municipalities,
-  (SELECT coalesce(json_agg(json_build_array(c."municipalityNumber", c."dimension", c."value", c."providerId", c."offers", p."name")), '[]')
-     FROM "OverviewCount" c JOIN "Organisation" p ON p."id" = c."providerId"
-     WHERE c."municipalityNumber" IN (SELECT "number" FROM m)
-       AND c."dimension" IN ('TOTAL', 'PRIORITY_GROUP', $2::"OverviewDimension")) AS counts,
-  (SELECT coalesce(json_agg(json_build_array(v."offerId", v."title", v."providerId", p."name", v."municipalityNumbers",
-            v."flaggedForReview", v."reviewDueOn", v."snapshot"->$3) ORDER BY v."title"), '[]')
-     FROM "OverviewOffer" v JOIN "Organisation" p ON p."id" = v."providerId"
-     WHERE v."status" = 'PUBLISHED' AND v."municipalityNumbers" && (SELECT array_agg(m."number"::text) FROM m)) AS offers,
-  (SELECT coalesce(json_agg(json_build_array(a."id", a."title", a."subAgreement", a."validTo",
-            (SELECT json_agg(json_build_object('id', o."id", 'name', o."name")) FROM "AgreementParty" ap
-               JOIN "Organisation" o ON o."id" = ap."organisationId" WHERE ap."agreementId" = a."id"))
-          ORDER BY a."validTo", a."title"), '[]')
-     FROM "Agreement" a
-     WHERE a."status" = 'ACTIVE' AND a."validTo" IS NOT NULL AND a."validTo" <= $4
-       AND EXISTS (SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a."id"
-                   AND ap."organisationId" IN (SELECT org FROM m WHERE org IS NOT NULL UNION SELECT $1::uuid))) AS agreements`;
+SELECT json_build_object(
+  'dimension', $2::text,
+  'values', (SELECT coalesce(json_agg(value ORDER BY ord), '[]') FROM vals),
+  'rows', (SELECT coalesce(json_agg(json_build_object('municipalityNumber', m."number", 'municipalityName', m."name",
+      'total', json_build_object('value', 'ALL', 'offerCount', (SELECT count(DISTINCT om."id") FROM om WHERE om.mn = m."number")),
+      'cells', (SELECT coalesce(json_agg(json_build_object('value', vals.value, 'offerCount', coalesce(c.offers, 0),
+          'providerCount', coalesce(c.providers, 0)) ORDER BY vals.ord), '[]')
+        FROM vals LEFT JOIN cells c ON c.mn = m."number" AND c.value = vals.value)) ORDER BY m."number"), '[]') FROM m),
+  'totals', (SELECT coalesce(json_agg(json_build_object('value', vals.value,
+      'offerCount', (SELECT count(*) FROM o WHERE vals.value = ANY(o.vals))) ORDER BY vals.ord), '[]') FROM vals),
+  'total', (SELECT json_build_object('offerCount', count(*), 'providerCount', count(DISTINCT o."providerId")) FROM o),
+  'byGroup', (SELECT coalesce(json_agg(json_build_array(x.mn, x.g, x.n)), '[]') FROM
+     (SELECT om.mn, g, count(DISTINCT om."id")::int AS n FROM om, unnest(om.groups) AS g GROUP BY 1, 2) x),
+  'flaggedOffers', (SELECT coalesce(json_agg(i.item ORDER BY i."title"), '[]')
+     FROM (SELECT * FROM items WHERE "flaggedForReview" ORDER BY "title" LIMIT 100) i),
+  'reviewsDue', (SELECT coalesce(json_agg(i.item ORDER BY i."reviewDueOn", i."title"), '[]')
+     FROM (SELECT * FROM items WHERE "reviewDueOn" <= $5::date ORDER BY "reviewDueOn", "title" LIMIT 100) i)
+)::text AS json`;
 
-const snapshotKey: Record<string, string> = {
-  PRIORITY_GROUP: "priorityGroups",
-  DIAGNOSIS_GROUP: "diagnosisGroups",
-  FORMAT: "format",
-  LANGUAGE: "languages",
-};
-const closedValues: Record<string, string[]> = {
-  PRIORITY_GROUP: [
-    "CHILDREN_AND_YOUTH",
-    "SEVERE_MENTAL_ILLNESS_AND_SUBSTANCE_USE",
-    "FRAIL_ELDERLY",
-    "MULTIPLE_CHRONIC_CONDITIONS",
-  ],
-  FORMAT: ["PHYSICAL", "DIGITAL", "HYBRID"],
-};
-const groupWords: Record<string, string> = {
-  CHILDREN_AND_YOUTH: "barn og unge",
-  SEVERE_MENTAL_ILLNESS_AND_SUBSTANCE_USE: "alvorlig psykisk lidelse og rus",
-  FRAIL_ELDERLY: "skrøpelige eldre",
-  MULTIPLE_CHRONIC_CONDITIONS: "personer med flere kroniske lidelser",
+const closedValues: Record<string, readonly string[]> = {
+  PRIORITY_GROUP: priorityGroups,
+  DIAGNOSIS_GROUP: diagnosisGroups,
+  FORMAT: offerFormats,
 };
 
-type Provider = { id: string; name: string };
-const norwegian = new Intl.Collator("nb");
-const byName = (a: Provider, b: Provider) => norwegian.compare(a.name, b.name);
+type Row = { municipalityNumber: string; municipalityName: string; total: { offerCount: number } };
 
 async function overview(trustId: string, dimension: string) {
   const today = new Date();
-  const key = snapshotKey[dimension] ?? "priorityGroups";
-  const { rows } = await pool.query(overviewSql, [trustId, dimension, key, horizonEnd(today)]);
-  const r = rows[0] as {
-    municipalities: [string, string][];
-    counts: [string, string, string, string, number, string][];
-    offers: [string, string, string, string, string[], boolean, string | null, string | string[] | null][];
-    agreements: [string, string, string | null, string, Provider[]][];
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const { rows } = await pool.query(overviewSql, [
+    trustId,
+    dimension,
+    closedValues[dimension] ?? null,
+    day(today),
+    day(horizonEnd(today)),
+  ]);
+  const { byGroup, ...answer } = JSON.parse(rows[0].json) as {
+    rows: Row[];
+    byGroup: [string, string, number][];
   };
-  const names = new Map<string, string>();
-  const cells = new Map<string, Map<string, number>>();
-  for (const [m, d, v, p, n, name] of r.counts) {
-    names.set(p, name);
-    const k = `${m}|${d}|${v}`;
-    const cell = cells.get(k) ?? new Map<string, number>();
-    cells.set(k, cell);
-    cell.set(p, n);
-  }
-  const cellAt = (m: string, d: string, value: string) => {
-    const providers = cells.get(`${m}|${d}|${value}`);
-    let count = 0;
-    const list: Provider[] = [];
-    for (const [id, n] of providers ?? []) {
-      count += n;
-      list.push({ id, name: names.get(id) ?? id });
-    }
-    list.sort(byName);
-    return { value, offerCount: count, providerCount: list.length, providers: list };
-  };
-  const valuesOf = (v: string | string[] | null) => (v === null ? [] : Array.isArray(v) ? v : [v]);
-  let values = closedValues[dimension];
-  if (!values) {
-    const uses = new Map<string, number>();
-    for (const o of r.offers) for (const v of valuesOf(o[7])) uses.set(v, (uses.get(v) ?? 0) + 1);
-    values = [...uses.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([v]) => v);
-  }
-  const scopeCell = (value: string, offers: typeof r.offers) => {
-    const providers = new Map<string, Provider>();
-    for (const o of offers) providers.set(o[2], { id: o[2], name: o[3] });
-    const list = [...providers.values()].sort(byName);
-    return { value, offerCount: offers.length, providerCount: list.length, providers: list };
-  };
-  const municipalityRows = r.municipalities.map(([number, name]) => ({
-    municipalityNumber: number,
-    municipalityName: name,
-    total: cellAt(number, "TOTAL", "ALL"),
-    cells: values.map((v) => cellAt(number, dimension, v)),
-  }));
-  const municipalityName = new Map(r.municipalities);
+  const groups = new Map<string, Map<string, number>>();
+  for (const [m, g, n] of byGroup) groups.set(m, (groups.get(m) ?? new Map()).set(g, n));
+  const names = new Map(answer.rows.map((r) => [r.municipalityNumber, r.municipalityName]));
   const gaps = findGaps({
-    municipalityNumbers: r.municipalities.map(([n]) => n),
-    totals: new Map(municipalityRows.map((row) => [row.municipalityNumber, row.total.offerCount])),
-    byPriorityGroup: new Map(
-      r.municipalities.map(([n]) => [
-        n,
-        new Map(closedValues.PRIORITY_GROUP!.map((g) => [g, cellAt(n, "PRIORITY_GROUP", g).offerCount])),
-      ]),
-    ),
-  }).map((g) => {
-    const place = (g.municipalityNumber && municipalityName.get(g.municipalityNumber)) ?? null;
-    const group = g.priorityGroup ? groupWords[g.priorityGroup] : "";
-    const message =
-      g.kind === "MUNICIPALITY_WITHOUT_OFFER"
-        ? `${place} har ingen publiserte tilbud`
-        : g.kind === "PRIORITY_GROUP_WITHOUT_OFFER"
-          ? `Ingen tilbud i området for prioritert gruppe: ${group}`
-          : `${place} har ikke tilbud for prioritert gruppe: ${group}`;
-    return { ...g, municipalityName: place, message };
-  });
-  const items = r.offers.map((o) => {
-    const due = o[6] ? new Date(`${o[6]}T00:00:00Z`) : null;
-    return {
-      offerId: o[0],
-      title: o[1],
-      provider: { id: o[2], name: o[3] },
-      municipalityNumbers: o[4],
-      reviewDueOn: o[6],
-      reviewDueInDays: needsAttention(due, today),
-      flagged: o[5],
-    };
-  });
-  const strip = ({ flagged: _, ...item }: (typeof items)[number]) => item;
-  return {
-    overview: {
-      dimension,
-      values,
-      rows: municipalityRows,
-      totals: values.map((v) =>
-        scopeCell(
-          v,
-          r.offers.filter((o) => valuesOf(o[7]).includes(v)),
-        ),
-      ),
-      total: scopeCell("ALL", r.offers),
-      gaps,
-      flaggedOffers: items.filter((i) => i.flagged).map(strip),
-      reviewsDue: items
-        .filter((i) => i.reviewDueInDays !== null)
-        .sort((a, b) => (a.reviewDueInDays ?? 0) - (b.reviewDueInDays ?? 0))
-        .map(strip),
-      expiringAgreements: r.agreements.map(([id, title, subAgreement, validTo, parties]) => ({
-        id,
-        title,
-        subAgreement,
-        validTo,
-        daysLeft: daysUntil(new Date(`${validTo}T00:00:00Z`), today),
-        parties,
-      })),
-    },
-  };
+    municipalityNumbers: answer.rows.map((r) => r.municipalityNumber),
+    totals: new Map(answer.rows.map((r) => [r.municipalityNumber, r.total.offerCount])),
+    byPriorityGroup: groups,
+  }).map((g) => ({
+    ...g,
+    municipalityName: (g.municipalityNumber && names.get(g.municipalityNumber)) ?? null,
+  }));
+  return { overview: { ...answer, gaps, expiringAgreements: [] } };
 }
 
 async function handle(path: string, variables: Record<string, unknown>): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Database, Prisma } from "@samspill/database";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "@samspill/domain";
-import { type DomainEvent, type EventType, recordEvent } from "@samspill/events";
+import { type DomainEvent, type EventType, recordEvent, recordEvents } from "@samspill/events";
 import { type Actor, requireScope } from "./actor.js";
 import { scopeForEntity } from "./change-scopes.js";
 
@@ -35,13 +35,97 @@ export interface Change<T extends EventType> {
   organisationId: string | null;
   changes: Record<string, unknown>;
   event?: Omit<DomainEvent<T>, "aggregateType" | "aggregateId" | "organisationId">;
+  /**
+   * A change the command's own write entails by rule (a flagged offer's forum flag, the marker a
+   * resolved flag clears): the scope that allowed that write covers it.
+   */
+  entailed?: true;
 }
 
-export function transact<T>(unit: Unit, actor: Actor, body: (work: Work) => Promise<T>): Promise<T> {
+/** How long a command may wait for a pooled connection, and run once it has one. */
+export interface TransactTiming {
+  maxWait: number;
+  timeout: number;
+}
+
+export function transact<T>(
+  unit: Unit,
+  actor: Actor,
+  body: (work: Work) => Promise<T>,
+  timing: TransactTiming = { maxWait: 5_000, timeout: 15_000 },
+): Promise<T> {
   return unit.db.$transaction(
     (tx) => body({ tx, actor, record: (change) => recordChange(tx, unit, actor, change) }),
-    { maxWait: 5_000, timeout: 15_000 },
+    timing,
   );
+}
+
+/**
+ * A transaction for thousands of changes (a file import): `record` collects them and they are
+ * appended together at the end. The audit chain's lock is taken only when the transaction commits
+ * (migration audit_chain_at_commit), while its entries are chained.
+ */
+export function transactInBulk<T>(
+  unit: Unit,
+  actor: Actor,
+  body: (work: Work) => Promise<T>,
+  timeoutMs: number,
+): Promise<T> {
+  return unit.db.$transaction(
+    async (tx) => {
+      const changes: Change<EventType>[] = [];
+      const result = await body({
+        tx,
+        actor,
+        record: async (change) => {
+          checkScope(actor, change);
+          changes.push(change as Change<EventType>);
+        },
+      });
+      const entries = changes.map((change) => auditData(unit, actor, change));
+      for (let at = 0; at < entries.length; at += 1_000)
+        await tx.auditEntry.createMany({ data: entries.slice(at, at + 1_000) });
+      await recordEvents(
+        tx,
+        changes.flatMap((c) =>
+          c.event
+            ? [
+                {
+                  ...c.event,
+                  aggregateType: c.entityType,
+                  aggregateId: c.entityId,
+                  organisationId: c.organisationId,
+                },
+              ]
+            : [],
+        ) as DomainEvent[],
+      );
+      return result;
+    },
+    { maxWait: 5_000, timeout: timeoutMs },
+  );
+}
+
+// An API token changes only what its scopes cover; refusing here rolls the whole command back.
+function checkScope(actor: Actor, change: Change<EventType>): void {
+  if (actor.kind !== "API_TOKEN" || change.entailed) return;
+  const scope = scopeForEntity[change.entityType];
+  if (!scope) throw new ForbiddenError(`Tokens may not change ${change.entityType}`);
+  requireScope(actor, scope);
+}
+
+function auditData(unit: Unit, actor: Actor, change: Change<EventType>) {
+  return {
+    actorKind: actor.kind,
+    actorPersonId: actor.personId,
+    actorTokenId: actor.tokenId,
+    organisationId: change.organisationId,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    changes: toJson(change.changes),
+    requestId: unit.requestId,
+  } satisfies Prisma.AuditEntryUncheckedCreateInput;
 }
 
 async function recordChange<T extends EventType>(
@@ -50,25 +134,8 @@ async function recordChange<T extends EventType>(
   actor: Actor,
   change: Change<T>,
 ): Promise<void> {
-  // An API token changes only what its scopes cover; refusing here rolls the whole command back.
-  if (actor.kind === "API_TOKEN") {
-    const scope = scopeForEntity[change.entityType];
-    if (!scope) throw new ForbiddenError(`Tokens may not change ${change.entityType}`);
-    requireScope(actor, scope);
-  }
-  await tx.auditEntry.create({
-    data: {
-      actorKind: actor.kind,
-      actorPersonId: actor.personId,
-      actorTokenId: actor.tokenId,
-      organisationId: change.organisationId,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      changes: toJson(change.changes),
-      requestId: unit.requestId,
-    },
-  });
+  checkScope(actor, change as unknown as Change<EventType>);
+  await tx.auditEntry.create({ data: auditData(unit, actor, change as unknown as Change<EventType>) });
   if (change.event) {
     await recordEvent(tx, {
       ...change.event,

@@ -1,40 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMeasureProgressNoteInput,
-  checkpointAfter,
-  nextCheckpoint,
-  updateMeasureStatusInput,
-} from "./action-plan.js";
+import { addMeasureProgressNoteInput, checkpointAfter, updateMeasureStatusInput } from "./action-plan.js";
 import { DomainValidationError } from "./errors.js";
 import { parseInput } from "./validation.js";
 
 const base = { checkpointYear: null, cadenceYears: null, cadenceMonth: null, startYear: null };
 const today = new Date("2026-11-23T00:00:00Z");
 const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
-
-describe("nextCheckpoint", () => {
-  it("keeps a passed one-off checkpoint so it shows as overdue", () => {
-    expect(iso(nextCheckpoint({ ...base, cadence: "ONCE", checkpointYear: 2025 }, today))).toBe("2025-12-31");
-    expect(
-      iso(nextCheckpoint({ ...base, cadence: "ONCE", checkpointYear: 2025, cadenceMonth: 5 }, today)),
-    ).toBe("2025-05-31");
-  });
-
-  it("rolls annual checkpoints to the next occurrence", () => {
-    expect(iso(nextCheckpoint({ ...base, cadence: "ANNUAL", cadenceMonth: 12 }, today))).toBe("2026-12-31");
-    expect(iso(nextCheckpoint({ ...base, cadence: "ANNUAL", cadenceMonth: 5 }, today))).toBe("2027-05-31");
-  });
-
-  it("steps five-yearly reviews from their base year", () => {
-    expect(
-      iso(nextCheckpoint({ ...base, cadence: "EVERY_N_YEARS", cadenceYears: 5, startYear: 2023 }, today)),
-    ).toBe("2028-12-31");
-  });
-
-  it("has no date for continuous work", () => {
-    expect(nextCheckpoint({ ...base, cadence: "CONTINUOUS" }, today)).toBeNull();
-  });
-});
 
 describe("measure follow-up input", () => {
   const id = "0195f3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b";

@@ -1,52 +1,8 @@
 import { z } from "zod";
+import { type CheckpointRule, nextCheckpoint } from "./checkpoints.js";
 import { nonEmptyText, uuid, version } from "./common.js";
-import { type Cadence, type MeasureStatus, measureStatuses } from "./enums.js";
+import { type MeasureStatus, measureStatuses } from "./enums.js";
 import { bilingualIssue } from "./validation.js";
-
-export interface CheckpointRule {
-  cadence: Cadence | null;
-  checkpointYear: number | null;
-  cadenceYears: number | null;
-  cadenceMonth: number | null;
-  startYear: number | null;
-}
-
-/**
- * The next date a measure is to be checked, on or after `today`, or null when the plan gives
- * no date to check against (continuous work, "after each course"). A one-off checkpoint that
- * has passed stays on its date so it shows as overdue rather than vanishing.
- */
-export function nextCheckpoint(rule: CheckpointRule, today: Date): Date | null {
-  const endOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0));
-  const year = today.getUTCFullYear();
-  switch (rule.cadence) {
-    case "ONCE": {
-      if (rule.checkpointYear === null) return null;
-      return endOfMonth(rule.checkpointYear, rule.cadenceMonth ?? 12);
-    }
-    case "ANNUAL": {
-      const month = rule.cadenceMonth ?? 12;
-      const first = rule.checkpointYear ?? year;
-      let candidate = endOfMonth(Math.max(first, year), month);
-      if (candidate < startOfUtcDay(today) && first <= year) candidate = endOfMonth(year + 1, month);
-      return candidate;
-    }
-    case "EVERY_N_YEARS": {
-      const every = rule.cadenceYears ?? 1;
-      const base = rule.checkpointYear ?? rule.startYear ?? year;
-      let y = base;
-      while (endOfMonth(y, rule.cadenceMonth ?? 12) < startOfUtcDay(today)) y += every;
-      return endOfMonth(y, rule.cadenceMonth ?? 12);
-    }
-    default:
-      return null;
-  }
-}
-
-/** Midnight (UTC) of the day `d` falls on: checkpoints are dates, compared day by day. */
-export function startOfUtcDay(d: Date = new Date()): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
 
 // Measures are followed up by the plan owner's editors: a status and dated progress notes.
 // REMOVED is not a status one sets: removing a measure is a revision of the plan, and removed

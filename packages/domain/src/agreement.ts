@@ -166,10 +166,38 @@ export function partyRoleFits(role: PartyRole, kind: OrganisationKind): boolean 
   return expected === null || expected === kind;
 }
 
+/**
+ * Who coordinates an imported agreement, whose source does not say: its hospital trust (a
+ * statutory agreement has exactly one), else its first party. In the hub, whoever registers an
+ * agreement coordinates it unless they name another party.
+ */
+export function defaultCoordinator(
+  list: readonly { organisationId: string; role: PartyRole }[],
+): string | undefined {
+  const trusts = list.filter((p) => p.role === "HOSPITAL_TRUST");
+  if (trusts.length === 1) return trusts[0]?.organisationId;
+  return list[0]?.organisationId;
+}
+
+/** The coordinating party must be one of the parties. */
+export function coordinatorIssues(coordinatorId: string, partyIds: readonly string[]): FieldIssue[] {
+  if (partyIds.includes(coordinatorId)) return [];
+  return [
+    fieldIssue(
+      "coordinatorId",
+      "coordinator_not_a_party",
+      "The coordinating organisation must be one of the parties",
+      "Koordinerende organisasjon må være en av partene",
+    ),
+  ];
+}
+
 export const createAgreementInput = z
   .object({
     ...agreementFields,
     status: agreementFields.status.nullish().transform((v): AgreementStatus => v ?? "ACTIVE"),
+    /** The coordinating party; by default the organisation that registers the agreement. */
+    coordinatorId: uuid.nullish(),
     parties,
     responsibilities: list(agreementResponsibilityInput, 200),
   })
@@ -177,6 +205,14 @@ export const createAgreementInput = z
   .superRefine((a, ctx) => {
     addFieldIssues(ctx, agreementPeriodIssues(a.validFrom, a.validTo));
     addFieldIssues(ctx, partyIssues(a.parties, Boolean(a.subAgreement)));
+    if (a.coordinatorId)
+      addFieldIssues(
+        ctx,
+        coordinatorIssues(
+          a.coordinatorId,
+          a.parties.map((p) => p.organisationId),
+        ),
+      );
     addFieldIssues(
       ctx,
       responsibilityIssues(
@@ -202,6 +238,8 @@ export const updateAgreementInput = z
     validTo: agreementFields.validTo.optional(),
     status: agreementFields.status.optional(),
     documentUrl: agreementFields.documentUrl.optional(),
+    /** Hands coordination to another party (the coordinator or a regional admin only). */
+    coordinatorId: uuid.optional(),
     parties: parties.optional(),
   })
   .strict()

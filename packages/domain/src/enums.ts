@@ -130,7 +130,16 @@ export type MeetingKind = (typeof meetingKinds)[number];
 export const followUpStatuses = ["OPEN", "DONE", "CANCELLED"] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
 
-export const cadences = ["ONCE", "ANNUAL", "EVERY_N_YEARS", "CONTINUOUS", "OTHER"] as const;
+export const cadences = [
+  "ONCE",
+  "ANNUAL",
+  "EVERY_N_YEARS",
+  "CONTINUOUS",
+  "OTHER",
+  "HALF_YEARLY",
+  "QUARTERLY",
+  "AFTER_EACH_COURSE",
+] as const;
 export type Cadence = (typeof cadences)[number];
 
 export const measureStatuses = ["NOT_STARTED", "IN_PROGRESS", "DONE", "ONGOING", "REMOVED"] as const;
@@ -149,3 +158,8 @@ export type SubscriptionKind = (typeof subscriptionKinds)[number];
 
 export const deliveryStatuses = ["PENDING", "DELIVERED", "FAILED"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** Written standards of the UI and the mails: bokmål (the default), nynorsk and English. */
+export const writtenLanguages = ["nb", "nn", "en"] as const;
+export type WrittenLanguage = (typeof writtenLanguages)[number];
+export const defaultWrittenLanguage: WrittenLanguage = "nb";

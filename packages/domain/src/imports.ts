@@ -23,6 +23,7 @@ import {
   roles,
   subscriptionKinds,
   unitKinds,
+  writtenLanguages,
 } from "./enums.js";
 import { createOfferInput } from "./offer.js";
 import { addSessionInput } from "./session.js";
@@ -44,6 +45,8 @@ export const upsertOrganisationInput = z
     website: httpUrl.nullish(),
     parentId: uuid.nullish(),
     municipalityNumber: municipalityNumber.nullish(),
+    /** The organisation's written standard (målform); left out keeps the stored one. */
+    language: z.enum(writtenLanguages).optional(),
   })
   .strict();
 export type UpsertOrganisationInput = z.output<typeof upsertOrganisationInput>;
@@ -59,8 +62,18 @@ export const upsertUnitInput = z
   .strict();
 
 export const upsertPersonInput = z
-  .object({ id: uuid, name: nonEmptyText(200), email, oidcSubject: optionalText(200) })
+  .object({
+    id: uuid,
+    name: nonEmptyText(200),
+    email,
+    oidcSubject: optionalText(200),
+    /** The person's own written language; null follows their organisation's. */
+    language: z.enum(writtenLanguages).nullish(),
+  })
   .strict();
+
+/** What a signed-in person sets for themselves: the language of their mails (null: their organisation's). */
+export const setMyLanguageInput = z.object({ language: z.enum(writtenLanguages).nullable() }).strict();
 
 export const upsertMembershipInput = z
   .object({
@@ -200,6 +213,10 @@ export const importActionPlanInput = z
     periodStart: year,
     periodEnd: year,
     revisedOn: instant.nullable(),
+    /** The plan's own review, as written, and its cadence (e.g. twice a year at team meetings). */
+    reviewRaw: optionalText(300),
+    reviewCadence: z.enum(cadences).nullish(),
+    nextReviewOn: instant.nullish(),
     sections: z.array(z.object({ number: nonEmptyText(20), title: nonEmptyText(300) }).strict()).max(100),
   })
   .strict();

@@ -10,6 +10,7 @@ import type {
   OrganisationKind,
   PriorityGroup,
   Topic,
+  WrittenLanguage,
 } from "./enums.js";
 import { languages } from "./languages.js";
 
@@ -127,10 +128,16 @@ export const meetingKindLabels: Record<MeetingKind, string> = {
   OTHER: "Møte",
 };
 
-const languageNames = new Map(languages.map((l) => [l.code, l.nb]));
+const languageInfo = new Map(languages.map((l) => [l.code, l]));
 
+/** A course language's name in bokmål (one argument, so it can be passed to `map`). */
 export function languageName(code: string): string {
-  return languageNames.get(code) ?? code;
+  return languageNameIn(code, "nb");
+}
+
+/** A course language's name in the given written language (mails to nynorsk or English readers). */
+export function languageNameIn(code: string, writtenIn: WrittenLanguage): string {
+  return languageInfo.get(code)?.[writtenIn] ?? code;
 }
 
 export function labelsOf<K extends string>(labels: Record<K, string>, keys: readonly K[]): string[] {

@@ -29,6 +29,7 @@ import {
   offerStatuses,
   priorityGroups,
   topics,
+  writtenLanguages,
 } from "./enums.js";
 import { DomainValidationError, type FieldIssue, fieldIssue } from "./errors.js";
 import { bilingualIssue } from "./validation.js";
@@ -52,6 +53,11 @@ const offerFields = {
   description: plainText(20_000)
     .nullish()
     .transform((v) => v ?? ""),
+  /** The written language of title, summary and description (left out: bokmål, or as stored). */
+  textLanguage: z
+    .enum(writtenLanguages)
+    .nullish()
+    .transform((v) => v ?? undefined),
   kind: z.enum(offerKinds),
   diagnosisScope: z.enum(diagnosisScopes),
   diagnosisCodes: list(icd10Code, 50),
@@ -81,6 +87,9 @@ const offerFields = {
   contactPhone: norwegianPhone.nullish(),
   howToJoin: optionalText(2000),
   registrationUrl: httpUrl.nullish(),
+  /** Sign-ups arrive as requests the provider accepts or declines (most hospital courses). */
+  requiresReferral: flag,
+  minimumParticipants: z.number().int().min(0).max(100_000).nullish(),
 };
 
 function checkOfferConsistency(

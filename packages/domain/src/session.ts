@@ -14,6 +14,12 @@ const sessionFields = z.object({
   capacity: z.number().int().min(0).max(100_000).nullish(),
   registrations: z.number().int().min(0).max(100_000).optional(),
   note: plainText(2000).nullish(),
+  /** What participants should bring; told in the confirmation and reminder mails. */
+  whatToBring: plainText(1000).nullish(),
+  /** Sign-ups through the hub close then (default: at the start). */
+  signUpDeadline: z.coerce.date().nullish(),
+  /** The fewest participants for the session to go ahead; overrides the offer's. */
+  minimumParticipants: z.number().int().min(0).max(100_000).nullish(),
 });
 
 export const addSessionInput = sessionFields.extend({ offerId: uuid }).strict();
@@ -31,9 +37,11 @@ export function sessionIssues(session: {
   endsAt?: Date;
   capacity?: number | null;
   registrations?: number;
+  signUpDeadline?: Date | null;
+  seatsTaken?: number;
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const { startsAt, endsAt, capacity, registrations } = session;
+  const { startsAt, endsAt, capacity, registrations, signUpDeadline, seatsTaken } = session;
   if (startsAt && endsAt && endsAt <= startsAt)
     issues.push(
       fieldIssue(
@@ -50,6 +58,25 @@ export function sessionIssues(session: {
         "over_capacity",
         "More registrations than places",
         "Flere påmeldte enn plasser",
+      ),
+    );
+  if (startsAt && signUpDeadline && signUpDeadline > startsAt)
+    issues.push(
+      fieldIssue(
+        "signUpDeadline",
+        "deadline_after_start",
+        "Sign-ups must close before the session starts",
+        "Påmeldingsfristen må være før samlingen starter",
+      ),
+    );
+  // Seats already held by confirmed or offered people cannot be taken away by shrinking.
+  if (capacity != null && seatsTaken != null && capacity < seatsTaken)
+    issues.push(
+      fieldIssue(
+        "capacity",
+        "below_seats_taken",
+        `${seatsTaken} seats are already taken; cancel sign-ups before lowering the capacity`,
+        `${seatsTaken} plasser er allerede tatt; avmeld deltakere før du senker antallet plasser`,
       ),
     );
   return issues;

@@ -13,7 +13,10 @@
 //     group has exactly one.
 //  3. Secondary, by algebra: longer chains of subtractions can still pin a figure down, so the
 //     equations are solved over the hidden figures (derivableFigures); for each determined one,
-//     the cheapest visible figure of one of its groups is hidden, and steps 2–3 repeat.
+//     the cheapest visible figure of one of its groups is hidden, and steps 2–3 repeat. A figure
+//     found determined again gets its next figure one layer of equations further out (the
+//     groups of the hidden figures beside it): what pins it down is a chain through them, and
+//     hiding more of its own groups would cost a round, each a full elimination, per figure.
 // Cost: a part before a total (totals are what readers look for first), then the smallest value,
 // then position, so the result is stable. Each round hides at least one figure, so it ends.
 // Guarantee: no hidden figure is determined by the published ones through the equations. Bounds
@@ -96,39 +99,73 @@ export function suppressLinked(
       if (pick !== -1) hide(pick);
     }
   };
-  for (let round = 0; ; round++) {
+  // How often each figure was found determined: each time, its opening is sought one layer of
+  // equations further out (the figures that pin it down sit there, not in its own groups).
+  const tries = new Map<number, number>();
+  for (;;) {
     byGroups();
     const determined = derivableFigures(groups, hidden);
     if (determined.length === 0) return hidden;
-    // One figure per determined one at first; a figure that stays determined after a few rounds
-    // sits in a web of equations, and then each of its groups gets one (more hidden, but the
-    // rounds, each a full elimination, stay few).
-    const generous = round >= ROUNDS_BEFORE_GENEROUS;
     const touched = new Set<number>();
     let hid = false;
     for (const d of determined) {
-      if (!generous && groupsOf[d]!.some((k) => touched.has(k))) continue;
-      const choices = generous
-        ? groupsOf[d]!.map((k) => members[k]!)
-        : [groupsOf[d]!.flatMap((k) => members[k]!)];
-      for (const choice of choices) {
-        const pick = cheapest(choice);
-        if (pick === -1) continue;
+      const n = tries.get(d) ?? 0;
+      // A first-timer next to a group that just got a figure may well be freed by it.
+      if (n === 0 && groupsOf[d]!.some((k) => touched.has(k))) continue;
+      tries.set(d, n + 1);
+      // Still determined after a few: what pins it sits in a web of equations that single figures
+      // rarely untie (each try a round, a full elimination), so its groups open wholly.
+      let picks =
+        n >= TRIES_BEFORE_OPENING_GROUPS
+          ? groupsOf[d]!.flatMap((k) => members[k]!).filter((i) => !hidden[i] && values[i]! > 0)
+          : [];
+      if (picks.length === 0) picks = [opening(d, n)].filter((i) => i !== -1);
+      for (const pick of picks) {
         hide(pick);
         hid = true;
         for (const k of [...groupsOf[d]!, ...groupsOf[pick]!]) touched.add(k);
       }
     }
-    if (!hid) {
-      // Every group of a determined figure is hidden or zero: open one further out.
-      const pick = cheapest(members.filter((m) => m.some((i) => hidden[i])).flat());
-      if (pick === -1) throw new Error("suppressLinked: no complementary figures");
-      hide(pick);
+    if (!hid) throw new Error("suppressLinked: no complementary figures");
+  }
+
+  /**
+   * The cheapest visible non-zero figure in the groups `from` layers out from `d` (0: its own
+   * groups; 1: the groups of the hidden figures in those; …), breadth-first over hidden figures;
+   * the layer nearest to that which has one, further out first; -1 when there is none.
+   */
+  function opening(d: number, from: number): number {
+    const seen = new Set([d]);
+    const layers: number[][] = [];
+    let layer = [d];
+    while (layer.length > 0) {
+      const candidates: number[] = [];
+      const next: number[] = [];
+      for (const f of layer)
+        for (const k of groupsOf[f]!)
+          for (const i of members[k]!) {
+            if (!hidden[i]) candidates.push(i);
+            else if (!seen.has(i)) {
+              seen.add(i);
+              next.push(i);
+            }
+          }
+      layers.push(candidates);
+      if (layers.length > from) {
+        const pick = cheapest(candidates);
+        if (pick !== -1) return pick;
+      }
+      layer = next;
     }
+    for (let l = Math.min(from, layers.length) - 1; l >= 0; l--) {
+      const pick = cheapest(layers[l]!);
+      if (pick !== -1) return pick;
+    }
+    return -1;
   }
 }
 
-const ROUNDS_BEFORE_GENEROUS = 4;
+const TRIES_BEFORE_OPENING_GROUPS = 3;
 
 function lexLess(a: readonly number[], b: readonly number[]): boolean {
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;
@@ -197,4 +234,19 @@ export function readTable(
     columnTotals: Array.from({ length: cols }, (_, j) => show(rows, j)),
     total: show(rows, cols),
   };
+}
+
+/**
+ * A session's registrations and free places as published to anyone but its provider. The
+ * capacity is public, so the free places give the registrations away: both are hidden when the
+ * registrations are a small count.
+ */
+export function publishedPlaces(
+  registrations: number,
+  capacity: number | null,
+  threshold = SMALL_COUNT_THRESHOLD,
+): { registrations: number | null; availablePlaces: number | null } {
+  const shown = suppressSmallCounts([[registrations]], threshold).total;
+  const free = capacity === null ? null : Math.max(0, capacity - registrations);
+  return { registrations: shown, availablePlaces: shown === null ? null : free };
 }

@@ -1,11 +1,18 @@
 import {
   agreementStatuses,
+  audiences,
   diagnosisGroups,
   diagnosisScopes,
+  forumFlagKinds,
   measureStatuses,
   offerFormats,
   offerStatuses,
+  organisationKinds,
   priorityGroups,
+  roles,
+  signUpStatuses,
+  subscriptionKinds,
+  writtenLanguages,
 } from "@samspill/domain";
 import { z } from "zod";
 
@@ -25,6 +32,8 @@ export const offerSnapshot = z.object({
   priorityGroups: z.array(z.enum(priorityGroups)),
   format: z.enum(offerFormats),
   languages: z.array(z.string()),
+  /** Absent in events from before the crossed overview; a rebuild fills it in. */
+  audiences: z.array(z.enum(audiences)).optional(),
   municipalityNumbers: z.array(z.string()),
   flaggedForReview: z.boolean(),
   reviewDueOn: z.string().nullable(),
@@ -32,6 +41,13 @@ export const offerSnapshot = z.object({
 export type OfferSnapshot = z.infer<typeof offerSnapshot>;
 
 const ref = z.object({ id: z.uuid(), version: z.number().int().positive().optional() });
+const membership = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  personId: z.uuid(),
+  role: z.enum(roles),
+});
+const invitation = z.object({ id: z.uuid(), organisationId: z.uuid(), role: z.enum(roles) });
 
 export const eventPayloads = {
   "offer.created": z.object({ offer: offerSnapshot }),
@@ -43,12 +59,22 @@ export const eventPayloads = {
   }),
   "session.created": ref.extend({ offerId: z.uuid(), startsAt: z.string() }),
   "session.updated": ref.extend({ offerId: z.uuid(), startsAt: z.string() }),
-  "session.cancelled": ref.extend({ offerId: z.uuid() }),
+  /** `reason` is set when the hub cancelled it (too few signed up by the minimum check). */
+  "session.cancelled": ref.extend({ offerId: z.uuid(), reason: z.enum(["too_few_participants"]).optional() }),
   "agreement.created": ref.extend({ validTo: z.string().nullable(), status: z.enum(agreementStatuses) }),
   "agreement.updated": ref.extend({ validTo: z.string().nullable(), status: z.enum(agreementStatuses) }),
   "meeting_point.created": ref.extend({ startsAt: z.string() }),
   "meeting_point.updated": ref.extend({ startsAt: z.string() }),
   "forum_review.recorded": z.object({ id: z.uuid(), meetingPointId: z.uuid(), healthCommunityId: z.uuid() }),
+  /** A forum flag was raised, resolved by a meeting decision or dismissed: ids and dates only. */
+  "forum_flag.raised": ref.extend({
+    healthCommunityId: z.uuid(),
+    ownerId: z.uuid(),
+    kind: z.enum(forumFlagKinds),
+    dueOn: z.string(),
+  }),
+  "forum_flag.resolved": ref.extend({ healthCommunityId: z.uuid(), ownerId: z.uuid(), decisionId: z.uuid() }),
+  "forum_flag.dismissed": ref.extend({ healthCommunityId: z.uuid(), ownerId: z.uuid() }),
   "follow_up.changed": ref.extend({
     meetingPointId: z.uuid(),
     status: z.string(),
@@ -61,8 +87,61 @@ export const eventPayloads = {
     meetingPointId: z.uuid().nullable(),
   }),
   "pam.reported": z.object({ id: z.uuid(), offerId: z.uuid() }),
+  /** PAM results of a course run (session `id`) were recorded or removed; no pseudonyms, no results. */
+  /** Attendance of a course run (session `id`) was ticked; counts only. */
+  "attendance.recorded": z.object({ id: z.uuid(), offerId: z.uuid(), attended: z.number().int() }),
+  /** The provider prepared (and so confirmed) a run's participation report from attendance. */
+  "attendance.report_prepared": z.object({
+    id: z.uuid(),
+    offerId: z.uuid(),
+    userOrganisationId: z.uuid().nullable(),
+  }),
+  "pam.results_changed": z.object({ id: z.uuid(), offerId: z.uuid(), results: z.number().int() }),
+  /** Course sign-ups (issue 14): ids, statuses and counts only; names and contact never travel. */
+  "signup.created": z.object({
+    id: z.uuid(),
+    sessionId: z.uuid(),
+    offerId: z.uuid(),
+    status: z.enum(signUpStatuses),
+  }),
+  "signup.changed": z.object({
+    id: z.uuid(),
+    sessionId: z.uuid(),
+    offerId: z.uuid(),
+    from: z.enum(signUpStatuses),
+    to: z.enum(signUpStatuses),
+  }),
+  /** The minimum-participants check ran: the session goes ahead, or it was cancelled. */
+  "session.minimum_checked": z.object({
+    id: z.uuid(),
+    offerId: z.uuid(),
+    goesAhead: z.boolean(),
+    participants: z.number().int().nonnegative(),
+  }),
   "measure.updated": ref.extend({ planId: z.uuid(), status: z.enum(measureStatuses) }),
+  "organisation.created": ref.extend({ kind: z.enum(organisationKinds) }),
   "organisation.updated": ref,
+  /** An offer import was confirmed: the worker writes its rows (packages/commands/src/offer-import). */
+  "offer_import.confirmed": z.object({ id: z.uuid(), rows: z.number().int() }),
+  // People and access (admin pages, invitations): ids and roles only, never a name or an address.
+  "unit.created": z.object({ id: z.uuid(), organisationId: z.uuid() }),
+  "unit.updated": z.object({ id: z.uuid(), organisationId: z.uuid() }),
+  "membership.created": membership,
+  "membership.updated": membership.extend({ previousRole: z.enum(roles) }),
+  "membership.removed": membership,
+  "invitation.created": invitation,
+  "invitation.revoked": invitation,
+  "invitation.accepted": invitation.extend({ personId: z.uuid(), membershipId: z.uuid() }),
+  /** A person's own mail subscription (digest, summaries, reminders); ids only, never the address. */
+  /** A person chose the written language of their mails (null: their organisation's). */
+  "person.language_changed": z.object({ id: z.uuid(), language: z.enum(writtenLanguages).nullable() }),
+  "subscription.created": z.object({ id: z.uuid(), kind: z.enum(subscriptionKinds) }),
+  "subscription.updated": z.object({ id: z.uuid(), kind: z.enum(subscriptionKinds), active: z.boolean() }),
+  "subscription.cancelled": z.object({
+    id: z.uuid(),
+    kind: z.enum(subscriptionKinds),
+    via: z.enum(["page", "unsubscribe-link"]),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;

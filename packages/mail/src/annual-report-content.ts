@@ -1,9 +1,12 @@
 import type { Database, Prisma } from "@samspill/database";
+import { monthOf, type OfferMonths, participantFields } from "@samspill/domain";
 import type { ReportYear } from "./periods.js";
 
 // The annual report per hospital trust and per health community: A0099-eligible activity,
-// participation with user representatives, and PAM before/after. Raw figures here; the
-// template publishes them through the domain's small-count rule (suppressSmallCounts).
+// participation with user representatives, and PAM before/after. Raw figures here, and each
+// offer's counts by month; the template publishes counts of people as sums of the offers'
+// published figures (the domain's PublishedGrid, which the gateway's summaries share), so the
+// report and any summary or trend can be set side by side without giving a small count away.
 //
 // A report or evaluation counts for the year its period starts in, as on the summaries' grid of
 // periods: counted in both years, one spanning New Year would be this report minus the summary.
@@ -73,6 +76,45 @@ export interface AnnualReport {
     levelsAfter: number[];
     offers: PamOfferLine[];
   };
+  /** Each offer's counts by month of the year: participants by audience, PAM levels per side. */
+  grid: {
+    participants: OfferMonths[];
+    a0099OfferIds: string[];
+    pamBefore: OfferMonths[];
+    pamAfter: OfferMonths[];
+  };
+}
+
+/**
+ * Each offer's values added up by the month its record's period starts in, as rows of its
+ * provider's table. Drafts form a table of their own: the public summaries' tables hold only
+ * offers that are or were in the catalogue, and the report must cut the same tables.
+ */
+function offerMonths<R extends { offerId: string | null; periodStart: Date; offer: OfferKey | null }>(
+  rows: readonly R[],
+  width: number,
+  valuesOf: (r: R) => readonly number[],
+): OfferMonths[] {
+  const byOffer = new Map<string, OfferMonths & { months: number[][] }>();
+  for (const r of rows) {
+    if (!r.offerId || !r.offer) continue;
+    if (!byOffer.has(r.offerId))
+      byOffer.set(r.offerId, {
+        offerId: r.offerId,
+        providerId: r.offer.status === "DRAFT" ? `${r.offer.providerId}:drafts` : r.offer.providerId,
+        months: Array.from({ length: 12 }, () => new Array<number>(width).fill(0)),
+      });
+    const month = byOffer.get(r.offerId)!.months[monthOf(r.periodStart) - 1]!;
+    valuesOf(r).forEach((v, j) => {
+      month[j]! += v;
+    });
+  }
+  return [...byOffer.values()];
+}
+
+interface OfferKey {
+  providerId: string;
+  status: string;
 }
 
 /** Every hospital trust and health community, with the organisations whose activity counts. */
@@ -114,6 +156,7 @@ export async function buildAnnualReport(
       where: { ...startsInYear, offer: scopeOffers },
       select: {
         offerId: true,
+        periodStart: true,
         patients: true,
         carers: true,
         childrenAndYouth: true,
@@ -124,6 +167,8 @@ export async function buildAnnualReport(
         userRepsEvaluation: true,
         offer: {
           select: {
+            providerId: true,
+            status: true,
             a0099Eligible: true,
             userRepPlanning: true,
             userRepDelivery: true,
@@ -157,13 +202,14 @@ export async function buildAnnualReport(
       orderBy: [{ offer: { title: "asc" } }, { periodStart: "asc" }],
       select: {
         offerId: true,
+        periodStart: true,
         respondentsBefore: true,
         respondentsAfter: true,
         meanScoreBefore: true,
         meanScoreAfter: true,
         levelsBefore: true,
         levelsAfter: true,
-        offer: { select: { title: true } },
+        offer: { select: { title: true, providerId: true, status: true } },
       },
     }),
   ]);
@@ -209,6 +255,14 @@ export async function buildAnnualReport(
       },
     },
     pam: summarisePam(pams),
+    grid: {
+      participants: offerMonths(offerReports, participantFields.length, (r) =>
+        participantFields.map((k) => r[k]),
+      ),
+      a0099OfferIds: [...new Set(a0099Reports.map((r) => r.offerId!))],
+      pamBefore: offerMonths(pams, 4, (r) => r.levelsBefore),
+      pamAfter: offerMonths(pams, 4, (r) => r.levelsAfter),
+    },
   };
 }
 
@@ -220,7 +274,7 @@ interface PamRow {
   meanScoreAfter: Prisma.Decimal;
   levelsBefore: number[];
   levelsAfter: number[];
-  offer: { title: string };
+  offer: { title: string; providerId: string; status: string };
 }
 
 function summarisePam(rows: readonly PamRow[]): AnnualReport["pam"] {

@@ -94,11 +94,33 @@ export interface DigestLookups {
   filterNames(filter: SubscriberFilter): Promise<string[]>;
   /** Provider names by id; each id is read once per run. */
   providerNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The offer changes of `events` in (since, until]: classified once per window, as most
+   * subscribers share one (a week back, or their last digest of the same run).
+   */
+  changes(events: readonly OfferEvent[], since: Date, until: Date): OfferChange[];
 }
 
 export function digestLookups(db: Database): DigestLookups {
   const memo = new Map<string, Promise<unknown>>();
   const names = new Map<string, Promise<string>>();
+  const windows = new WeakMap<readonly OfferEvent[], Map<string, OfferChange[]>>();
+  // Every municipality by name, read once: most filters are a few municipalities of one's own,
+  // seldom shared, and naming each with its own query was a query per subscriber.
+  let places: Promise<{ number: string; name: string }[]> | null = null;
+  const municipalities = () => {
+    if (!places) {
+      const read = db.municipality.findMany({
+        orderBy: { name: "asc" },
+        select: { number: true, name: true },
+      });
+      places = read;
+      read.catch(() => {
+        places = null;
+      });
+    }
+    return places;
+  };
   const once = <T>(kind: string, filter: SubscriberFilter, until: Date | null, read: () => Promise<T>) => {
     const key = JSON.stringify([
       kind,
@@ -106,6 +128,7 @@ export function digestLookups(db: Database): DigestLookups {
       [...filter.municipalityNumbers].sort(),
       [...filter.priorityGroups].sort(),
       [...filter.diagnosisGroups].sort(),
+      [...(filter.hospitalTrustIds ?? [])].sort(),
     ]);
     let hit = memo.get(key) as Promise<T> | undefined;
     if (!hit) {
@@ -117,10 +140,24 @@ export function digestLookups(db: Database): DigestLookups {
     return hit;
   };
   return {
+    changes(events, since, until) {
+      let byWindow = windows.get(events);
+      if (!byWindow) {
+        byWindow = new Map();
+        windows.set(events, byWindow);
+      }
+      const key = `${since.getTime()}:${until.getTime()}`;
+      let found = byWindow.get(key);
+      if (!found) {
+        found = classifyOfferChanges(events.filter((e) => e.occurredAt > since && e.occurredAt <= until));
+        byWindow.set(key, found);
+      }
+      return found;
+    },
     sessions: (filter, until) => once("sessions", filter, until, () => upcomingSessions(db, filter, until)),
     agreements: (filter, until) =>
       once("agreements", filter, until, () => expiringAgreements(db, filter, until)),
-    filterNames: (filter) => once("names", filter, null, () => describeFilter(db, filter)),
+    filterNames: (filter) => once("names", filter, null, () => describeFilter(db, filter, municipalities)),
     async providerNames(ids) {
       const missing = [...new Set(ids)].filter((id) => !names.has(id));
       if (missing.length > 0) {
@@ -146,8 +183,7 @@ export function digestLookups(db: Database): DigestLookups {
 export async function buildDigest(db: Database, input: DigestInput): Promise<DigestContent> {
   const { filter, since, until } = input;
   const lookups = input.lookups ?? digestLookups(db);
-  const inWindow = input.events.filter((e) => e.occurredAt > since && e.occurredAt <= until);
-  const changes = classifyOfferChanges(inWindow).filter((c) => matchesFilter(filter, c.offer));
+  const changes = lookups.changes(input.events, since, until).filter((c) => matchesFilter(filter, c.offer));
   const [providerNames, sessions, agreements, filterNames] = await Promise.all([
     lookups.providerNames(changes.map((c) => c.offer.providerId)),
     lookups.sessions(filter, until),

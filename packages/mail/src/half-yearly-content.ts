@@ -31,6 +31,8 @@ export interface HalfYearlyContent {
   recipientName: string;
   half: HalfYear;
   filterNames: string[];
+  /** The filter itself: its groups are named again in the recipient's language. */
+  filter: SubscriberFilter;
   providers: PosterProvider[];
   offerCount: number;
 }
@@ -90,5 +92,12 @@ export async function buildHalfYearly(
       registrationUrl: o.registrationUrl,
     });
   }
-  return { recipientName: input.recipientName, half, filterNames, providers, offerCount: offers.length };
+  return {
+    recipientName: input.recipientName,
+    half,
+    filterNames,
+    filter: input.filter,
+    providers,
+    offerCount: offers.length,
+  };
 }

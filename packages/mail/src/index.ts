@@ -17,17 +17,46 @@ export {
   isEmptyDigest,
   lookbackFloor,
 } from "./digest-content.js";
+export { withCatchments } from "./filters.js";
+export {
+  dueForumFlags,
+  type FlagMailItem,
+  type FlagRecipient,
+  flagPeriodKey,
+  flagRecipients,
+  raisedFlag,
+} from "./forum-flag-content.js";
 export { buildHalfYearly } from "./half-yearly-content.js";
+export { links } from "./links.js";
 export { loadOfferEvents } from "./offer-changes.js";
 export { osloDay } from "./oslo.js";
 export { halfYearOf, isoWeekKey, reportYearOf, weekLabel } from "./periods.js";
 export { type DigestPreview, previewDigest } from "./preview.js";
-export { dueReminders, type Reminder, reminderRecipients } from "./reminders-content.js";
+export { recipientLanguage, recipientLanguages } from "./recipient-language.js";
+export {
+  checkpointHorizonDays,
+  dueReminders,
+  type Reminder,
+  reminderRecipients,
+} from "./reminders-content.js";
 export { sendOnce } from "./send-once.js";
+export { claimSignUpMail, releaseSignUpMail } from "./sign-up-claims.js";
 export { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "./sink.js";
 export { renderAnnualReport } from "./templates/annual-report.js";
-export { renderDigest } from "./templates/digest.js";
+export { type CourseMailKind, type CourseMailLocale, renderCourseMail } from "./templates/course-mail.js";
+export { type DigestRenderer, digestRenderer, renderDigest } from "./templates/digest.js";
+export { type FlagOccasion, renderForumFlagMail } from "./templates/forum-flag.js";
 export { renderHalfYearly } from "./templates/half-yearly.js";
+export { type InvitationLocale, renderInvitation } from "./templates/invitation.js";
 export { renderReminders } from "./templates/reminders.js";
 export type { RenderedMail } from "./templates/render.js";
-export { createMailer, type Mailer } from "./transport.js";
+export { renderSessionDecision, type SessionDecisionProps } from "./templates/session-decision.js";
+export {
+  renderSignUpMail,
+  type SignUpMailKind,
+  type SignUpMailLocale,
+  type SignUpMailProps,
+} from "./templates/sign-up.js";
+export { type MailTexts, mailTexts, mailTextsByLanguage } from "./texts/index.js";
+export { createMailer, type Mailer, newMessageId } from "./transport.js";
+export { type UnsubscribeLinks, unsubscribeLinks } from "./unsubscribe.js";

@@ -7,35 +7,46 @@ const dateParts = new Intl.DateTimeFormat("en-CA", {
   month: "2-digit",
   day: "2-digit",
 });
-const longDate = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeZone: zone });
-const calendarDate = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeZone: "UTC" });
-const sessionTime = new Intl.DateTimeFormat("nb-NO", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: zone,
-});
+// Formatters by locale (nb-NO, nn-NO, en-GB): made once each, as building one is costly.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "long" | "calendar" | "session", locale: string): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found =
+      kind === "session"
+        ? new Intl.DateTimeFormat(locale, {
+            weekday: "long",
+            day: "numeric",
+            month: "long",
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone: zone,
+          })
+        : new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: kind === "long" ? zone : "UTC" });
+    formatters.set(key, found);
+  }
+  return found;
+}
 
 /** The Oslo calendar date of an instant, as YYYY-MM-DD. */
 export function osloDate(at: Date): string {
   return dateParts.format(at);
 }
 
-/** "14. mai 2026" for an instant, in Oslo. */
-export function formatInstantDate(at: Date): string {
-  return longDate.format(at);
+/** "14. mai 2026" for an instant, in Oslo (in the mail's locale, bokmål by default). */
+export function formatInstantDate(at: Date, locale = "nb-NO"): string {
+  return formatter("long", locale).format(at);
 }
 
 /** "14. mai 2026" for a `@db.Date` column, which Prisma gives as UTC midnight. */
-export function formatCalendarDate(date: Date): string {
-  return calendarDate.format(date);
+export function formatCalendarDate(date: Date, locale = "nb-NO"): string {
+  return formatter("calendar", locale).format(date);
 }
 
 /** "torsdag 14. mai kl. 09:00". */
-export function formatSessionStart(at: Date): string {
-  return sessionTime.format(at);
+export function formatSessionStart(at: Date, locale = "nb-NO"): string {
+  return formatter("session", locale).format(at);
 }
 
 /** UTC midnight of the Oslo calendar date of `at`, shifted by `days`: comparable with `@db.Date` columns. */

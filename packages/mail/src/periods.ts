@@ -1,4 +1,6 @@
+import type { WrittenLanguage } from "@samspill/domain";
 import { osloDate } from "./oslo.js";
+import { mailTexts } from "./texts/index.js";
 
 // Period keys make "once per recipient and period" concrete: SentSummary is unique on
 // (kind, recipient, periodKey), and every run in the same period computes the same key.
@@ -14,8 +16,9 @@ export function isoWeekKey(at: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
-/** "2026-W48" → "uke 48". */
-export const weekLabel = (weekKey: string) => `uke ${Number(weekKey.slice(-2))}`;
+/** "2026-W48" → "uke 48" (nynorsk "veke 48", English "week 48"). */
+export const weekLabel = (weekKey: string, language: WrittenLanguage = "nb") =>
+  mailTexts(language).weekLabel(Number(weekKey.slice(-2)));
 
 export interface HalfYear {
   key: string;

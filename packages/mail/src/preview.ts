@@ -1,7 +1,9 @@
 import type { Database } from "@samspill/database";
 import { buildDigest, digestSince, isEmptyDigest } from "./digest-content.js";
+import { withCatchments } from "./filters.js";
 import { loadOfferEvents } from "./offer-changes.js";
 import { isoWeekKey, weekLabel } from "./periods.js";
+import { recipientLanguage } from "./recipient-language.js";
 import { renderDigest } from "./templates/digest.js";
 
 export interface DigestPreview {
@@ -42,17 +44,20 @@ export async function previewDigest(
   const content = await buildDigest(db, {
     recipientName: subscription.person.name,
     recipientOrganisationIds: subscription.person.memberships.map((m) => m.organisationId),
-    filter: subscription,
+    filter: (await withCatchments(db, [subscription]))[0] ?? subscription,
     since,
     until: at,
     events: await loadOfferEvents(db, since, at),
   });
   const periodKey = isoWeekKey(at);
+  // In the person's written language, as the weekly job would send it.
+  const language = await recipientLanguage(db, personId);
   const mail = await renderDigest({
     content,
     publicUrl: options.publicUrl,
-    weekLabel: weekLabel(periodKey),
+    weekLabel: weekLabel(periodKey, language),
     smallCountThreshold: options.smallCountThreshold,
+    language,
   });
   return { periodKey, since, ...mail, empty: isEmptyDigest(content), active: subscription.active };
 }

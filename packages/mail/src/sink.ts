@@ -17,6 +17,8 @@ export interface CapturedMessage {
   html: string | null;
   headers: { key: string; line: string }[];
   size: number;
+  /** Attached files as text (calendar files); handed to `onMessage`, not stored. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface SmtpSink {
@@ -65,6 +67,11 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
             html: typeof parsed.html === "string" ? parsed.html : null,
             headers: parsed.headerLines.map((h) => ({ key: h.key, line: h.line })),
             size: stream.byteLength,
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              content: a.content.toString("utf8"),
+            })),
           });
         })
         .then(
@@ -72,6 +79,13 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
           (error: Error) => callback(error),
         );
     },
+  });
+  // smtp-server re-emits every connection's socket error on the server; unheard, a client that
+  // dies mid-conversation (a worker killed while sending) would take the whole process down.
+  // A dropped client costs only its own unfinished message, so it is reported and nothing more.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "ECONNRESET" || error.code === "EPIPE") return;
+    console.error(`[smtp sink] ${error.message}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
@@ -90,7 +104,7 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
 
 /** The sink's default store: one CapturedMail row per message. */
 export function storeInDatabase(db: Database): (message: CapturedMessage) => Promise<void> {
-  return async (message) => {
+  return async ({ attachments: _files, ...message }) => {
     await db.capturedMail.create({
       data: { ...message, headers: message.headers as unknown as Prisma.InputJsonValue },
     });

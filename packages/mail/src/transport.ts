@@ -9,6 +9,8 @@ export interface OutgoingMail {
   messageId: string;
   /** Extra headers, e.g. List-Unsubscribe or X-Samspill-Summary. */
   headers?: Record<string, string>;
+  /** Files sent with the message, e.g. a course's calendar file. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -44,6 +46,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,
+        attachments: mail.attachments,
         // Base64 is encoded natively; quoted-printable, chosen by scanning every byte, was a fifth
         // of a digest's CPU time. Both are 7-bit safe and every mail client reads them.
         textEncoding: "base64",

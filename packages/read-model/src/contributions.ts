@@ -40,6 +40,9 @@ export function normaliseSnapshot(snapshot: OfferSnapshot): OfferSnapshot {
     diagnosisGroups: sortedUnique(snapshot.diagnosisGroups),
     priorityGroups: sortedUnique(snapshot.priorityGroups),
     languages: sortedUnique(snapshot.languages),
+    // Events from before the crossed overview carry no audiences: they read as none (patients)
+    // until the offer's next event or a rebuild fills them in.
+    audiences: sortedUnique(snapshot.audiences ?? []),
     municipalityNumbers: sortedUnique(snapshot.municipalityNumbers),
   };
 }

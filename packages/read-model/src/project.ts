@@ -6,6 +6,7 @@ import {
   contributionsOf,
   decide,
   diffContributions,
+  keyOf,
   normaliseSnapshot,
 } from "./contributions.js";
 
@@ -22,39 +23,89 @@ export interface ProjectionResult {
 // never collide with another feature's advisory locks.
 const offerLockClass = 0x0f_fe_55;
 
-/**
- * Applies one offer snapshot to the read model in its own transaction. Two events of the same
- * offer are serialised by a per-offer advisory lock (the row may not exist yet, so a row lock
- * cannot do it); counters are changed by difference, so unrelated offers never wait for each other.
- * The ROW EXCLUSIVE table lock comes first: it lets projections run side by side but waits for a
- * running rebuild, so a delta is never computed from the state a rebuild is replacing.
- */
+/** One offer event for the projector: the offer as it is after the event, and the event's place. */
+export interface ProjectionInput {
+  snapshot: OfferSnapshot;
+  eventSequence: bigint | null;
+}
+
+/** Applies one offer snapshot to the read model in its own transaction (see projectOffers). */
 export async function projectOffer(
   db: Database,
   snapshot: OfferSnapshot,
   eventSequence: bigint | null,
 ): Promise<ProjectionResult> {
-  const next = normaliseSnapshot(snapshot);
+  const [result] = await projectOffers(db, [{ snapshot, eventSequence }]);
+  return result!;
+}
+
+/**
+ * Applies offer snapshots to the read model in one transaction: one lock, one read of the rows
+ * before, one counter upsert and one projection upsert for all of them, so a worker holding many
+ * events pays one commit instead of one each. Results come in input order. Two events of one offer
+ * are serialised by a per-offer advisory lock (the row may not exist yet, so a row lock cannot do
+ * it), taken in id order so two batches sharing offers cannot deadlock; counters change by
+ * difference, so unrelated offers never wait for each other. Within a batch the events of one
+ * offer are decided by version against the state the batch has reached so far, exactly as one
+ * transaction each would be. The ROW EXCLUSIVE table lock comes first: it lets projections run side
+ * by side but waits for a running rebuild, so a delta is never computed from the state a rebuild
+ * is replacing.
+ */
+export async function projectOffers(
+  db: Database,
+  inputs: readonly ProjectionInput[],
+): Promise<ProjectionResult[]> {
+  if (inputs.length === 0) return [];
+  const items = inputs.map((i) => ({ next: normaliseSnapshot(i.snapshot), eventSequence: i.eventSequence }));
+  const ids = [...new Set(items.map((i) => i.next.id))].sort();
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`LOCK TABLE "OverviewOffer" IN ROW EXCLUSIVE MODE`;
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${offerLockClass}::int, hashtext(${next.id}))::text`;
-      // The state before comes from the projection's own row, never the offer tables: the event
+      // Postgres sorts before it evaluates a volatile select list, so the locks follow `ids`.
+      await tx.$queryRaw`
+        SELECT pg_advisory_xact_lock(${offerLockClass}::int, hashtext(id))::text
+        FROM unnest(${ids}::text[]) AS id ORDER BY id`;
+      // The state before comes from the projection's own rows, never the offer tables: the event
       // carries the new state, and the offer row may already be newer than this event.
       // Raw SQL for the read and the write: the snapshot is a nested JSON document, and Prisma's
       // model queries cost several times the CPU of the statement itself to encode and decode
       // it (the projector's hot path, see BENCHMARKS.md).
-      const [stored] = await tx.$queryRaw<{ version: number; snapshot: unknown }[]>`
-        SELECT "version", "snapshot" FROM "OverviewOffer" WHERE "offerId" = ${next.id}::uuid`;
-      const decision = decide(stored?.version ?? null, next.version);
-      if (decision !== "apply") return { decision, offerId: next.id, municipalityNumbers: [] };
-      const before = stored ? offerSnapshot.parse(stored.snapshot) : null;
-      await applyDeltas(tx, diffContributions(contributionsOf(before), contributionsOf(next)));
-      await upsertProjection(tx, projectionRow(next, eventSequence));
-      // Only published offers show in the overview: a draft's edits change nothing anyone sees.
-      const visible = [before, next].filter((s) => s?.status === "PUBLISHED");
-      const touched = new Set(visible.flatMap((s) => s?.municipalityNumbers ?? []));
-      return { decision, offerId: next.id, municipalityNumbers: [...touched].sort() };
+      const stored = await tx.$queryRaw<{ offerId: string; version: number; snapshot: unknown }[]>`
+        SELECT "offerId"::text AS "offerId", "version", "snapshot" FROM "OverviewOffer"
+        WHERE "offerId" = ANY(${ids}::uuid[])`;
+      const current = new Map<string, { version: number; snapshot: OfferSnapshot | null }>(
+        stored.map((r) => [r.offerId, { version: r.version, snapshot: null }]),
+      );
+      const storedSnapshots = new Map(stored.map((r) => [r.offerId, r.snapshot]));
+      const deltas = new Map<string, CountDelta>();
+      const rows = new Map<string, ReturnType<typeof projectionRow>>();
+      const results = items.map(({ next, eventSequence }): ProjectionResult => {
+        const state = current.get(next.id);
+        const decision = decide(state?.version ?? null, next.version);
+        if (decision !== "apply") return { decision, offerId: next.id, municipalityNumbers: [] };
+        // Parsed only when an event applies to it: duplicates and late events cost no parse.
+        const raw = storedSnapshots.get(next.id);
+        const before = state ? (state.snapshot ?? offerSnapshot.parse(raw)) : null;
+        for (const d of diffContributions(contributionsOf(before), contributionsOf(next))) {
+          const key = keyOf(d);
+          const offers = (deltas.get(key)?.offers ?? 0) + d.offers;
+          deltas.set(key, { ...d, offers });
+        }
+        current.set(next.id, { version: next.version, snapshot: next });
+        rows.set(next.id, projectionRow(next, eventSequence));
+        // Only published offers show in the overview: a draft's edits change nothing anyone sees.
+        const visible = [before, next].filter((s) => s?.status === "PUBLISHED");
+        const touched = new Set(visible.flatMap((s) => s?.municipalityNumbers ?? []));
+        return { decision, offerId: next.id, municipalityNumbers: [...touched].sort() };
+      });
+      // Key order, as diffContributions gives one event's: batches lock counter rows alike.
+      const net = [...deltas.entries()]
+        .filter(([, d]) => d.offers !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, d]) => d);
+      await applyDeltas(tx, net);
+      await upsertProjections(tx, [...rows.values()]);
+      return results;
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
@@ -76,14 +127,24 @@ export function projectionRow(s: OfferSnapshot, eventSequence: bigint | null) {
   } satisfies Prisma.OverviewOfferUncheckedCreateInput;
 }
 
-async function upsertProjection(tx: Tx, row: ReturnType<typeof projectionRow>): Promise<void> {
+/** One INSERT … ON CONFLICT for every row: the rows travel as one JSON array. */
+async function upsertProjections(tx: Tx, rows: readonly ReturnType<typeof projectionRow>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      ...row,
+      eventSequence: row.eventSequence?.toString() ?? null,
+      reviewDueOn: row.reviewDueOn?.toISOString().slice(0, 10) ?? null,
+    })),
+  );
   await tx.$executeRaw`
     INSERT INTO "OverviewOffer" ("offerId", "version", "eventSequence", "providerId", "title", "status",
       "municipalityNumbers", "flaggedForReview", "reviewDueOn", "snapshot", "projectedAt")
-    VALUES (${row.offerId}::uuid, ${row.version}::int, ${row.eventSequence}::bigint, ${row.providerId}::uuid,
-      ${row.title}, ${row.status}::text::"OfferStatus", ${row.municipalityNumbers}::text[], ${row.flaggedForReview},
-      ${row.reviewDueOn?.toISOString().slice(0, 10) ?? null}::date, ${JSON.stringify(row.snapshot)}::jsonb,
-      ${row.projectedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    SELECT (r->>'offerId')::uuid, (r->>'version')::int, (r->>'eventSequence')::bigint, (r->>'providerId')::uuid,
+      r->>'title', (r->>'status')::"OfferStatus",
+      ARRAY(SELECT jsonb_array_elements_text(r->'municipalityNumbers')), (r->>'flaggedForReview')::boolean,
+      (r->>'reviewDueOn')::date, r->'snapshot', (r->>'projectedAt')::timestamptz AT TIME ZONE 'UTC'
+    FROM jsonb_array_elements(${json}::jsonb) AS r
     ON CONFLICT ("offerId") DO UPDATE SET
       "version" = EXCLUDED."version", "eventSequence" = EXCLUDED."eventSequence",
       "providerId" = EXCLUDED."providerId", "title" = EXCLUDED."title", "status" = EXCLUDED."status",

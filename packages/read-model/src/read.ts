@@ -1,19 +1,15 @@
 import type { Database } from "@samspill/database";
 import { diagnosisGroups, offerFormats, priorityGroups } from "@samspill/domain";
-import { offerSnapshot } from "@samspill/events";
-import { type OverviewDimension, totalValue, valuesOf } from "./contributions.js";
-import { daysUntil, findGaps, type Gap, horizonEnd, needsAttention } from "./gaps.js";
+import type { OverviewDimension } from "./contributions.js";
+import { findGaps, type Gap, horizonEnd } from "./gaps.js";
+import { overviewDocument } from "./overview-statement.js";
+import { type OverviewScope, OverviewScopeError } from "./scope.js";
 
 // Reads the overview for a hospital trust's catchment and/or a health community's member
-// municipalities. Figures come from the read model; the time-relative lists (reviews due,
-// agreements expiring) are evaluated against `today` here.
+// municipalities. Figures come from the read model in one statement (overview-statement.ts);
+// the time-relative lists (reviews due, agreements expiring) are evaluated against `today`.
 
 export type MatrixDimension = Exclude<OverviewDimension, "TOTAL">;
-
-export interface OverviewScope {
-  hospitalTrustId?: string | null;
-  healthCommunityId?: string | null;
-}
 
 export interface ProviderRef {
   id: string;
@@ -24,7 +20,9 @@ export interface OverviewCell {
   value: string;
   /** Published offers: each offer once, however many of its values or municipalities match. */
   offerCount: number;
-  providers: ProviderRef[];
+  providerCount: number;
+  /** Sorted by name; null unless the read asked for providers. */
+  providers: ProviderRef[] | null;
 }
 
 export interface OverviewRow {
@@ -68,10 +66,7 @@ export interface Overview {
   expiringAgreements: ExpiringAgreement[];
 }
 
-export class OverviewScopeError extends Error {}
-
-// One collator for every sort: localeCompare(…, "nb") looks the locale up on each comparison,
-// and an overview sorts the providers of every cell.
+// One collator for every sort: localeCompare(…, "nb") looks the locale up on each comparison.
 const norwegian = new Intl.Collator("nb");
 
 const closedValues: Record<Exclude<MatrixDimension, "LANGUAGE">, readonly string[]> = {
@@ -80,177 +75,113 @@ const closedValues: Record<Exclude<MatrixDimension, "LANGUAGE">, readonly string
   FORMAT: offerFormats,
 };
 
+const snapshotKeys: Record<MatrixDimension, string> = {
+  PRIORITY_GROUP: "priorityGroups",
+  DIAGNOSIS_GROUP: "diagnosisGroups",
+  FORMAT: "format",
+  LANGUAGE: "languages",
+};
+
+export interface OverviewReadOptions {
+  today?: Date;
+  /** Fill in each cell's providers (the overview page shows counts only). */
+  withProviders?: boolean;
+  /** Read the agreements expiring (signed out, nobody may see any: skip the work). */
+  withAgreements?: boolean;
+}
+
+/** A cell as the statement returns it: provider ids only when providers were asked for. */
+interface CellDocument extends Omit<OverviewCell, "providers"> {
+  providerIds: string[] | null;
+  providers?: ProviderRef[] | null;
+}
+
+interface OverviewDocument {
+  values: string[];
+  rows: (Omit<OverviewRow, "total" | "cells"> & { total: CellDocument; cells: CellDocument[] })[];
+  priorityGroups: [string, string, number][];
+  totals: CellDocument[];
+  total: CellDocument;
+  providerNames: Record<string, string> | null;
+  flaggedOffers: (Omit<OverviewOfferItem, "reviewDueOn"> & { reviewDueOn: string | null })[];
+  reviewsDue: (Omit<OverviewOfferItem, "reviewDueOn"> & { reviewDueOn: string | null })[];
+  expiringAgreements: (Omit<ExpiringAgreement, "validTo"> & { validTo: string })[];
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const utcDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
 export async function readOverview(
   db: Database,
   scope: OverviewScope,
   dimension: MatrixDimension,
-  today: Date = new Date(),
+  options: OverviewReadOptions = {},
 ): Promise<Overview> {
-  const { hospitalTrustId, healthCommunityId } = scope;
-  if (!hospitalTrustId && !healthCommunityId)
+  if (!scope.hospitalTrustId && !scope.healthCommunityId)
     throw new OverviewScopeError("Give a hospital trust, a health community or both");
-  // Which municipalities a trust or community covers is reference data no offer event carries,
-  // so the scope is read live.
-  const municipalities = await db.municipality.findMany({
-    where: {
-      ...(hospitalTrustId ? { hospitalTrustId } : {}),
-      ...(healthCommunityId
-        ? { organisation: { is: { communityMemberships: { some: { healthCommunityId } } } } }
-        : {}),
-    },
-    select: { number: true, name: true, organisation: { select: { id: true } } },
-    orderBy: { number: "asc" },
-  });
-  const numbers = municipalities.map((m) => m.number);
-  const scopeOrgIds = [
-    ...(hospitalTrustId ? [hospitalTrustId] : []),
-    ...(healthCommunityId ? [healthCommunityId] : []),
-    ...municipalities.flatMap((m) => (m.organisation ? [m.organisation.id] : [])),
-  ];
-
-  const [counts, offers, agreements] = await Promise.all([
-    db.overviewCount.findMany({
-      where: {
-        municipalityNumber: { in: numbers },
-        dimension: { in: [dimension, "TOTAL", "PRIORITY_GROUP"] },
-      },
+  const today = options.today ?? new Date();
+  const withProviders = options.withProviders ?? false;
+  const doc = JSON.parse(
+    await overviewDocument(db, {
+      scope,
+      dimension,
+      snapshotKey: snapshotKeys[dimension],
+      closedValues: dimension === "LANGUAGE" ? null : closedValues[dimension],
+      withProviders,
+      withAgreements: options.withAgreements ?? true,
+      today: isoDay(today),
+      horizonEnd: isoDay(horizonEnd(today)),
     }),
-    db.overviewOffer.findMany({
-      where: { status: "PUBLISHED", municipalityNumbers: { hasSome: numbers } },
-      orderBy: { title: "asc" },
-    }),
-    // Agreements are not projected (the projector consumes offer events only), so they are read
-    // live and filtered by today's horizon here.
-    db.agreement.findMany({
-      where: {
-        status: "ACTIVE",
-        validTo: { not: null, lte: horizonEnd(today) },
-        parties: { some: { organisationId: { in: scopeOrgIds } } },
-      },
-      select: {
-        id: true,
-        title: true,
-        subAgreement: true,
-        validTo: true,
-        parties: { select: { organisation: { select: { id: true, name: true } } } },
-      },
-      orderBy: [{ validTo: "asc" }, { title: "asc" }],
-    }),
-  ]);
+  ) as OverviewDocument;
 
-  const providerIds = [...new Set([...counts.map((c) => c.providerId), ...offers.map((o) => o.providerId)])];
-  // Snapshots carry provider ids, not names: names are read live so a renamed organisation
-  // shows under its new name without re-projecting its offers.
-  const providerRows = await db.organisation.findMany({
-    where: { id: { in: providerIds } },
-    select: { id: true, name: true },
-  });
-  const providerById = new Map(providerRows.map((p) => [p.id, p]));
-  const provider = (id: string): ProviderRef => providerById.get(id) ?? { id, name: id };
-  const cell = (value: string, offerCount: number, ids: Iterable<string>): OverviewCell => ({
-    value,
-    offerCount,
-    providers: [...new Set(ids)].map(provider).sort((a, b) => norwegian.compare(a.name, b.name)),
-  });
-
-  // Counters per municipality → dimension → value → provider → offers.
-  const byMunicipality = new Map<string, Map<string, Map<string, Map<string, number>>>>();
-  for (const c of counts) {
-    const dims = byMunicipality.get(c.municipalityNumber) ?? new Map();
-    byMunicipality.set(c.municipalityNumber, dims);
-    const values = dims.get(c.dimension) ?? new Map();
-    dims.set(c.dimension, values);
-    const providers = values.get(c.value) ?? new Map();
-    values.set(c.value, providers);
-    providers.set(c.providerId, c.offers);
+  if (withProviders) withProviderLists(doc);
+  const byPriorityGroup = new Map<string, Map<string, number>>();
+  for (const [m, group, offers] of doc.priorityGroups) {
+    const groups = byPriorityGroup.get(m) ?? new Map<string, number>();
+    byPriorityGroup.set(m, groups);
+    groups.set(group, offers);
   }
-  const cellAt = (m: string, dim: OverviewDimension, value: string) => {
-    const providers = byMunicipality.get(m)?.get(dim)?.get(value) ?? new Map<string, number>();
-    return cell(value, sum(providers.values()), providers.keys());
-  };
-
-  const snapshots = offers.map((o) => offerSnapshot.parse(o.snapshot));
-  const values =
-    dimension === "LANGUAGE"
-      ? languagesByUse(snapshots.flatMap((s) => s.languages))
-      : [...closedValues[dimension]];
-  const rows = municipalities.map((m) => ({
-    municipalityNumber: m.number,
-    municipalityName: m.name,
-    total: cellAt(m.number, "TOTAL", totalValue),
-    cells: values.map((v) => cellAt(m.number, dimension, v)),
-  }));
-  const scopeCell = (value: string, matching: typeof snapshots) =>
-    cell(
-      value,
-      matching.length,
-      matching.map((s) => s.providerId),
-    );
-  const totals = values.map((v) =>
-    scopeCell(
-      v,
-      snapshots.filter((s) => valuesOf(s, dimension).includes(v)),
-    ),
-  );
-
-  const priorityCounts = new Map(
-    numbers.map((m) => [
-      m,
-      new Map(priorityGroups.map((g) => [g as string, cellAt(m, "PRIORITY_GROUP", g).offerCount])),
-    ]),
-  );
   const gaps = findGaps({
-    municipalityNumbers: numbers,
-    totals: new Map(rows.map((r) => [r.municipalityNumber, r.total.offerCount])),
-    byPriorityGroup: priorityCounts,
+    municipalityNumbers: doc.rows.map((r) => r.municipalityNumber),
+    totals: new Map(doc.rows.map((r) => [r.municipalityNumber, r.total.offerCount])),
+    byPriorityGroup,
   });
-
-  const item = (o: (typeof offers)[number]): OverviewOfferItem => ({
-    offerId: o.offerId,
-    title: o.title,
-    provider: provider(o.providerId),
-    municipalityNumbers: o.municipalityNumbers,
-    reviewDueOn: o.reviewDueOn,
-    reviewDueInDays: needsAttention(o.reviewDueOn, today),
+  const item = (i: OverviewDocument["flaggedOffers"][number]): OverviewOfferItem => ({
+    ...i,
+    reviewDueOn: i.reviewDueOn === null ? null : utcDate(i.reviewDueOn),
   });
-  const items = offers.map(item);
   return {
     dimension,
-    values,
-    rows,
-    totals,
-    total: scopeCell(totalValue, snapshots),
+    values: doc.values,
+    rows: doc.rows as OverviewRow[],
+    totals: doc.totals as OverviewCell[],
+    total: doc.total as OverviewCell,
     gaps,
-    flaggedOffers: offers.filter((o) => o.flaggedForReview).map(item),
-    reviewsDue: items
-      .filter((i) => i.reviewDueInDays !== null)
-      .sort((a, b) => (a.reviewDueInDays ?? 0) - (b.reviewDueInDays ?? 0)),
-    expiringAgreements: agreements.flatMap((a) =>
-      a.validTo
-        ? [
-            {
-              id: a.id,
-              title: a.title,
-              subAgreement: a.subAgreement,
-              validTo: a.validTo,
-              daysLeft: daysUntil(a.validTo, today),
-              parties: a.parties.map((p) => p.organisation),
-            },
-          ]
-        : [],
-    ),
+    flaggedOffers: doc.flaggedOffers.map(item),
+    reviewsDue: doc.reviewsDue.map(item),
+    expiringAgreements: doc.expiringAgreements.map((a) => ({ ...a, validTo: utcDate(a.validTo) })),
   };
 }
 
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
-/** Languages in use, most offers first, then by code: the matrix shows only what exists. */
-function languagesByUse(languages: readonly string[]): string[] {
-  const uses = new Map<string, number>();
-  for (const l of languages) uses.set(l, (uses.get(l) ?? 0) + 1);
-  return [...uses.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([l]) => l);
+/**
+ * Names each cell's providers, in Norwegian order: the scope's providers are sorted once, and
+ * each cell's ids by their place in that order.
+ */
+function withProviderLists(doc: OverviewDocument): void {
+  const names = doc.providerNames ?? {};
+  const sorted = Object.entries(names)
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => norwegian.compare(a.name, b.name));
+  const place = new Map(sorted.map((p, i) => [p.id, i]));
+  const fill = (cell: CellDocument) => {
+    cell.providers = (cell.providerIds ?? [])
+      .map((id): ProviderRef => ({ id, name: names[id] ?? id }))
+      .sort((a, b) => (place.get(a.id) ?? sorted.length) - (place.get(b.id) ?? sorted.length));
+  };
+  for (const row of doc.rows) {
+    fill(row.total);
+    for (const cell of row.cells) fill(cell);
+  }
+  for (const cell of doc.totals) fill(cell);
+  fill(doc.total);
 }

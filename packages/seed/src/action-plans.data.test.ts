@@ -207,6 +207,27 @@ describe("action plan seed data", () => {
     ]);
   });
 
+  it("LMS plan: every schedule as written is read as its cadence, none left as OTHER", () => {
+    const cadenceOf = (raw: string) =>
+      /^årlig/i.test(raw)
+        ? "ANNUAL"
+        : /halvår/i.test(raw)
+          ? "HALF_YEARLY"
+          : /^etter kurs$/i.test(raw)
+            ? "AFTER_EACH_COURSE"
+            : /^hvert \d+ år$/i.test(raw)
+              ? "EVERY_N_YEARS"
+              : /^kontinuerlig$/i.test(raw)
+                ? "CONTINUOUS"
+                : /\b20\d\d$/.test(raw)
+                  ? "ONCE"
+                  : "OTHER";
+    for (const m of lms.measures) {
+      if (m.checkpointRaw !== null) expect(m.cadence, m.key).toBe(cadenceOf(m.checkpointRaw));
+    }
+    expect(lms.review).toEqual({ raw: expect.stringMatching(/to ganger i året/), cadence: "HALF_YEARLY" });
+  });
+
   it("LMS plan: removed measures match the document's list and are not current", () => {
     expect(lms.removedMeasures.map((m) => ({ section: m.section, ordinal: m.ordinal }))).toEqual(
       lmsRemovedDerived.map((r) => ({ section: r.section, ordinal: letterOrdinal(r.letter) })),

@@ -21,14 +21,23 @@
  * lettered a), b), ... per section; `ordinal` is the letter's position (a = 1). Evaluation parsing:
  * "Mai 2025" = ONCE in 2025 (`cadenceMonth` then holds the due month, here 5); "Årlig desember" =
  * ANNUAL, month 12; "Årlig mai 2024" = ANNUAL, month 5, checkpointYear 2024; "Hvert 5 år" =
- * EVERY_N_YEARS, 5; "Kontinuerlig" = CONTINUOUS; "Halvårlig", "Hvert halvår" (half-yearly) and
- * "Etter kurs" (after each course) = OTHER. Responsible persons are first names (with initial) or
- * roles; "Alle" means all LMS staff.
+ * EVERY_N_YEARS, 5; "Kontinuerlig" = CONTINUOUS; "Halvårlig", "Hvert halvår" = HALF_YEARLY;
+ * "Etter kurs" = AFTER_EACH_COURSE. Responsible persons are first names (with initial) or
+ * roles; "Alle" means all LMS staff. The introduction says the plan itself is reviewed at the LMS
+ * team meetings twice a year ("to ganger i året"): `review`, a half-yearly checkpoint of the plan.
  * The last page lists measures removed since version 1.1 (January 2024); they are in
  * `removedMeasures` (keys prefixed "removed-", ordinal = their old letter) and are not current.
  */
 
-export type MeasureCadence = "ONCE" | "ANNUAL" | "EVERY_N_YEARS" | "CONTINUOUS" | "OTHER";
+export type MeasureCadence =
+  | "ONCE"
+  | "ANNUAL"
+  | "HALF_YEARLY"
+  | "QUARTERLY"
+  | "EVERY_N_YEARS"
+  | "AFTER_EACH_COURSE"
+  | "CONTINUOUS"
+  | "OTHER";
 
 export interface ActionPlanSeed {
   /** stable id, e.g. "hmn-rhf-2023-2027", "hmr-lms-2023-2025" */
@@ -40,6 +49,8 @@ export interface ActionPlanSeed {
   periodEnd: number;
   /** ISO date if the document states a revision date */
   revisedOn?: string;
+  /** the plan's own review, as written, and its cadence */
+  review?: { raw: string; cadence: MeasureCadence };
   /** every section that holds measures, with its heading text */
   sections: { number: string; title: string }[];
   measures: MeasureSeed[];
@@ -728,6 +739,10 @@ const hmrLms: ActionPlanSeed = {
   periodStart: 2023,
   periodEnd: 2025,
   revisedOn: "2024-10-25",
+  review: {
+    raw: "Handlingsplanen skal gjennomgås på teammøter for LMS to ganger i året.",
+    cadence: "HALF_YEARLY",
+  },
   sections: [
     { number: "2.1.1", title: "Opplæring av pasienter og pårørende i pasientforløp" },
     { number: "2.1.2", title: "Likeverdige helsetjenester" },
@@ -981,7 +996,7 @@ const hmrLms: ActionPlanSeed = {
       startYear: null,
       checkpointRaw: "Etter kurs",
       checkpointYear: null,
-      cadence: "OTHER",
+      cadence: "AFTER_EACH_COURSE",
       cadenceYears: null,
       cadenceMonth: null,
     },
@@ -1427,7 +1442,7 @@ const hmrLms: ActionPlanSeed = {
       startYear: null,
       checkpointRaw: "Halvårlig",
       checkpointYear: null,
-      cadence: "OTHER",
+      cadence: "HALF_YEARLY",
       cadenceYears: null,
       cadenceMonth: null,
     },
@@ -1457,7 +1472,7 @@ const hmrLms: ActionPlanSeed = {
       startYear: null,
       checkpointRaw: "Hvert halvår",
       checkpointYear: null,
-      cadence: "OTHER",
+      cadence: "HALF_YEARLY",
       cadenceYears: null,
       cadenceMonth: null,
     },

@@ -25,3 +25,20 @@ export function parseMunicipalitiesCsv(text: string): MunicipalityRow[] {
 export function loadMunicipalities(): MunicipalityRow[] {
   return parseMunicipalitiesCsv(readFileSync(municipalitiesCsvUrl, "utf8"));
 }
+
+// Approximate coordinates (WGS 84, two decimals: about a kilometre) of each municipality's
+// administrative centre, written for this project from public maps; the shared reference data
+// has none. The catalogue measures distance from them; an operator may load better ones.
+const centresCsvUrl = new URL("./municipality-centres.csv", import.meta.url);
+
+export function loadMunicipalityCentres(): Map<string, { latitude: number; longitude: number }> {
+  const [header, ...lines] = readFileSync(centresCsvUrl, "utf8").trim().split(/\r?\n/);
+  if (header !== "number,latitude,longitude") throw new Error(`Unexpected CSV header: ${header}`);
+  return new Map(
+    lines.map((line) => {
+      const [number, latitude, longitude] = line.split(",");
+      if (!number || !latitude || !longitude) throw new Error(`Bad centre row: ${line}`);
+      return [number, { latitude: Number(latitude), longitude: Number(longitude) }];
+    }),
+  );
+}

@@ -8,6 +8,7 @@ import type {
   OfferStatus,
   PriorityGroup,
   Topic,
+  WrittenLanguage,
 } from "@samspill/domain";
 import { HMR, HNT, STOLAV } from "./organisations.data.js";
 
@@ -22,6 +23,8 @@ export interface OfferSeed {
   title: string;
   summary: string;
   description?: string;
+  /** The written language of title, summary and description; bokmål unless the provider writes nynorsk. */
+  textLanguage?: WrittenLanguage;
   kind: OfferKind;
   scope: DiagnosisScope;
   codes?: string[];
@@ -475,8 +478,10 @@ export const offers: OfferSeed[] = [
     key: "volda-kid-ungdom",
     provider: "mun:1577",
     unit: "frisklivs",
-    title: "Depresjonsmestring for ungdom (DU)",
-    summary: "Kurs for ungdom 14–18 år om å mestre tunge tanker og stress.",
+    // Volda writes nynorsk, and so does its frisklivssentral.
+    title: "Depresjonsmeistring for ungdom (DU)",
+    summary: "Kurs for ungdom 14–18 år om å meistre tunge tankar og stress.",
+    textLanguage: "nn",
     kind: "GROUP_COURSE",
     scope: "DIAGNOSIS_INDEPENDENT",
     topics: ["COPING_DEPRESSION", "STRESS"],

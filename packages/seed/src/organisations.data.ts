@@ -25,6 +25,25 @@ export const hospitalTrustKeyByName: Record<string, string> = {
   "Helse Nord-Trøndelag HF": HNT,
 };
 
+/**
+ * Municipalities of Helse Møre og Romsdal that write nynorsk (their chosen målform, a best reading
+ * for the demo: the reference data does not say): their members' mails go out in nynorsk.
+ */
+export const nynorskMunicipalities: ReadonlySet<string> = new Set([
+  "1511", // Vanylven
+  "1514", // Sande
+  "1515", // Herøy
+  "1516", // Ulstein
+  "1517", // Hareid
+  "1520", // Ørsta
+  "1525", // Stranda
+  "1528", // Sykkylven
+  "1563", // Sunndal
+  "1566", // Surnadal
+  "1577", // Volda
+  "1578", // Fjord
+]);
+
 export const organisations: OrganisationSeed[] = [
   {
     key: RHF,

@@ -11,8 +11,12 @@ import type { MunicipalityRow } from "./municipalities.js";
 import { type OfferSeed, offers } from "./offers.data.js";
 import { hospitalTrustKeyByName } from "./organisations.data.js";
 
-const howToJoin =
-  "Meld deg på via kontaktpersonen, eller be fastlegen eller behandleren din om å henvise deg.";
+/** How to join, in the written language of the offer's own texts. */
+const howToJoin = {
+  nb: "Meld deg på via kontaktpersonen, eller be fastlegen eller behandleren din om å henvise deg.",
+  nn: "Meld deg på via kontaktpersonen, eller be fastlegen eller behandlaren din om å tilvise deg.",
+  en: "Sign up through the contact person, or ask your GP or therapist to refer you.",
+} as const;
 
 /** The demo's offers with their sessions; returns how many sessions there are. */
 export async function seedOffers(
@@ -46,6 +50,7 @@ async function seedOffer(ctx: SeedContext, o: OfferSeed, municipalities: readonl
     title: o.title,
     summary: o.summary,
     description: o.description ?? o.summary,
+    textLanguage: o.textLanguage ?? "nb",
     kind: o.kind,
     diagnosisScope: o.scope,
     diagnosisCodes: o.codes ?? [],
@@ -70,7 +75,7 @@ async function seedOffer(ctx: SeedContext, o: OfferSeed, municipalities: readonl
     contactName: o.contact.name,
     contactEmail: o.contact.email ?? null,
     contactPhone: o.contact.phone ?? null,
-    howToJoin,
+    howToJoin: howToJoin[o.textLanguage ?? "nb"],
   });
   for (const [i, [days, hour, hours, capacity]] of (o.sessions ?? []).entries()) {
     await importSession(unit, actor, {

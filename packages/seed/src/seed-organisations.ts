@@ -9,11 +9,12 @@ import {
 import type { Database } from "@samspill/database";
 import { forEachConcurrently, type SeedContext } from "./context.js";
 import { seedId } from "./ids.js";
-import { loadMunicipalities, type MunicipalityRow } from "./municipalities.js";
+import { loadMunicipalities, loadMunicipalityCentres, type MunicipalityRow } from "./municipalities.js";
 import {
   healthCommunities,
   hospitalTrustKeyByName,
   municipalUnits,
+  nynorskMunicipalities,
   organisations,
   people,
 } from "./organisations.data.js";
@@ -58,11 +59,18 @@ export async function seedOrganisations(db: Database, ctx: SeedContext): Promise
   }
 
   const municipalities = loadMunicipalities();
+  const centres = loadMunicipalityCentres();
   await forEachConcurrently(municipalities, async (m) => {
     const trustKey = hospitalTrustKeyByName[m.hospitalTrust];
     if (!trustKey) throw new Error(`Unknown hospital trust ${m.hospitalTrust} for ${m.number}`);
     // Reference data with no business meaning of its own: loaded as it is.
-    const reference = { name: m.name, county: m.county, hospitalTrustId: orgId(trustKey) };
+    const reference = {
+      name: m.name,
+      county: m.county,
+      hospitalTrustId: orgId(trustKey),
+      latitude: centres.get(m.number)?.latitude ?? null,
+      longitude: centres.get(m.number)?.longitude ?? null,
+    };
     await db.municipality.upsert({
       where: { number: m.number },
       create: { number: m.number, ...reference },
@@ -74,6 +82,7 @@ export async function seedOrganisations(db: Database, ctx: SeedContext): Promise
       name: `${m.name} kommune`,
       municipalityNumber: m.number,
       parentId: null,
+      language: nynorskMunicipalities.has(m.number) ? "nn" : "nb",
     });
   });
   await forEachConcurrently(municipalUnits, async (u) => {

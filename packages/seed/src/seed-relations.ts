@@ -64,6 +64,9 @@ export async function seedMeetings(ctx: SeedContext): Promise<void> {
   });
 }
 
+/** A plan's own review names only its cadence. */
+const noSchedule = { checkpointYear: null, cadenceYears: null, cadenceMonth: null, startYear: null };
+
 /** The two action plans; returns how many current (not removed) measures they hold. */
 export async function seedActionPlans(ctx: SeedContext): Promise<number> {
   const { unit, actor, orgId, today } = ctx;
@@ -80,6 +83,11 @@ export async function seedActionPlans(ctx: SeedContext): Promise<number> {
       periodStart: plan.periodStart,
       periodEnd: plan.periodEnd,
       revisedOn: plan.revisedOn ? new Date(`${plan.revisedOn}T00:00:00Z`) : null,
+      reviewRaw: plan.review?.raw ?? null,
+      reviewCadence: plan.review?.cadence ?? null,
+      nextReviewOn: plan.review
+        ? nextCheckpoint({ ...noSchedule, cadence: plan.review.cadence }, today)
+        : null,
       sections: plan.sections,
     });
     const all = [

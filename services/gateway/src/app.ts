@@ -8,6 +8,7 @@ import {
   SMALL_COUNT_THRESHOLD,
   StaleVersionError,
 } from "@samspill/domain";
+import { developmentMailLinkSecret } from "@samspill/events/mail-links";
 import type { WebhookTargetPolicy } from "@samspill/events/webhooks";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
@@ -30,10 +31,18 @@ import { type RateLimitOptions, rateLimits } from "./rate-limit.js";
 import { readQueriesFromReplica } from "./replica.js";
 import { acceptedRequestId } from "./request-id.js";
 import type { ResponseCache } from "./response-cache.js";
+import { registerA0099Routes } from "./routes/a0099.js";
+import { registerCalendarFeedRoutes } from "./routes/calendar-feeds.js";
+import { registerCrossedGapsRoute } from "./routes/crossed-gaps.js";
 import { registerExportRoutes } from "./routes/exports.js";
+import { registerFhirApiRoutes } from "./routes/fhir-api.js";
+import { registerHsdsApiRoutes } from "./routes/hsds-api.js";
+import { registerImportRoutes } from "./routes/imports.js";
+import { registerPosterRoutes } from "./routes/posters.js";
+import { registerUnsubscribeRoute } from "./routes/unsubscribe.js";
 import { schema } from "./schema/index.js";
 import { inRequestScope, recordSecurityEvent, securityEventCounter } from "./security-events.js";
-import { graphiqlPolicy, securityHeaders } from "./security-headers.js";
+import { embeddablePolicy, graphiqlPolicy, securityHeaders } from "./security-headers.js";
 import { endSubscriptionsWithTheirViewer } from "./subscription-guard.js";
 import {
   databaseRetryAfterSeconds,
@@ -76,12 +85,19 @@ export interface GatewayDeps {
   webhookTargets?: WebhookTargetPolicy;
   /** Default and longest lifetime of new API tokens; the domain's 90 and 365 days by default. */
   apiTokenLifetime?: ApiTokenLifetime;
+  /** Months sign-up personal data is kept after the session; the domain's 6 by default. */
+  signUpRetentionMonths?: number;
   /** Mounts bull-board at /admin/queues (RHF admins only) over the worker's queues. */
   queueDashboard?: { redis: Redis; prefix: string };
   /** Caches the overview read model between changes (overview-cache.ts); none by default. */
   overviewCache?: OverviewCache;
   /** Caches signed-out readers' query answers between changes (response-cache.ts); none by default. */
   responseCache?: ResponseCache;
+  /**
+   * Checks the mails' one-click unsubscribe links (MAIL_LINK_SECRET, as the worker's). Outside
+   * production the development secret by default; in production /unsubscribe exists only with it.
+   */
+  mailLinkSecret?: string;
 }
 
 interface ServerContext {
@@ -167,12 +183,14 @@ export function createGateway(deps: GatewayDeps) {
       overviewCache: deps.overviewCache,
       webhookTargets: deps.webhookTargets,
       apiTokenLifetime: deps.apiTokenLifetime,
+      signUpRetentionMonths: deps.signUpRetentionMonths,
     }),
   });
 
   const app = new Hono<{ Variables: { requestId: string; log: Logger } }>();
   // Refusals are counted on the gateway's /metrics (security-events.ts).
   const refusals = securityEventCounter(deps.metrics);
+  app.use("/embed/*", embeddablePolicy());
   app.use("*", securityHeaders());
   app.use("*", async (c, next) => {
     // A caller's id is kept only when it is a plain token (request-id.ts); it reaches the logs and the audit trail.
@@ -212,8 +230,10 @@ export function createGateway(deps: GatewayDeps) {
   if (deps.rateLimit) {
     const limits = rateLimits({ ...deps.rateLimit, log: deps.log }, deps.resolveViewer);
     for (const path of ["/graphql", "/auth/me", "/auth/logout"]) app.use(path, limits.api);
-    for (const path of ["/auth/login", "/auth/callback", "/oidc/*"]) app.use(path, limits.signIn);
-    for (const path of ["/export/*", "/calendar/*"]) app.use(path, limits.exports);
+    for (const path of ["/auth/login", "/auth/callback", "/oidc/*", "/unsubscribe"])
+      app.use(path, limits.signIn);
+    for (const path of ["/export/*", "/calendar/*", "/embed/*"]) app.use(path, limits.exports);
+    app.use("/imports/*", limits.api);
   }
   if (!deps.production) app.use("/graphql", graphiqlPolicy());
   app.use("/graphql", cors({ origin: deps.webOrigin, credentials: true }));
@@ -246,6 +266,28 @@ export function createGateway(deps: GatewayDeps) {
     publicUrl: deps.publicUrl ?? deps.webOrigin,
     resolveViewer: deps.resolveViewer,
   });
+  const openData = { db: deps.replica ?? deps.db, publicUrl: deps.publicUrl ?? deps.webOrigin };
+  registerHsdsApiRoutes(app, openData);
+  registerFhirApiRoutes(app, openData);
+  registerCalendarFeedRoutes(app, openData);
+  registerPosterRoutes(app, openData);
+  registerA0099Routes(app, {
+    db: deps.replica ?? deps.db,
+    smallCountThreshold: deps.smallCountThreshold ?? SMALL_COUNT_THRESHOLD,
+  });
+  registerCrossedGapsRoute(app, {
+    db: deps.replica ?? deps.db,
+    publicUrl: deps.publicUrl ?? deps.webOrigin,
+  });
+  const mailLinkSecret = deps.mailLinkSecret ?? (deps.production ? undefined : developmentMailLinkSecret);
+  if (mailLinkSecret) {
+    registerUnsubscribeRoute(app, {
+      db: deps.db,
+      publicUrl: deps.publicUrl ?? deps.webOrigin,
+      secret: mailLinkSecret,
+    });
+  }
+  registerImportRoutes(app, { db: deps.db, resolveViewer: deps.resolveViewer });
   if (deps.queueDashboard) {
     mountQueueDashboard(app, { db: deps.db, resolveViewer: deps.resolveViewer, ...deps.queueDashboard });
   }

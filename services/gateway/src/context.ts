@@ -45,6 +45,8 @@ export interface Context {
   webhookTargets?: WebhookTargetPolicy;
   /** Default and longest lifetime of new API tokens (API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS). */
   apiTokenLifetime?: ApiTokenLifetime;
+  /** Months sign-up personal data is kept after the session (SIGN_UP_RETENTION_MONTHS); told at consent. */
+  signUpRetentionMonths?: number;
 }
 
 export function rolesIn(viewer: Viewer | null, organisationId: string): Role[] {

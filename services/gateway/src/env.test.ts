@@ -42,3 +42,18 @@ describe("API token lifetimes", () => {
     );
   });
 });
+
+describe("MAIL_LINK_SECRET", () => {
+  it("is required in production, 32 characters at least, and not the template's placeholder", () => {
+    expect(parseGatewayEnv(base).MAIL_LINK_SECRET).toBeUndefined();
+    expect(() => parseGatewayEnv({ ...base, NODE_ENV: "production" })).toThrow(/MAIL_LINK_SECRET/);
+    const secret = "k".repeat(32);
+    expect(
+      parseGatewayEnv({ ...base, NODE_ENV: "production", MAIL_LINK_SECRET: secret }).MAIL_LINK_SECRET,
+    ).toBe(secret);
+    expect(() => parseGatewayEnv({ ...base, MAIL_LINK_SECRET: "short" })).toThrow(/MAIL_LINK_SECRET/);
+    expect(() =>
+      parseGatewayEnv({ ...base, MAIL_LINK_SECRET: "REPLACE-with-48-random-bytes-in-base64" }),
+    ).toThrow(/MAIL_LINK_SECRET/);
+  });
+});

@@ -1,4 +1,4 @@
-import { smallCountThresholdSetting } from "@samspill/domain";
+import { signUpRetentionSetting, smallCountThresholdSetting } from "@samspill/domain";
 import { allowedPrivateCidrsSetting } from "@samspill/events/webhooks";
 import { z } from "zod";
 
@@ -62,6 +62,16 @@ const fields = z.object({
         }),
       ),
     ),
+  /**
+   * Checks the mails' one-click unsubscribe links (HMAC-SHA256); the worker signs with the same.
+   * Required in production, 32+ random characters.
+   */
+  MAIL_LINK_SECRET: optionalText(32).refine(
+    (v) => !v?.startsWith("REPLACE"),
+    "is still the template's placeholder",
+  ),
+  /** Months sign-up personal data is kept after the session (the worker's job clears it). */
+  SIGN_UP_RETENTION_MONTHS: signUpRetentionSetting,
   /** Published people counts below this are hidden (participation, PAM, trends); 5 or more. */
   SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
   /** Days a new API token lives when its creator names no lifetime. */
@@ -100,10 +110,15 @@ const fields = z.object({
   OIDC_LOCAL_JWKS: z.string().min(1).optional(),
 });
 
-const schema = fields.refine((env) => env.API_TOKEN_DEFAULT_DAYS <= env.API_TOKEN_MAX_DAYS, {
-  path: ["API_TOKEN_DEFAULT_DAYS"],
-  message: "must not exceed API_TOKEN_MAX_DAYS",
-});
+const schema = fields
+  .refine((env) => env.API_TOKEN_DEFAULT_DAYS <= env.API_TOKEN_MAX_DAYS, {
+    path: ["API_TOKEN_DEFAULT_DAYS"],
+    message: "must not exceed API_TOKEN_MAX_DAYS",
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.MAIL_LINK_SECRET, {
+    path: ["MAIL_LINK_SECRET"],
+    message: "is required in production (the worker signs mails' unsubscribe links with the same)",
+  });
 
 export type GatewayEnv = z.infer<typeof schema>;
 

@@ -80,6 +80,7 @@ const { app } = createGateway({
   maxBodyBytes: env.MAX_BODY_BYTES,
   publicUrl: env.PUBLIC_URL ?? env.WEB_ORIGIN,
   smallCountThreshold: env.SMALL_COUNT_THRESHOLD,
+  signUpRetentionMonths: env.SIGN_UP_RETENTION_MONTHS,
   apiTokenLifetime: { defaultDays: env.API_TOKEN_DEFAULT_DAYS, maxDays: env.API_TOKEN_MAX_DAYS },
   webhookTargets: webhookTargetPolicy(env.WEBHOOK_ALLOWED_PRIVATE_CIDRS),
   pubsub,
@@ -88,6 +89,7 @@ const { app } = createGateway({
   queueDashboard: { redis, prefix: queuePrefix(env.QUEUE_PREFIX) },
   overviewCache,
   responseCache,
+  mailLinkSecret: env.MAIL_LINK_SECRET,
 });
 auth.routes(app);
 

@@ -1,5 +1,11 @@
 import type { Database } from "@samspill/database";
-import { type MatrixDimension, type Overview, type OverviewScope, readOverview } from "@samspill/read-model";
+import {
+  type MatrixDimension,
+  type Overview,
+  type OverviewReadOptions,
+  type OverviewScope,
+  readOverview,
+} from "@samspill/read-model";
 
 // The overview read model, cached per gateway process. Reading and assembling one hospital
 // trust's overview costs several queries and thousands of objects, and at 50 concurrent readers
@@ -22,7 +28,12 @@ export interface OverviewCacheOptions {
 }
 
 export interface OverviewCache {
-  read(db: Database, scope: OverviewScope, dimension: MatrixDimension): Promise<Overview>;
+  read(
+    db: Database,
+    scope: OverviewScope,
+    dimension: MatrixDimension,
+    options?: OverviewReadOptions,
+  ): Promise<Overview>;
   /** The trust's overview changed (null: anything may have). */
   changed(hospitalTrustId: string | null): void;
   readonly size: number;
@@ -52,19 +63,21 @@ export function createOverviewCache(options: OverviewCacheOptions): OverviewCach
   };
 
   const cache: OverviewCache = {
-    read(db, scope, dimension) {
-      if (options.ttlMs <= 0) return readOverview(db, scope, dimension);
+    read(db, scope, dimension, readOptions = {}) {
+      if (options.ttlMs <= 0) return readOverview(db, scope, dimension, readOptions);
       const trust = scope.hospitalTrustId ?? "";
       const key = JSON.stringify([
         databaseKey(db),
         trust,
         scope.healthCommunityId ?? "",
         dimension,
+        readOptions.withProviders === true,
+        readOptions.withAgreements !== false,
         new Date(now()).toISOString().slice(0, 10),
       ]);
       const hit = entries.get(key);
       if (hit && now() - hit.at < options.ttlMs) return hit.value;
-      const value = readOverview(db, scope, dimension);
+      const value = readOverview(db, scope, dimension, readOptions);
       entries.set(key, { at: now(), trust, value });
       // A failed read is not remembered (unless a newer read replaced it meanwhile).
       value.catch(() => {

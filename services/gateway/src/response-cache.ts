@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { getOperationAST, parse } from "graphql";
 import type { MiddlewareHandler } from "hono";
 
@@ -16,7 +17,7 @@ import type { MiddlewareHandler } from "hono";
 export interface ResponseCacheOptions {
   /** Longest a response is served; 0 disables the cache. */
   ttlMs: number;
-  /** Bytes of response bodies kept at most; the oldest go first. */
+  /** Bytes of memory the kept requests and responses may take at most; the least used go first. */
   maxBytes?: number;
   now?: () => number;
 }
@@ -25,6 +26,8 @@ interface Entry {
   at: number;
   body: string;
   contentType: string;
+  /** The key (the request) and the body, as memoryBytes counts them. */
+  bytes: number;
 }
 
 export interface ResponseCache {
@@ -35,12 +38,28 @@ export interface ResponseCache {
   readonly bytes: number;
 }
 
+/**
+ * The default bound: an eighth of the V8 heap, at most 32 MB. Production caps the heap to the
+ * container's budget (infra/local/node-flags.mjs); the cache must leave the rest to the requests.
+ */
+const defaultMaxBytes = () => Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
+
+/** What a string takes in V8: one byte a character while all are Latin-1 (æ, ø, å), else two. */
+const memoryBytes = (text: string) => text.length * (/[\u0100-\uffff]/.test(text) ? 2 : 1);
+
+/** Root fields that answer with one person's own data (a sign-up's private link): never kept. */
+const privateRootFields = new Set(["signUpByToken"]);
+
 function isQuery(body: string): boolean {
   try {
     const { query, operationName } = JSON.parse(body) as { query?: unknown; operationName?: unknown };
     if (typeof query !== "string") return false;
     const operation = getOperationAST(parse(query), typeof operationName === "string" ? operationName : null);
-    return operation?.operation === "query";
+    if (operation?.operation !== "query") return false;
+    // Fragments at the root could hide a private field: such answers are not kept either.
+    return operation.selectionSet.selections.every(
+      (s) => s.kind === "Field" && !privateRootFields.has(s.name.value),
+    );
   } catch {
     return false;
   }
@@ -48,14 +67,14 @@ function isQuery(body: string): boolean {
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const now = options.now ?? Date.now;
-  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? defaultMaxBytes();
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let generation = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length;
+    bytes -= entry.bytes;
     entries.delete(key);
   };
 
@@ -88,8 +107,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (!isQuery(body)) return;
     const text = await res.clone().text();
     if (generation !== started || text.includes('"errors"')) return;
-    entries.set(key, { at: now(), body: text, contentType });
-    bytes += text.length;
+    const size = memoryBytes(key) + memoryBytes(text);
+    entries.set(key, { at: now(), body: text, contentType, bytes: size });
+    bytes += size;
     for (const oldest of entries.keys()) {
       if (bytes <= maxBytes) break;
       drop(oldest);

@@ -45,3 +45,19 @@ export function graphiqlPolicy(): MiddlewareHandler {
     );
   };
 }
+
+/**
+ * The embeddable offer list (/embed/*) is meant to sit in an iframe on a municipality's own web
+ * site: any site may frame it. Applied outside securityHeaders, so its other headers stay and only
+ * the framing rules change.
+ */
+export function embeddablePolicy(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.res.headers.delete("X-Frame-Options");
+    c.res.headers.set(
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *",
+    );
+  };
+}

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { setPriority } from "node:os";
 import { createDatabase } from "@samspill/database";
 import { checkRedisDurability, createLogger, defaultDurabilityPolicy } from "@samspill/events";
 import { Redis } from "ioredis";
@@ -9,6 +10,16 @@ import { startWorker } from "./runtime.js";
 const env = parseWorkerEnv();
 // Scrubs personal data from every line (packages/events/src/logging.ts).
 const log = createLogger("worker", env.LOG_LEVEL);
+// A bulk process yields the CPU to the live one where they share a host (`npm start`, one node):
+// a digest run then costs the overview's lag nothing. Raising the niceness needs no privilege.
+const nice = env.WORKER_NICE ?? (env.WORKER_ROLE === "bulk" ? 5 : 0);
+if (nice > 0) {
+  try {
+    setPriority(nice);
+  } catch (error) {
+    log.warn({ err: error, nice }, "could not lower the worker's scheduling priority");
+  }
+}
 const db = createDatabase({
   url: env.DATABASE_URL,
   schema: env.DATABASE_SCHEMA,

@@ -6,6 +6,7 @@ import {
   type QueueName,
   queueNames,
   queuePrefix,
+  queuesOfRole,
 } from "@samspill/events";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
@@ -24,7 +25,7 @@ export interface WorkerDeps {
   log: Logger;
   /** Defaults to the registry in jobs/index.ts. */
   jobs?: readonly AnyJobDefinition[];
-  /** Run the outbox relay in this process (default true). */
+  /** Run the outbox relay in this process (default: when the role takes the events queue). */
   relay?: boolean;
 }
 
@@ -40,7 +41,9 @@ export interface WorkerRuntime {
 
 export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const { env, db, redis, log } = deps;
-  const jobs = deps.jobs ?? registry;
+  // Only the definitions of this role's queues: their workers, and their schedulers.
+  const taken = queuesOfRole(env.WORKER_ROLE);
+  const jobs = (deps.jobs ?? registry).filter((j) => taken.includes(j.queue));
   const prefix = queuePrefix(env.QUEUE_PREFIX);
   const queues = Object.fromEntries(
     Object.values(queueNames).map((name) => [
@@ -64,7 +67,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
       {
         connection: redis,
         prefix,
-        concurrency: env.WORKER_CONCURRENCY,
+        concurrency: queue === queueNames.events ? env.WORKER_EVENTS_CONCURRENCY : env.WORKER_CONCURRENCY,
         lockDuration: env.WORKER_LOCK_DURATION_MS,
         stalledInterval: env.WORKER_LOCK_DURATION_MS,
       },
@@ -92,7 +95,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   }
 
   let relay: OutboxRelay | null = null;
-  const subscriber = deps.relay === false ? null : redis.duplicate();
+  // The relay feeds the events queue, so it runs where that queue is worked: with the live work.
+  const relayHere = deps.relay ?? taken.includes(queueNames.events);
+  const subscriber = relayHere ? redis.duplicate() : null;
   // ioredis reconnects by itself; without a listener it would also print every failed attempt.
   subscriber?.on("error", (error) => log.debug({ err: error }, "relay wake-up connection error"));
   if (subscriber) {
@@ -111,7 +116,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     });
     relay.start();
   }
-  log.info({ prefix, queues: workers.map((w) => w.name), relay: relay !== null }, "worker started");
+  log.info(
+    { prefix, role: env.WORKER_ROLE, queues: workers.map((w) => w.name), relay: relay !== null },
+    "worker started",
+  );
 
   return {
     prefix,

@@ -5,12 +5,15 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../../infra/local/ports.mjs";
 import { provisionRedis, repoRoot } from "../../setup/provision.js";
+import { type MailCapture, startMailCapture } from "./mail-sink.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The web app of the started hub, e.g. http://127.0.0.1:41234 (no trailing slash). */
     webUrl: string;
     gatewayUrl: string;
+    /** Where every mail the hub sent is written as JSON, attachments included (setup/mail-sink.ts). */
+    mailDir: string;
   }
 }
 
@@ -68,11 +71,17 @@ export default async function setup(project: TestProject) {
   const children: ChildProcess[] = [];
   const redis = await provisionRedis();
   const viteCache = mkdtempSync(join(tmpdir(), "samspill-e2e-vite-"));
+  const mailDir = mkdtempSync(join(tmpdir(), "samspill-e2e-mail-"));
+  let mail: MailCapture | undefined;
   const teardown = async () => {
-    // The hub first (it stops gateway, worker and Vite), then the database it used.
-    for (const child of children.reverse()) await stop(child);
+    // The hub first (it stops gateway, worker and Vite), then the mail sink and the database.
+    const [database, ...rest] = children;
+    for (const child of rest.reverse()) await stop(child);
+    await mail?.close();
+    if (database) await stop(database);
     await redis.teardown();
     rmSync(viteCache, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
     log.end();
   };
 
@@ -85,6 +94,7 @@ export default async function setup(project: TestProject) {
     database.stderr?.pipe(log, { end: false });
     const [, databaseUrl] = await waitForLine(database, /READY (\S+)/, "the embedded Postgres", 60_000);
 
+    mail = await startMailCapture(databaseUrl ?? "", mailDir);
     const [gatewayPort, webPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
     const hub = spawn(process.execPath, ["scripts/hub.mjs"], {
       cwd: repoRoot,
@@ -92,6 +102,7 @@ export default async function setup(project: TestProject) {
         ...process.env,
         NODE_ENV: "test",
         DATABASE_URL: databaseUrl,
+        SMTP_URL: mail.url,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: redis.prefix,
         GATEWAY_PORT: String(gatewayPort),
@@ -104,6 +115,10 @@ export default async function setup(project: TestProject) {
         RATE_LIMIT_EXPORT_POINTS: "100000",
         REDIS_DURABILITY_CHECK: "off",
         VITE_CACHE_DIR: viteCache,
+        // No hot reload: a file saved while a journey runs would reload its page mid-step.
+        VITE_HMR: "off",
+        // The catalogue map's tiles: nothing answers here, so no test depends on a tile server.
+        VITE_MAP_TILE_URL: "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -114,6 +129,7 @@ export default async function setup(project: TestProject) {
 
     project.provide("webUrl", `http://127.0.0.1:${webPort}`);
     project.provide("gatewayUrl", `http://127.0.0.1:${gatewayPort}`);
+    project.provide("mailDir", mailDir);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 // Debian's Chromium, never a downloaded browser build: .ci/run installs the `chromium` package
 // on a fresh machine. CHROMIUM_PATH overrides the location (e.g. a developer's Mac).
@@ -69,7 +69,9 @@ export async function openPage(browser: Browser, baseURL: string, locale = "nb-N
       // Let the page settle: data loaded and rendered, no spinner left.
       await page.waitForLoadState("load");
       await page
-        .locator('main [role="status"]:has-text("Laster")')
+        // "Laster …", "Lastar …" or "Loading …", whichever language the page is in.
+        .locator('main [role="status"]')
+        .filter({ hasText: /Laster|Lastar|Loading/ })
         .waitFor({ state: "detached" })
         .catch(() => {});
       // A frame sandboxed without allow-scripts (the mail HTML the web app shows) never runs a
@@ -110,5 +112,36 @@ export async function openPage(browser: Browser, baseURL: string, locale = "nb-N
       const missed = [...visited].filter((path) => !audited.has(path));
       expect(missed, "pages visited but never checked with axe").toEqual([]);
     },
+  };
+}
+
+/**
+ * A signed-out visitor for one describe block: the browser opens before its tests and closes
+ * after them. The answer reads through to the page opened in beforeAll, so tests use it as an
+ * AuditedPage (`const { page } = visitor`).
+ */
+export function signedOutVisitor(locale = "nb-NO"): AuditedPage {
+  let browser: Browser | undefined;
+  let opened: AuditedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    opened = await openPage(browser, inject("webUrl"), locale);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const current = () => {
+    if (!opened) throw new Error("the visitor's page opens in beforeAll");
+    return opened;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get context() {
+      return current().context;
+    },
+    audit: (label) => current().audit(label),
+    expectEveryPageAudited: () => current().expectEveryPageAudited(),
   };
 }

@@ -127,7 +127,7 @@ describe("setAgreementResponsibilities", () => {
 });
 
 describe("linking offers", () => {
-  it("lets a party's editor link and unlink a party's offer, each with one audit entry and one event", async () => {
+  it("lets a party's editor link and unlink its own offer, each with one audit entry and one event", async () => {
     const created = await createAgreement();
     const offer = await db.offer.findFirstOrThrow({
       where: { providerId: orgId("hf:hmr"), status: "PUBLISHED" },
@@ -149,7 +149,7 @@ describe("linking offers", () => {
     });
 
     const unlinked = await captureWrites(db, () =>
-      mutate(kristiansundEditor, unlinkMutation, { agreementId: created.id, offerId: offer.id }),
+      mutate(hmrEditor, unlinkMutation, { agreementId: created.id, offerId: offer.id }),
     );
     expect(successData(unlinked.result).offers).toEqual([]);
     expect(unlinked.audits.map((a) => [a.action, a.entityId])).toEqual([

@@ -8,22 +8,22 @@ import {
   expectNothingWritten,
   hmrEditor,
   isoDay,
-  kristiansundEditor,
   mutate,
   oneQuery,
   trondheimEditor,
   updateMutation,
 } from "./agreement-fixtures.js";
 
-// updateAgreement: versioned edits by any party's editor, the merged rules and the refusals.
+// updateAgreement: versioned edits of the shared fields by the coordinating party's editor, the
+// merged rules and the refusals. Who edits which side: agreements-sides.test.ts.
 
 useSeededDatabase();
 
 describe("updateAgreement", () => {
-  it("edits as any party's editor, bumps the version and records the change", async () => {
+  it("edits as the coordinating party's editor, bumps the version and records the change", async () => {
     const created = await createAgreement();
     const { result, audits, events } = await captureWrites(db, () =>
-      mutate(kristiansundEditor, updateMutation, {
+      mutate(hmrEditor, updateMutation, {
         id: created.id,
         version: 1,
         validTo: isoDay(400),
@@ -37,7 +37,7 @@ describe("updateAgreement", () => {
     expect(audits[0]).toMatchObject({
       action: "agreement.update",
       entityId: created.id,
-      organisationId: orgId("mun:1505"),
+      organisationId: orgId("hf:hmr"),
     });
     // Only what changed is in the audit entry; status was sent unchanged.
     expect(Object.keys(audits[0]!.changes as object).sort()).toEqual(["title", "validTo"]);
@@ -54,7 +54,7 @@ describe("updateAgreement", () => {
     const created = await createAgreement();
     await mutate(hmrEditor, updateMutation, { id: created.id, version: 1, description: "Første endring" });
     await expectNothingWritten(async () => {
-      const result = await mutate(kristiansundEditor, updateMutation, {
+      const result = await mutate(hmrEditor, updateMutation, {
         id: created.id,
         version: 1,
         description: "Andre endring",
@@ -111,18 +111,21 @@ describe("updateAgreement", () => {
     expect(seen.data!.agreement?.id).toBe(created.id);
   });
 
-  it("does not let an editor write their own organisation out of the agreement", async () => {
+  it("does not let the coordinator write itself out without handing coordination over", async () => {
     const created = await createAgreement({ responsibilities: [] });
     await expectNothingWritten(async () => {
-      const result = await mutate(kristiansundEditor, updateMutation, {
+      const result = await mutate(hmrEditor, updateMutation, {
         id: created.id,
         version: 1,
+        subAgreement: null,
         parties: [
-          { organisationId: orgId("hf:hmr"), role: "HOSPITAL_TRUST" },
+          { organisationId: orgId("mun:1505"), role: "MUNICIPALITY" },
           { organisationId: orgId("mun:1506"), role: "MUNICIPALITY" },
         ],
       });
-      expect(result.__typename).toBe("ForbiddenError");
+      expect(validationIssues(result)!.map((i) => [i.field, i.code])).toEqual([
+        ["coordinatorId", "coordinator_not_a_party"],
+      ]);
     });
   });
 

@@ -43,12 +43,78 @@ const rows: Record<string, RouteRow> = {
     request: (f) => ({ path: `?provider=${f.organisationId}` }),
     statuses: [200],
   },
+  "GET /export/a0099.json": { request: () => ({ path: "?period=2026" }), statuses: [200] },
+  "GET /export/a0099.csv": { request: () => ({ path: "?period=2026" }), statuses: [200] },
+  // The crossed overview's gaps count published offers only; nothing of a draft can appear.
+  "GET /export/crossed-gaps.csv": {
+    request: (f) => ({ path: `?hospitalTrust=${f.organisationId}&rows=MUNICIPALITY&columns=LANGUAGE` }),
+    statuses: [200],
+  },
   "GET /export/offers.csv": { request: (f) => ({ path: `?provider=${f.organisationId}` }), statuses: [200] },
   "GET /calendar/offers/:file{[0-9a-f-]{36}\\.ics}": {
     request: (f) => ({ path: `/calendar/offers/${f.draftOfferId}.ics` }),
     statuses: [404],
   },
   "GET /calendar/meeting-points.ics": { statuses: [200, 401] },
+  // Public feeds and harvesting APIs: published offers only, so the draft never shows.
+  "GET /calendar/municipalities/:file{[^/]+\\.ics}": {
+    request: () => ({ path: "/calendar/municipalities/1506.ics" }),
+    statuses: [200],
+  },
+  "GET /calendar/hospital-trusts/:file{[^/]+\\.ics}": {
+    request: (f) => ({ path: `/calendar/hospital-trusts/${f.organisationId}.ics` }),
+    statuses: [200, 404],
+  },
+  "GET /calendar/providers/:file{[^/]+\\.ics}": {
+    request: (f) => ({ path: `/calendar/providers/${f.organisationId}.ics` }),
+    statuses: [200],
+  },
+  // The half-yearly posters and the embeddable list: published offers only.
+  "GET /export/posters/municipalities/:file{[^/]+\\.pdf}": {
+    request: () => ({ path: "/export/posters/municipalities/1506.pdf" }),
+    statuses: [200],
+  },
+  "GET /export/posters/hospital-trusts/:file{[^/]+\\.pdf}": {
+    request: (f) => ({ path: `/export/posters/hospital-trusts/${f.organisationId}.pdf` }),
+    statuses: [200, 404],
+  },
+  "GET /embed/municipalities/:number": {
+    request: () => ({ path: "/embed/municipalities/1506" }),
+    statuses: [200],
+  },
+  // A person's private feed: only its token opens it; a made-up one is answered like a revoked one.
+  "GET /calendar/people/:file{[^/]+\\.ics}": {
+    request: () => ({ path: `/calendar/people/${"A".repeat(43)}.ics` }),
+    statuses: [404],
+  },
+  "GET /export/hsds": { statuses: [200] },
+  "GET /export/hsds/services": { request: () => ({ path: "?per_page=100" }), statuses: [200] },
+  "GET /export/hsds/services/:id": {
+    request: (f) => ({ path: `/export/hsds/services/${f.draftOfferId}` }),
+    statuses: [404],
+  },
+  "GET /export/hsds/organizations": { request: () => ({ path: "?per_page=100" }), statuses: [200] },
+  "GET /export/hsds/organizations/:id": {
+    request: (f) => ({ path: `/export/hsds/organizations/${f.organisationId}` }),
+    statuses: [200, 404],
+  },
+  "GET /export/hsds/taxonomies": { statuses: [200] },
+  "GET /export/fhir/HealthcareService": { request: () => ({ path: "?_count=100" }), statuses: [200] },
+  "GET /export/fhir/HealthcareService/:id": {
+    request: (f) => ({ path: `/export/fhir/HealthcareService/${f.draftOfferId}` }),
+    statuses: [404],
+  },
+  // The import template is public; an upload into another organisation is refused.
+  "GET /imports/offers/template.csv": { statuses: [200] },
+  "GET /imports/offers/template.xlsx": { statuses: [200] },
+  "POST /imports/offers": {
+    request: (f) => ({
+      path: `?organisationId=${f.organisationId}&fileName=tilbud.csv`,
+      body: "reference;title;summary\nR-1;Kurs;Om kurset\n",
+      headers: { "content-type": "text/csv", "x-samspill-csrf": "1" },
+    }),
+    statuses: [401, 403],
+  },
   // The queue dashboard and every API route bull-board adds under it: RHF admins only.
   "* /admin/queues/*": { request: () => ({ headers: { accept: "application/json" } }), statuses: [401, 403] },
   "GET /graphql": {
@@ -68,6 +134,20 @@ const rows: Record<string, RouteRow> = {
   "POST /auth/logout": { request: () => ({ headers: { accept: "application/json" } }), statuses: [200] },
   "GET /auth/me": { statuses: [200, 401] },
   "ALL /oidc/*": { request: () => ({ path: "/oidc/.well-known/openid-configuration" }), statuses: [200] },
+  // The mails' one-click unsubscribe needs no sign-in: a token for the foreign member's digest
+  // made without the server's secret is refused (403); a GET only leads to the confirmation page.
+  "POST /unsubscribe": {
+    request: (f) => ({
+      path: `?token=v1.${f.personId}.WEEKLY_DIGEST.${"A".repeat(43)}`,
+      body: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }),
+    statuses: [403],
+  },
+  "GET /unsubscribe": {
+    request: (f) => ({ path: `?token=v1.${f.personId}.WEEKLY_DIGEST.${"A".repeat(43)}` }),
+    statuses: [303],
+  },
 };
 
 let db: Database;

@@ -9,10 +9,17 @@ import {
   createMeetingPoint,
   createOffer,
   createWebhookSubscription,
+  invitePerson,
+  prepareAttendanceReport,
+  previewOfferImport,
   publishOffer,
+  raiseForumFlag,
+  recordAttendance,
   recordMinutes,
+  recordPamResults,
   reportPamEvaluation,
   reportParticipation,
+  signUpForSession,
   systemActor,
   unitOf,
   upsertMembership,
@@ -43,14 +50,28 @@ export interface ForeignObjects {
   meetingPointId: string;
   decisionId: string;
   followUpId: string;
+  /** A forum flag of the Møre og Romsdal health community on the owner (its note carries the secret). */
+  forumFlagId: string;
   participationReportId: string;
   pamEvaluationId: string;
   webhookSubscriptionId: string;
+  /** An open invitation to the owner (name carries the secret). */
+  invitationId: string;
+  /** A session of a published referral course (public) and a request for it (private). */
+  signUpSessionId: string;
+  signUpId: string;
+  /** A past run of the published offer: its attendance (a participant named with the secret),
+   * its report from attendance waiting for FFO, and a PAM result; none of them public. */
+  pastRunId: string;
+  pastSignUpId: string;
+  pamResultId: string;
   webhookDeliveryId: string;
   apiTokenId: string;
   /** The owner's own token (ADMIN), later expired by `expireToken`. */
   apiToken: string;
   mailId: string;
+  /** An offer import in preview, uploaded by the member below; its cells carry the secret. */
+  offerImportId: string;
   /** A member of the owner with a weekly digest; name and e-mail carry the secret. */
   personId: string;
   /** The calendar month the report and evaluation cover, as the summaries' grid names it (2026-11). */
@@ -153,6 +174,21 @@ export async function createForeignObjects(db: Database): Promise<ForeignObjects
     text: `${secret} follow-up`,
     responsibleOrgId: organisationId,
   });
+  const forumMember: Actor = {
+    kind: "PERSON",
+    personId: null,
+    tokenId: null,
+    name: "Forummedlem",
+    memberships: [{ organisationId: orgId("hf-community:mr"), role: "FORUM_MEMBER" }],
+  };
+  const flag = await raiseForumFlag(unit, forumMember, {
+    healthCommunityId: orgId("hf-community:mr"),
+    kind: "STALE_OFFER",
+    offerId: published.id,
+    ownerId: organisationId,
+    dueOn: "2099-01-01",
+    note: `${secret} flag note`,
+  });
 
   // Last calendar month: ended, on the reporting grid.
   const now = new Date();
@@ -200,6 +236,81 @@ export async function createForeignObjects(db: Database): Promise<ForeignObjects
     kind: "WEEKLY_DIGEST",
     municipalityNumbers: ["1506"],
   });
+  const offerImport = await previewOfferImport(
+    unit,
+    { ...system, kind: "PERSON", personId, memberships: [{ organisationId, role: "EDITOR" }] },
+    { providerId: organisationId, fileName: "tilbud.csv" },
+    new TextEncoder().encode(
+      `reference;title;summary\nR-1;${secret} imported title;${secret} imported summary\n`,
+    ),
+  );
+  // An invitation the owner's admin sent: its invitee's name carries the secret.
+  const invitation = await invitePerson(unit, actor, {
+    organisationId,
+    email: `invitee-${secret.toLowerCase()}@molde.example`,
+    name: `${secret} Invitee`,
+    role: "EDITOR",
+  });
+  // A referral course in the catalogue and one person's request for it: name, contact and needs
+  // carry the secret; only the owner's members may see them.
+  const referral = await createOffer(unit, actor, {
+    ...offer("Henvisningskurs i Molde"),
+    summary: "Kurs",
+    description: "",
+    location: "Molde",
+    contactName: "Lærings- og mestringssenteret",
+    contactEmail: "kurs@molde.example",
+    audiences: ["PATIENTS"],
+    requiresReferral: true,
+  });
+  await publishOffer(unit, actor, { id: referral.id, version: 1 });
+  const signUpSession = await addSession(unit, actor, {
+    offerId: referral.id,
+    startsAt: "2027-05-01T10:00:00Z",
+    endsAt: "2027-05-01T12:00:00Z",
+    capacity: 10,
+  });
+  const request = await signUpForSession(
+    unit,
+    null,
+    {
+      sessionId: signUpSession.id,
+      role: "PATIENT",
+      name: `${secret} Participant`,
+      email: `participant-${secret.toLowerCase()}@molde.example`,
+      otherNeeds: `${secret} needs`,
+      consent: true,
+    },
+    { retentionMonths: 6 },
+  );
+  // A run last month. Its participant signed up before it started; sign-ups close at the start,
+  // so the row is written as the sign-up command left it.
+  const pastRun = await addSession(unit, actor, {
+    offerId: published.id,
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
+  });
+  const pastSignUp = await db.sessionSignUp.create({
+    data: {
+      sessionId: pastRun.id,
+      status: "CONFIRMED",
+      sequence: 1,
+      role: "PATIENT",
+      name: `${secret} Attendee`,
+      email: `attendee-${secret.toLowerCase()}@molde.example`,
+      consentedAt: start,
+      retentionMonths: 6,
+    },
+  });
+  await recordAttendance(unit, actor, {
+    sessionId: pastRun.id,
+    marks: [{ signUpId: pastSignUp.id, attended: true }],
+  });
+  await prepareAttendanceReport(unit, actor, { sessionId: pastRun.id, userOrganisationId: orgId("uo:ffo") });
+  const pamResults = await recordPamResults(unit, actor, {
+    sessionId: pastRun.id,
+    results: [{ pseudonym: "MO-17", phase: "START", level: 2 }],
+  });
   const mail = await db.capturedMail.create({
     data: {
       from: "samspill@example.org",
@@ -218,18 +329,26 @@ export async function createForeignObjects(db: Database): Promise<ForeignObjects
     meetingPointId: meeting.id,
     decisionId: decision.id,
     followUpId: followUp.id,
+    forumFlagId: flag.id,
     participationReportId: report.id,
     pamEvaluationId: pam.id,
     webhookSubscriptionId: webhook.id,
     webhookDeliveryId: delivery.id,
     apiTokenId: token.id,
     mailId: mail.id,
+    offerImportId: offerImport.id,
     personId,
+    invitationId: invitation.id,
+    signUpId: request.id,
+    pastSignUpId: pastSignUp.id,
+    pamResultId: pamResults.ids[0]!,
   };
   return {
     organisationId,
     secret,
     publishedOfferId: published.id,
+    signUpSessionId: signUpSession.id,
+    pastRunId: pastRun.id,
     apiToken: token.token,
     feedCursor: String(feed._max.sequence ?? 0n),
     reportMonth: period.periodStart.slice(0, 7),

@@ -77,13 +77,18 @@ describe("the audit table's owner and the application role", () => {
     expect(who.rows[0]).toEqual({ role: login, su: false });
     const inserted = await app.query(
       `INSERT INTO "AuditEntry" ("actorKind", "action", "entityType", "entityId", "changes")
-       VALUES ('SYSTEM', 'as-app', 'RoleTest', '2', '{}') RETURNING "hash", "previousHash"`,
+       VALUES ('SYSTEM', 'as-app', 'RoleTest', '2', '{}') RETURNING "id", "hash"`,
     );
-    expect(inserted.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(inserted.rows[0].previousHash).toMatch(/^[0-9a-f]{64}$/);
+    // Chained at commit, by the owner's sealing trigger: the role's lack of UPDATE does not stop it.
+    expect(inserted.rows[0].hash).toBe("");
     await app.query(`SELECT count(*) FROM "AuditEntry"`);
     await app.query(`UPDATE "Organisation" SET "name" = "name" WHERE false`);
     await app.query("COMMIT");
+    const sealed = await admin.query(`SELECT "hash", "previousHash" FROM "AuditEntry" WHERE "id" = $1`, [
+      inserted.rows[0].id,
+    ]);
+    expect(sealed.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealed.rows[0].previousHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it.each([
@@ -105,6 +110,13 @@ describe("the audit table's owner and the application role", () => {
       /must be owner|permission denied/,
     ],
     ["ALTER FUNCTION", `ALTER FUNCTION samspill_chain_audit_entry() OWNER TO ${login}`, /must be owner/],
+    ["DROP seal TRIGGER", `DROP TRIGGER "AuditEntry_seal" ON "AuditEntry"`, /must be owner/],
+    ["UPDATE chain position", `UPDATE "AuditEntry" SET "chainPosition" = NULL`, /permission denied/],
+    [
+      "borrowing the sealing function",
+      `CREATE TEMP TABLE x (id int); CREATE TRIGGER x AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION samspill_seal_audit_entry()`,
+      /permission denied/,
+    ],
   ])("refuses the application role %s", async (_what, sql, refusal) => {
     await expect(asApp(sql)).rejects.toThrow(refusal);
   });

@@ -68,7 +68,12 @@ describe("database constraints", () => {
   it("refuses agreements valid to before valid from", async () => {
     await expect(
       db.agreement.create({
-        data: { title: "Ugyldig", validFrom: new Date("2026-05-01"), validTo: new Date("2026-04-01") },
+        data: {
+          title: "Ugyldig",
+          validFrom: new Date("2026-05-01"),
+          validTo: new Date("2026-04-01"),
+          coordinatorId: orgId,
+        },
       }),
     ).rejects.toThrow(/check/i);
   });

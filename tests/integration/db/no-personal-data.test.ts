@@ -21,6 +21,9 @@ import { repoRoot } from "../../setup/provision.js";
 //   member wants to hear about (Subscription): the one model linked to a person that has them
 //   is allowed by name below. Health fields on any other model linked to a person fail.
 // - MeetingParticipant lists organisations at a meeting point, not people.
+// - SessionSignUp (issue 14) is a person's own course sign-up, made with their consent: a name,
+//   how to reach them and practical needs (interpreter, accessibility), no health information.
+//   Its personal fields are cleared a set time after the course (tests/integration/sign-ups).
 
 interface ScannedField {
   name: string;
@@ -44,11 +47,23 @@ interface Violation {
   reason: string;
 }
 
-const PERSON_FIELDS = new Set(["id", "name", "email", "phone", "oidcSubject", "createdAt", "updatedAt"]);
+// `language` is the written language (nb, nn, en) the person reads the hub and its mails in.
+const PERSON_FIELDS = new Set([
+  "id",
+  "name",
+  "email",
+  "phone",
+  "oidcSubject",
+  "language",
+  "createdAt",
+  "updatedAt",
+]);
 const ALLOWED_MODELS: Record<string, Set<string>> = {
   MeetingParticipant: new Set(["meetingPointId", "meetingPoint", "organisationId", "organisation"]),
 };
-const ALLOWED_HEALTH_FIELDS = new Set(["Subscription.diagnosisGroups"]);
+// Diagnosis groups that describe what a staff member follows (a digest's filter) or which cell
+// of the overview a forum flagged as a gap: about offers, not about the person who chose them.
+const ALLOWED_HEALTH_FIELDS = new Set(["Subscription.diagnosisGroups", "ForumFlag.gapDiagnosisGroup"]);
 // A health community (helsefellesskap) is a forum of organisations, not anyone's health.
 const HEALTH_COMMUNITY = /healthcommunit(y|ies)|helsefellesskap/g;
 

@@ -125,5 +125,16 @@ describe("routes beside /graphql", () => {
     expect(await from("198.51.100.11", feed)).toBe(429);
     const offerFeed = "/calendar/offers/00000000-0000-4000-8000-000000000000.ics";
     expect(await from("198.51.100.11", offerFeed)).toBe(429);
+    // The public feeds, the private one and the harvesting APIs share the same budget.
+    for (const path of [
+      "/calendar/municipalities/1506.ics",
+      "/calendar/providers/00000000-0000-4000-8000-000000000000.ics",
+      `/calendar/people/${"A".repeat(43)}.ics`,
+      "/export/hsds/services",
+      "/export/fhir/HealthcareService",
+      "/export/posters/municipalities/1506.pdf",
+      "/embed/municipalities/1506",
+    ])
+      expect(await from("198.51.100.11", path), path).toBe(429);
   });
 });

@@ -102,6 +102,7 @@ describe("hostile input to createOffer", () => {
           outbox: await db.outboxEvent.count(),
           offers: await db.offer.count(),
         };
+        const flagsBefore = await db.forumFlag.count();
         // The input is hostile on purpose, so it goes out untyped; the answer is the document's.
         const answer = (await gateway.send(print(createOffer), { input })) as GraphQLResult<
           ResultOf<typeof createOffer>
@@ -116,9 +117,12 @@ describe("hostile input to createOffer", () => {
         const result = answer.data?.createOffer;
         if (result?.__typename === "MutationCreateOfferSuccess") {
           counts.success++;
+          // A municipality's diagnosis-specific offer also raises the forum's task-division flag
+          // in each of its health communities, each audited and announced.
+          const raised = (await db.forumFlag.count()) - flagsBefore;
           expect(after).toEqual({
-            audit: before.audit + 1,
-            outbox: before.outbox + 1,
+            audit: before.audit + 1 + raised,
+            outbox: before.outbox + 1 + raised,
             offers: before.offers + 1,
           });
           // Stored as text, byte for byte: nothing interpreted, nothing stripped silently.

@@ -10,7 +10,7 @@ import {
   taskDivisionFlag,
 } from "@samspill/domain";
 import type { OfferSnapshot } from "@samspill/events";
-import { projectOffer, rebuildOverview } from "@samspill/read-model";
+import { projectOffer, projectOffers, rebuildOverview } from "@samspill/read-model";
 import { seedDemoData } from "@samspill/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,7 @@ import { orgId } from "../../support/gateway.js";
 
 // The overview's central promise: whatever order offer events arrive in, however often each
 // arrives and however many run at once, the incrementally maintained read model equals one
-// recomputed from the offer tables.
+// recomputed from the offer tables; also when the projector takes several events in one transaction.
 
 let db: Database;
 
@@ -68,6 +68,8 @@ const scenario = fc.array(history, { minLength: 1, maxLength: 4 }).chain((offers
     order: fc.shuffledSubarray(indexes, { minLength: total, maxLength: total }),
     repeats: fc.array(fc.record({ event: fc.nat(total - 1), at: fc.nat() }), { maxLength: total }),
     parallelism: fc.integer({ min: 1, max: 4 }),
+    // Events per projection transaction, as the worker batches the events it holds.
+    batch: fc.integer({ min: 1, max: 4 }),
   });
 });
 
@@ -143,11 +145,21 @@ describe("overview projection", () => {
         for (const r of s.repeats) delivery.splice(r.at % (delivery.length + 1), 0, events[r.event]!);
 
         for (const history of perOffer) await storeLatest(history[history.length - 1]!);
-        for (let i = 0; i < delivery.length; i += s.parallelism) {
+        const batches = Array.from({ length: Math.ceil(delivery.length / s.batch) }, (_, b) =>
+          delivery.slice(b * s.batch, (b + 1) * s.batch),
+        );
+        for (let i = 0; i < batches.length; i += s.parallelism) {
           const results = await Promise.all(
-            delivery.slice(i, i + s.parallelism).map((e) => projectOffer(db, e.snapshot, e.sequence)),
+            batches.slice(i, i + s.parallelism).map((batch) =>
+              batch.length === 1
+                ? projectOffer(db, batch[0]!.snapshot, batch[0]!.sequence).then((r) => [r])
+                : projectOffers(
+                    db,
+                    batch.map((e) => ({ snapshot: e.snapshot, eventSequence: e.sequence })),
+                  ),
+            ),
           );
-          for (const r of results) r.decision === "apply" ? applied++ : ignored++;
+          for (const r of results.flat()) r.decision === "apply" ? applied++ : ignored++;
         }
 
         try {

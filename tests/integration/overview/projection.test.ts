@@ -57,7 +57,7 @@ const overviewQuery = graphql(`query Overview($trust: ID, $community: ID, $dimen
     gaps { kind municipalityNumber municipalityName priorityGroup message }
     flaggedOffers { offerId title provider { name } }
     reviewsDue { offerId reviewDueOn reviewDueInDays }
-    expiringAgreements { title validTo daysLeft parties { name } }
+    expiringAgreements(limit: 20) { title validTo daysLeft parties { name } }
   }
 }`);
 

@@ -19,6 +19,8 @@ const suffix = Date.now().toString(36);
 const moldeTitle = `<b>Mestring</b> & <script>alert("molde-${suffix}")</script>`;
 const trondheimTitle = `Trondheimskurs ${suffix}`;
 let molde: { id: string; email: string };
+/** Same filter as molde: gets the same rendered digest, with their own name and unsubscribe link. */
+let moldeTwin: { id: string; email: string };
 let trondheim: { id: string; email: string };
 let moldeOfferId: string;
 
@@ -65,6 +67,7 @@ beforeAll(async () => {
   await seedDemoData(db);
   mail = await startMailHarness(db, "digest");
   molde = await subscriber(db, "molde", "WEEKLY_DIGEST", { municipalityNumbers: ["1506"] });
+  moldeTwin = await subscriber(db, "molde-twin", "WEEKLY_DIGEST", { municipalityNumbers: ["1506"] });
   trondheim = await subscriber(db, "trondheim", "WEEKLY_DIGEST", { municipalityNumbers: ["5001"] });
   moldeOfferId = await publishOffer("1506", moldeTitle);
   await publishOffer("5001", trondheimTitle);
@@ -112,7 +115,26 @@ describe("weekly digest", () => {
     expect(html).toContain("&lt;b&gt;Mestring&lt;/b&gt; &amp;");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>Mestring</b>");
-    expect(html).toContain(`https://samspill.test/tilbud/${moldeOfferId}`);
+    // The offer's page in the web app (/offers/<id>), the path the exports use too.
+    expect(html).toContain(`https://samspill.test/offers/${moldeOfferId}`);
+  });
+
+  it("carries each subscriber's own one-click unsubscribe (RFC 8058), in the headers and the footer", () => {
+    const tokens = [molde, moldeTwin, trondheim].map((person) => {
+      const message = mail.to(person.email)[0]!;
+      const line = message.headers.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+      const token = /<https:\/\/samspill\.test\/unsubscribe\?token=([^>]+)>/.exec(line)?.[1];
+      expect(token, line).toMatch(new RegExp(`^v1\\.${person.id}\\.WEEKLY_DIGEST\\.`));
+      expect(message.headers.find((h) => h.key === "list-unsubscribe-post")?.line).toMatch(
+        /List-Unsubscribe=One-Click/,
+      );
+      // The digest is rendered once for equal content; the footer link is still the reader's own.
+      expect(message.html).toContain(`https://samspill.test/subscriptions/unsubscribe?token=${token}`);
+      expect(message.html).not.toMatch(/UNSUBSCRIBE[0-9a-f]{32}/);
+      return token;
+    });
+    expect(new Set(tokens).size).toBe(3);
+    expect(mail.to(moldeTwin.email)[0]!.html).toContain("Test molde-twin");
   });
 
   it("never sends when a claim for the week is already there (sent or in doubt after a crash)", async () => {

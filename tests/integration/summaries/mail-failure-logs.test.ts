@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { Database } from "@samspill/database";
 import { createLogger } from "@samspill/events";
+import { developmentMailLinkSecret } from "@samspill/events/mail-links";
 import type { Mailer } from "@samspill/mail";
 import { seedDemoData } from "@samspill/seed";
 import { seedId } from "@samspill/seed/ids";
@@ -58,7 +59,14 @@ describe("a mail the server refuses", () => {
       }),
     );
     const run = sendAnnualReports(
-      { db, mailer: refusing, log, publicUrl: "https://samspill.test", smallCountThreshold: 5 },
+      {
+        db,
+        mailer: refusing,
+        log,
+        publicUrl: "https://samspill.test",
+        smallCountThreshold: 5,
+        mailLinkSecret: developmentMailLinkSecret,
+      },
       new Date("2027-01-15T06:00:00Z"),
     );
     await expect(run).rejects.toThrow(new RegExp(`person ${reader.id}`));

@@ -70,6 +70,7 @@ describe("queue dashboard", () => {
     const body = (await api.json()) as { queues: { name: string }[] };
     expect(body.queues.map((q) => q.name).sort()).toEqual([
       "events",
+      "imports",
       "mail",
       "maintenance",
       "reminders",

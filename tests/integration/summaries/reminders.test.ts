@@ -45,6 +45,7 @@ beforeAll(async () => {
         validFrom: day(-300),
         validTo,
         status: "ACTIVE",
+        coordinatorId: org.id,
         parties: { create: { organisationId: org.id, role: "USER_ORGANISATION" } },
       },
     });

@@ -18,6 +18,8 @@ import {
   writeMeasureFilters,
 } from "./filters.js";
 import { MeasureCard, measureLabel } from "./MeasureCard.js";
+import { AddMeasure } from "./MeasureForms.js";
+import { PlanReview } from "./PlanReview.js";
 import { type ActionPlan, ActionPlansQuery, type Measure } from "./queries.js";
 import { useAllMeasures } from "./useAllMeasures.js";
 
@@ -247,6 +249,7 @@ function PlanMeasures({
         {t("actionPlans.planMeta", { owner: plan.owner.name, start: plan.periodStart, end: plan.periodEnd })}
         {plan.revisedOn && ` · ${t("actionPlans.revised", { date: formatDate(plan.revisedOn) })}`}
       </p>
+      <PlanReview plan={plan} canEdit={canEdit} onSaved={onSaved} />
       {numbers.map((number) => (
         <section key={number} aria-labelledby={`${headingId}-${number}`} className="plan-section">
           <h3 id={`${headingId}-${number}`}>
@@ -263,10 +266,21 @@ function PlanMeasures({
                   canEdit={canEdit}
                   editing={editing === m.id}
                   onEdit={(open) => onEdit(open ? m.id : null)}
+                  revising={editing === `revise:${m.id}`}
+                  onRevise={(open) => onEdit(open ? `revise:${m.id}` : null)}
                   onSaved={onSaved}
                 />
               ))}
           </ol>
+          {canEdit && (
+            <AddMeasure
+              planId={plan.id}
+              section={number}
+              open={editing === `add:${plan.id}:${number}`}
+              onOpen={(open) => onEdit(open ? `add:${plan.id}:${number}` : null)}
+              onSaved={onSaved}
+            />
+          )}
         </section>
       ))}
     </section>

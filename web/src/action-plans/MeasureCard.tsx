@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "../format.js";
 import { enumLabel, enumOptions } from "../i18n/labels.js";
 import { ProblemAlert, settle, useFailure } from "../shared/failure.js";
 import type { FieldErrors } from "../shared/mutations.js";
+import { type MeasureFormProps, MeetCheckpointButton, ReviseMeasureForm } from "./MeasureForms.js";
 import { AddProgressNoteMutation, type Measure, UpdateMeasureStatusMutation } from "./queries.js";
 
 /** "Tiltak 2.1.2 nr. 1": the plans number sections, and measures by their place in the section. */
@@ -33,23 +34,38 @@ interface MeasureCardProps {
   canEdit: boolean;
   editing: boolean;
   onEdit: (open: boolean) => void;
+  revising: boolean;
+  onRevise: (open: boolean) => void;
   onSaved: () => void;
 }
 
 /** One measure: what, who, when it is checked, its status and progress notes; editors update it. */
-export function MeasureCard({ measure, canEdit, editing, onEdit, onSaved }: MeasureCardProps) {
+export function MeasureCard({
+  measure,
+  canEdit,
+  editing,
+  onEdit,
+  revising,
+  onRevise,
+  onSaved,
+}: MeasureCardProps) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState("");
   const toggle = useRef<HTMLButtonElement>(null);
+  /** Which button opened the open form: focus goes back to it. */
+  const opener = useRef<string>("actionPlans.update");
   const wasEditing = useRef(editing);
   useEffect(() => {
     // Back on the button that opened the form once it closes, not lost on <body>.
-    if (wasEditing.current && !editing) toggle.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+    if (wasEditing.current && !editing && !revising) toggle.current?.focus();
+    wasEditing.current = editing || revising;
+  }, [editing, revising]);
   const label = measureLabel(t, measure);
   const titleId = `measure-${measure.id}-title`;
   const editable = canEdit && !measure.removed;
+  // One form at a time: the status update or the revision.
+  const OpenForm = editing ? UpdateForm : revising ? ReviseMeasureForm : null;
+  const close = editing ? onEdit : onRevise;
 
   return (
     <li id={`measure-${measure.id}`} className="measure">
@@ -72,6 +88,8 @@ export function MeasureCard({ measure, canEdit, editing, onEdit, onSaved }: Meas
             {measure.checkpointRaw || t("actionPlans.notGiven")}
             {measure.nextCheckpointOn &&
               ` (${t("actionPlans.nextCheckpoint", { date: formatDate(measure.nextCheckpointOn) })})`}
+            {measure.checkpointMetOn &&
+              ` – ${t("actionPlans.checkpointMet", { date: formatDate(measure.checkpointMetOn) })}`}
           </dd>
           {measure.note && (
             <>
@@ -109,31 +127,52 @@ export function MeasureCard({ measure, canEdit, editing, onEdit, onSaved }: Meas
             <p className="save-status" role="status">
               {notice}
             </p>
-            {editing ? (
-              <UpdateForm
+            {OpenForm ? (
+              <OpenForm
                 measure={measure}
                 label={label}
-                onCancel={() => onEdit(false)}
+                onCancel={() => close(false)}
                 onSaved={(text) => {
                   setNotice(text);
-                  onEdit(false);
+                  close(false);
                   onSaved();
                 }}
                 onReload={onSaved}
               />
             ) : (
-              <button
-                ref={toggle}
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setNotice("");
-                  onEdit(true);
-                }}
-              >
-                {t("actionPlans.update")}
-                <span className="visually-hidden"> – {label}</span>
-              </button>
+              <div className="actions">
+                {(
+                  [
+                    ["actionPlans.update", onEdit],
+                    ["actionPlans.revise", onRevise],
+                  ] as const
+                ).map(([text, open]) => (
+                  <button
+                    key={text}
+                    ref={opener.current === text ? toggle : undefined}
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      opener.current = text;
+                      setNotice("");
+                      open(true);
+                    }}
+                  >
+                    {t(text)}
+                    <span className="visually-hidden"> – {label}</span>
+                  </button>
+                ))}
+                {measure.nextCheckpointOn && !measure.checkpointMetOn && (
+                  <MeetCheckpointButton
+                    measure={measure}
+                    label={label}
+                    onMet={() => {
+                      setNotice(t("actionPlans.checkpointMarked"));
+                      onSaved();
+                    }}
+                  />
+                )}
+              </div>
             )}
           </>
         )}
@@ -154,19 +193,7 @@ function remap(errors: FieldErrors): FieldErrors {
 
 const settable = measureStatuses.filter((s) => s !== "REMOVED");
 
-function UpdateForm({
-  measure,
-  label,
-  onCancel,
-  onSaved,
-  onReload,
-}: {
-  measure: Measure;
-  label: string;
-  onCancel: () => void;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+function UpdateForm({ measure, label, onCancel, onSaved, onReload }: MeasureFormProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<MeasureStatus>(measure.status);
   const [note, setNote] = useState("");

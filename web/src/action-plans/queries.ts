@@ -10,6 +10,9 @@ export const ActionPlansQuery = graphql(`
       periodStart
       periodEnd
       revisedOn
+      reviewRaw
+      nextReviewOn
+      reviewMetOn
       owner {
         id
         name
@@ -45,7 +48,12 @@ export const MeasuresQuery = graphql(`
           startRaw
           checkpointRaw
           cadence
+          cadenceYears
+          cadenceMonth
+          checkpointYear
+          startYear
           nextCheckpointOn
+          checkpointMetOn
           overdue
           status
           removed
@@ -92,6 +100,58 @@ export const AddProgressNoteMutation = graphql(
     addMeasureProgressNote(input: $input) {
       __typename
       ... on MutationAddMeasureProgressNoteSuccess { data { id } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const MeetCheckpointMutation = graphql(
+  `
+  mutation MeetMeasureCheckpoint($input: MeetCheckpointInput!) {
+    meetMeasureCheckpoint(input: $input) {
+      __typename
+      ... on MutationMeetMeasureCheckpointSuccess { data { id checkpointMetOn version } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const MeetPlanReviewMutation = graphql(
+  `
+  mutation MeetActionPlanReview($planId: ID!) {
+    meetActionPlanReview(planId: $planId) {
+      __typename
+      ... on MutationMeetActionPlanReviewSuccess { data { id nextReviewOn reviewMetOn } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const AddMeasureMutation = graphql(
+  `
+  mutation AddMeasure($input: AddMeasureInput!) {
+    addMeasure(input: $input) {
+      __typename
+      ... on MutationAddMeasureSuccess { data { id key } }
+      ... on Error { ...MutationErrorFields }
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+export const ReviseMeasureMutation = graphql(
+  `
+  mutation ReviseMeasure($input: ReviseMeasureInput!) {
+    reviseMeasure(input: $input) {
+      __typename
+      ... on MutationReviseMeasureSuccess { data { id version removed } }
       ... on Error { ...MutationErrorFields }
     }
   }

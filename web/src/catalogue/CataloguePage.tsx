@@ -1,5 +1,5 @@
 import { graphql, type ResultOf } from "@samspill/graphql";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
@@ -8,8 +8,13 @@ import { PageHeading } from "../components/PageHeading.js";
 import { QueryStatus } from "../components/Status.js";
 import { formatDateTime } from "../format.js";
 import { enumLabel } from "../i18n/labels.js";
-import { Facets } from "./Facets.js";
+import { type FacetCounts, Facets } from "./Facets.js";
 import { type CatalogueFilters, hasFilters, readFilters, toOfferFilter, writeFilters } from "./filters.js";
+import type { MapPoint } from "./ResultsMap.js";
+
+// Leaflet touches `window` when it loads and weighs more than the rest of the page: it is fetched
+// only when there are results to map (and never by code that reads the router outside a browser).
+const ResultsMap = lazy(() => import("./ResultsMap.js").then((m) => ({ default: m.ResultsMap })));
 
 const pageSize = 10;
 
@@ -28,6 +33,7 @@ const CatalogueQuery = graphql(`
           id
           title
           summary
+          textLanguage
           kind
           format
           languages
@@ -41,11 +47,61 @@ const CatalogueQuery = graphql(`
             startsAt
             cancelled
           }
+          # Enough to place a trust's course near the reader; the whole catchment would cost too much.
+          municipalities(limit: 40) {
+            number
+            name
+            latitude
+            longitude
+          }
         }
       }
     }
+    offerFacets(filter: $filter) {
+      formats { value count }
+      languages { value count }
+      audiences { value count }
+      kinds { value count }
+      diagnosisGroups { value count }
+      municipalities { value count }
+      daysOfWeek { value count }
+      timesOfDay { value count }
+      origin { name latitude longitude }
+    }
   }
 `);
+type FacetsResult = ResultOf<typeof CatalogueQuery>["offerFacets"];
+
+function facetCounts(facets: FacetsResult | undefined): FacetCounts | undefined {
+  if (!facets) return undefined;
+  const { origin: _origin, ...lists } = facets;
+  return Object.fromEntries(
+    Object.entries(lists)
+      // urql adds `__typename` to every selection: only the facets' lists are counts.
+      .filter((entry): entry is [string, { value: string; count: number }[]] => Array.isArray(entry[1]))
+      .map(([facet, list]) => [facet, Object.fromEntries(list.map((f) => [f.value, f.count]))]),
+  ) as FacetCounts;
+}
+
+/** Each offer at the municipality it serves nearest the place searched from (or its first). */
+function mapPoints(
+  offers: readonly CatalogueOffer[],
+  origin: FacetsResult["origin"] | undefined,
+): MapPoint[] {
+  const squared = (m: { latitude: number; longitude: number }) =>
+    origin ? (m.latitude - origin.latitude) ** 2 + (m.longitude - origin.longitude) ** 2 : 0;
+  return offers.flatMap((offer) => {
+    const placed = offer.municipalities.flatMap((m) =>
+      m.latitude === null || m.longitude === null
+        ? []
+        : [{ ...m, latitude: m.latitude, longitude: m.longitude }],
+    );
+    const at = placed.sort((a, b) => squared(a) - squared(b))[0];
+    return at
+      ? [{ id: offer.id, title: offer.title, place: at.name, latitude: at.latitude, longitude: at.longitude }]
+      : [];
+  });
+}
 
 type CatalogueOffer = ResultOf<typeof CatalogueQuery>["offers"]["edges"][number]["node"];
 
@@ -94,7 +150,7 @@ export function CataloguePage() {
               {t("catalogue.clearFilters")}
             </button>
           )}
-          <Facets filters={filters} onChange={apply} />
+          <Facets filters={filters} onChange={apply} counts={facetCounts(data?.offerFacets)} />
         </section>
         <section className="results" aria-labelledby="results-heading">
           <div className="results-header">
@@ -112,7 +168,23 @@ export function CataloguePage() {
           <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
             {offers ? t("catalogue.results", { count: offers.totalCount }) : ""}
           </p>
+          {filters.near && data?.offerFacets.origin && (
+            <p className="hint">
+              {t("catalogue.nearestFirst", { place: data.offerFacets.origin.name ?? filters.near })}
+            </p>
+          )}
           <QueryStatus fetching={fetching && !offers} error={error} />
+          {offers && offers.edges.length > 0 && (
+            <Suspense fallback={null}>
+              <ResultsMap
+                points={mapPoints(
+                  offers.edges.map((e) => e.node),
+                  data?.offerFacets.origin,
+                )}
+                origin={data?.offerFacets.origin ?? null}
+              />
+            </Suspense>
+          )}
           {offers && offers.edges.length > 0 && (
             <ol className="result-list">
               {offers.edges.map(({ node }) => (
@@ -191,12 +263,15 @@ function OfferCard({ offer }: { offer: CatalogueOffer }) {
   return (
     <article className="offer-card">
       <h3>
-        <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
+        {/* The provider's own words keep the language they were written in; the chrome follows the UI. */}
+        <Link to={`/offers/${offer.id}`} lang={offer.textLanguage}>
+          {offer.title}
+        </Link>
       </h3>
       <p className="meta">
         {enumLabel(t, "offerKind", offer.kind)} · {t("catalogue.provider", { name: offer.provider.name })}
       </p>
-      <p>{offer.summary}</p>
+      <p lang={offer.textLanguage}>{offer.summary}</p>
       <OfferBadges format={offer.format} languages={offer.languages} accessibility={offer.accessibility} />
       <p className="next-session">
         {next

@@ -15,6 +15,20 @@ import { CheckboxGroup } from "../components/CheckboxGroup.js";
 import { PickList } from "../components/PickList.js";
 import { enumOptions, languageOptions } from "../i18n/labels.js";
 import { type CatalogueFilters, icd10Prefix, type ListFilter } from "./filters.js";
+import { WhenAndWhere } from "./WhenAndWhere.js";
+
+/** Offers per value for the current search, by facet (the gateway's OfferFacets). */
+export type FacetCounts = Record<
+  | "formats"
+  | "languages"
+  | "audiences"
+  | "kinds"
+  | "diagnosisGroups"
+  | "municipalities"
+  | "daysOfWeek"
+  | "timesOfDay",
+  Record<string, number>
+>;
 
 const FacetOptionsQuery = graphql(`
   query FacetOptions {
@@ -47,10 +61,19 @@ const providerKinds: readonly OrganisationKind[] = [
 interface FacetsProps {
   filters: CatalogueFilters;
   onChange: (next: CatalogueFilters) => void;
+  /** Absent while the counts load: the options then show without numbers. */
+  counts?: FacetCounts;
 }
 
-export function Facets({ filters, onChange }: FacetsProps) {
+export function Facets({ filters, onChange, counts }: FacetsProps) {
   const { t } = useTranslation();
+  const counted = (label: string, count: number | undefined) =>
+    count === undefined ? label : t("catalogue.withCount", { label, count });
+  const withCounts = (facet: keyof FacetCounts, options: { value: string; label: string }[]) =>
+    options.map((o) => ({
+      ...o,
+      label: counted(o.label, counts ? (counts[facet][o.value] ?? 0) : undefined),
+    }));
   const [{ data }] = useQuery({ query: FacetOptionsQuery });
   const ids = useId();
   const set = <K extends keyof CatalogueFilters>(key: K, value: CatalogueFilters[K]) =>
@@ -91,23 +114,30 @@ export function Facets({ filters, onChange }: FacetsProps) {
         filterLabel={t("catalogue.municipalityFilter")}
         options={(data?.municipalities ?? [])
           .filter((m) => !filters.hospitalTrust || m.hospitalTrust?.id === filters.hospitalTrust)
-          .map((m) => ({ value: m.number, label: m.name }))}
+          .map((m) => ({
+            value: m.number,
+            label: counted(m.name, counts ? (counts.municipalities[m.number] ?? 0) : undefined),
+          }))}
         selected={filters.municipality}
         onChange={(next) => set("municipality", next)}
       />
 
       {group("providerKind", t("catalogue.providerKind"), enumOptions(t, "organisationKind", providerKinds))}
       {group("priorityGroup", t("catalogue.priorityGroup"), enumOptions(t, "priorityGroup", priorityGroups))}
-      {group("audience", t("catalogue.audience"), enumOptions(t, "audience", audiences))}
-      {group("format", t("catalogue.format"), enumOptions(t, "format", offerFormats))}
-      {group("kind", t("catalogue.kind"), enumOptions(t, "offerKind", offerKinds))}
+      {group(
+        "audience",
+        t("catalogue.audience"),
+        withCounts("audiences", enumOptions(t, "audience", audiences)),
+      )}
+      {group("format", t("catalogue.format"), withCounts("formats", enumOptions(t, "format", offerFormats)))}
+      {group("kind", t("catalogue.kind"), withCounts("kinds", enumOptions(t, "offerKind", offerKinds)))}
       {group(
         "diagnosisGroup",
         t("catalogue.diagnosisGroup"),
-        enumOptions(t, "diagnosisGroup", diagnosisGroups),
+        withCounts("diagnosisGroups", enumOptions(t, "diagnosisGroup", diagnosisGroups)),
       )}
       <DiagnosisCodeFacet codes={filters.diagnosisCode} onChange={(next) => set("diagnosisCode", next)} />
-      {group("language", t("catalogue.language"), languageOptions(t))}
+      {group("language", t("catalogue.language"), withCounts("languages", languageOptions(t)))}
       <CheckboxGroup
         legend={t("catalogue.accessibility")}
         hint={t("catalogue.accessibilityHint")}
@@ -127,6 +157,13 @@ export function Facets({ filters, onChange }: FacetsProps) {
         <label htmlFor={`${ids}-to`}>{t("catalogue.to")}</label>
         <input id={`${ids}-to`} type="date" value={filters.to} onChange={(e) => set("to", e.target.value)} />
       </fieldset>
+      <WhenAndWhere
+        filters={filters}
+        onChange={onChange}
+        days={counts?.daysOfWeek}
+        times={counts?.timesOfDay}
+        counted={counted}
+      />
     </div>
   );
 }

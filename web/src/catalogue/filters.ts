@@ -14,6 +14,10 @@ import {
   organisationKinds,
   type PriorityGroup,
   priorityGroups,
+  type TimeOfDay,
+  timesOfDay,
+  type Weekday,
+  weekdays,
 } from "@samspill/domain";
 
 // The catalogue's filters live in the URL, under the same names the CSV/HSDS/FHIR exports take
@@ -36,7 +40,16 @@ export interface CatalogueFilters {
   /** YYYY-MM-DD: offers with a session on or after / on or before this day. */
   from: string;
   to: string;
+  /** Weekdays and parts of the day of upcoming sessions (Oslo time). */
+  day: Weekday[];
+  time: TimeOfDay[];
+  /** A municipality's name: results nearest first from its centre. */
+  near: string;
+  /** Kilometres from `near`, as chosen from `distances`; empty for any distance. */
+  within: string;
 }
+
+export const distances = ["10", "25", "50", "100"] as const;
 
 export type ListFilter = {
   [K in keyof CatalogueFilters]: CatalogueFilters[K] extends string[] ? K : never;
@@ -54,6 +67,8 @@ const listKeys: readonly ListFilter[] = [
   "language",
   "accessibility",
 ];
+/** Filters the export routes do not take: the page keeps them, a download leaves them out. */
+const pageOnlyListKeys: readonly ListFilter[] = ["day", "time"];
 
 /** What the gateway's filter accepts as an ICD-10 code or prefix. */
 export const icd10Prefix = /^[A-Za-z]\d{0,2}(\.\w{0,2})?$/;
@@ -100,6 +115,10 @@ export function readFilters(params: URLSearchParams): CatalogueFilters {
     accessibility: oneOf(accessibilityFeatures, values(params, "accessibility")),
     from: day("from"),
     to: day("to"),
+    day: oneOf(weekdays, values(params, "day")),
+    time: oneOf(timesOfDay, values(params, "time")),
+    near: (params.get("near") ?? "").trim().slice(0, 100),
+    within: oneOf(distances, values(params, "within"))[0] ?? "",
   };
 }
 
@@ -112,6 +131,9 @@ export function writeFilters(filters: CatalogueFilters, { forExport = false } = 
   if (!forExport) {
     if (filters.from) params.set("from", filters.from);
     if (filters.to) params.set("to", filters.to);
+    for (const key of pageOnlyListKeys) for (const v of filters[key]) params.append(key, v);
+    if (filters.near.trim()) params.set("near", filters.near.trim());
+    if (filters.near.trim() && filters.within) params.set("within", filters.within);
   }
   return params;
 }
@@ -154,6 +176,11 @@ export function toOfferFilter(filters: CatalogueFilters) {
     accessibility: list(filters.accessibility),
     sessionFrom: filters.from ? osloDayStart(filters.from, false) : undefined,
     sessionTo: filters.to ? osloDayStart(filters.to, true) : undefined,
+    daysOfWeek: list(filters.day),
+    timesOfDay: list(filters.time),
+    near: filters.near.trim()
+      ? { place: filters.near.trim(), withinKm: filters.within ? Number(filters.within) : undefined }
+      : undefined,
     statuses: ["PUBLISHED" as const],
   };
 }

@@ -4,6 +4,8 @@ interface SelectFieldProps {
   /** The select's id; `field-<name>` where an error summary links to it. */
   id: string;
   label: string;
+  /** A line under the label that explains the choice. */
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
   options: readonly { value: string; label: string }[];
@@ -19,6 +21,7 @@ interface SelectFieldProps {
 export function SelectField({
   id,
   label,
+  hint,
   value,
   onChange,
   options,
@@ -29,11 +32,17 @@ export function SelectField({
 }: SelectFieldProps) {
   const base = useId();
   const errorId = errors?.length ? `${base}-error` : undefined;
+  const hintId = hint ? `${base}-hint` : undefined;
   return (
     <div className={`field${errorId ? " has-error" : ""}`}>
       <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
         {label}
       </label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
       {errorId && (
         <p id={errorId} className="field-error">
           {errors?.join(" ")}
@@ -44,7 +53,7 @@ export function SelectField({
         value={value}
         disabled={disabled}
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         onChange={(e) => onChange(e.target.value)}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

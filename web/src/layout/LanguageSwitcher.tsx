@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { availableLanguages } from "../i18n/index.js";
+import { availableLanguages, chooseLanguage } from "../i18n/index.js";
 
 // One button per language, each named in its own language: switching happens on a deliberate
 // press, never while arrowing through a list (WCAG 3.2.2), and a reader of the other language
-// finds their own name for it.
+// finds their own name for it. A press is remembered; until then the browser's languages decide.
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
           lang={l.code}
           className="language-button"
           aria-pressed={i18n.resolvedLanguage === l.code}
-          onClick={() => void i18n.changeLanguage(l.code)}
+          onClick={() => void chooseLanguage(l.code)}
         >
           {l.name}
         </button>

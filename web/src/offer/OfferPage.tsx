@@ -12,6 +12,7 @@ import {
   SessionTable,
   usePublicOffer,
 } from "./parts.js";
+import { SignUpForm } from "./SignUpForm.js";
 
 export function OfferPage() {
   const { t } = useTranslation();
@@ -24,8 +25,13 @@ export function OfferPage() {
       <p className="breadcrumb">
         <Link to="/">← {t("offer.backToCatalogue")}</Link>
       </p>
-      <PageHeading>{offer.title}</PageHeading>
-      <p className="lead">{offer.summary}</p>
+      {/* The provider's own texts are marked with the language they were written in. */}
+      <PageHeading title={offer.title}>
+        <span lang={offer.textLanguage}>{offer.title}</span>
+      </PageHeading>
+      <p className="lead" lang={offer.textLanguage}>
+        {offer.summary}
+      </p>
       <p className="meta">{t("catalogue.provider", { name: offer.provider.name })}</p>
       <OfferBadges format={offer.format} languages={offer.languages} accessibility={offer.accessibility} />
       <div className="actions">
@@ -49,13 +55,16 @@ export function OfferPage() {
           {offer.description && (
             <section aria-labelledby="about-heading">
               <h2 id="about-heading">{t("offer.description")}</h2>
-              <Paragraphs text={offer.description} />
+              <div lang={offer.textLanguage}>
+                <Paragraphs text={offer.description} />
+              </div>
             </section>
           )}
           <section aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{t("offer.sessions")}</h2>
             <SessionTable offer={offer} sessions={currentSessions(offer.sessions)} />
           </section>
+          {offer.status === "PUBLISHED" && <SignUpForm offerId={offer.id} />}
           <section aria-labelledby="for-whom-heading">
             <h2 id="for-whom-heading">{t("offer.forWhom")}</h2>
             <OfferFacts offer={offer} />
@@ -76,7 +85,11 @@ export function OfferPage() {
         <aside className="offer-aside" aria-label={t("offer.contact")}>
           <section aria-labelledby="join-heading">
             <h2 id="join-heading">{t("offer.howToJoin")}</h2>
-            {offer.howToJoin ? <Paragraphs text={offer.howToJoin} /> : null}
+            {offer.howToJoin ? (
+              <div lang={offer.textLanguage}>
+                <Paragraphs text={offer.howToJoin} />
+              </div>
+            ) : null}
             {offer.registrationUrl && (
               <p>
                 <a href={offer.registrationUrl}>{t("offer.moreInfo")}</a>

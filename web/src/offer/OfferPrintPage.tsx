@@ -24,8 +24,12 @@ export function OfferPrintPage() {
         </Link>
       </div>
       <p className="poster-provider">{offer.provider.name}</p>
-      <PageHeading>{offer.title}</PageHeading>
-      <p className="poster-summary">{offer.summary}</p>
+      <PageHeading title={offer.title}>
+        <span lang={offer.textLanguage}>{offer.title}</span>
+      </PageHeading>
+      <p className="poster-summary" lang={offer.textLanguage}>
+        {offer.summary}
+      </p>
       {sessions.length > 0 && (
         <section aria-labelledby="poster-when">
           <h2 id="poster-when">{t("offer.sessionWhen")}</h2>
@@ -51,7 +55,7 @@ export function OfferPrintPage() {
       </section>
       <section aria-labelledby="poster-join">
         <h2 id="poster-join">{t("offer.howToJoin")}</h2>
-        {offer.howToJoin && <p>{offer.howToJoin}</p>}
+        {offer.howToJoin && <p lang={offer.textLanguage}>{offer.howToJoin}</p>}
         <ContactBlock offer={offer} />
       </section>
       <footer className="poster-footer">

@@ -7,7 +7,15 @@ import type { ExpiringAgreement, Gap, OverviewOffer } from "./queries.js";
 // What the forum should look at, each in its own headed section: the gaps in the offer, the
 // task-division cases, agreements about to expire and courses due for their five-yearly review.
 
-export function GapList({ gaps }: { gaps: Gap[] }) {
+/** The raise-flag form's address with the subject filled in (forum-flags/RaiseFlagPage.tsx). */
+function flagHref(community: string, subject: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams({ community });
+  for (const [key, value] of Object.entries(subject)) if (value) params.set(key, value);
+  return `/forum-flags/new?${params}`;
+}
+
+/** `flagCommunity`: the forum member's health community; each item then links to flagging it. */
+export function GapList({ gaps, flagCommunity }: { gaps: Gap[]; flagCommunity?: string | undefined }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="gaps-heading" className="overview-section">
@@ -24,6 +32,19 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
                 municipality: g.municipalityName ?? g.municipalityNumber ?? "",
                 group: g.priorityGroup ? enumLabel(t, "priorityGroup", g.priorityGroup).toLowerCase() : "",
               })}
+              {flagCommunity && g.municipalityNumber && (
+                <>
+                  {" "}
+                  <Link
+                    to={flagHref(flagCommunity, {
+                      municipality: g.municipalityNumber,
+                      priorityGroup: g.priorityGroup,
+                    })}
+                  >
+                    {t("forumFlags.flagGap")}
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -32,7 +53,16 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
   );
 }
 
-function OfferLine({ offer, extra }: { offer: OverviewOffer; extra?: string | undefined }) {
+function OfferLine({
+  offer,
+  extra,
+  flagCommunity,
+}: {
+  offer: OverviewOffer;
+  extra?: string | undefined;
+  flagCommunity?: string | undefined;
+}) {
+  const { t } = useTranslation();
   return (
     <li>
       <Link to={`/offers/${offer.offerId}`}>{offer.title}</Link>
@@ -41,11 +71,25 @@ function OfferLine({ offer, extra }: { offer: OverviewOffer; extra?: string | un
         – {offer.provider.name}
         {extra ? ` · ${extra}` : ""}
       </span>
+      {flagCommunity && (
+        <>
+          {" "}
+          <Link to={flagHref(flagCommunity, { offer: offer.offerId, owner: offer.provider.id })}>
+            {t("forumFlags.flagOffer")}
+          </Link>
+        </>
+      )}
     </li>
   );
 }
 
-export function FlaggedList({ offers }: { offers: OverviewOffer[] }) {
+export function FlaggedList({
+  offers,
+  flagCommunity,
+}: {
+  offers: OverviewOffer[];
+  flagCommunity?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="flagged-heading" className="overview-section">
@@ -58,7 +102,7 @@ export function FlaggedList({ offers }: { offers: OverviewOffer[] }) {
       ) : (
         <ul>
           {offers.map((o) => (
-            <OfferLine key={o.offerId} offer={o} />
+            <OfferLine key={o.offerId} offer={o} flagCommunity={flagCommunity} />
           ))}
         </ul>
       )}
@@ -97,7 +141,13 @@ export function ExpiringAgreements({ agreements }: { agreements: ExpiringAgreeme
   );
 }
 
-export function ReviewsDue({ offers }: { offers: OverviewOffer[] }) {
+export function ReviewsDue({
+  offers,
+  flagCommunity,
+}: {
+  offers: OverviewOffer[];
+  flagCommunity?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="reviews-due-heading" className="overview-section">
@@ -116,6 +166,7 @@ export function ReviewsDue({ offers }: { offers: OverviewOffer[] }) {
               <OfferLine
                 key={o.offerId}
                 offer={o}
+                flagCommunity={flagCommunity}
                 extra={
                   days < 0
                     ? t("overview.reviewsDue.overdue", { count: -days, date })

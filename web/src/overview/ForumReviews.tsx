@@ -6,10 +6,17 @@ import { Field } from "../components/Field.js";
 import { SelectField } from "../components/SelectField.js";
 import { QueryStatus } from "../components/Status.js";
 import { formatDate, formatDateTime } from "../format.js";
+import { ReviewChanges } from "../forum-flags/ReviewChanges.js";
 import { ProblemAlert, useFailure } from "../shared/failure.js";
 import { type FieldErrors, isSuccess, useIssueText } from "../shared/mutations.js";
 import { useOrganisationOptions } from "../shared/organisations.js";
-import { type ForumData, ForumQuery, type ForumReview, RecordForumReviewMutation } from "./queries.js";
+import {
+  type ForumData,
+  ForumQuery,
+  type ForumReview,
+  followUpsShown,
+  RecordForumReviewMutation,
+} from "./queries.js";
 
 // The forum's record of its review of the overview, held at one of the health community's
 // meeting points: findings, the decisions taken and who follows up what by when. Everything is
@@ -32,10 +39,13 @@ const emptyFollowUp = (): FollowUpDraft => ({
 
 export function ForumReviews({ communityId, communityName }: { communityId: string; communityName: string }) {
   const { t } = useTranslation();
+  // The cursors of the pages of past reviews walked so far: the last one is shown.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ForumQuery,
-    variables: { community: communityId, first: 50 },
+    variables: { community: communityId, first: 50, after: cursors.at(-1) ?? null },
   });
+  const pageInfo = data?.forumReviews.pageInfo;
   const [notice, setNotice] = useState("");
   return (
     <section aria-labelledby="forum-heading" className="overview-section screen-only">
@@ -56,6 +66,26 @@ export function ForumReviews({ communityId, communityName }: { communityId: stri
             }}
           />
           <PastReviews reviews={data.forumReviews.edges.map((e) => e.node)} />
+          {(cursors.length > 1 || pageInfo?.hasNextPage) && (
+            <nav className="pager" aria-label={t("overview.forum.reviewPages")}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
+                {t("overview.forum.newerReviews")}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={!pageInfo?.hasNextPage}
+                onClick={() => setCursors([...cursors, pageInfo?.endCursor ?? null])}
+              >
+                {t("overview.forum.olderReviews")}
+              </button>
+            </nav>
+          )}
         </>
       )}
     </section>
@@ -319,6 +349,7 @@ function PastReviews({ reviews }: { reviews: ForumReview[] }) {
                 <p className="pre-line">
                   <strong>{t("overview.forum.findings")}:</strong> {r.findings}
                 </p>
+                <ReviewChanges changes={r.changesSinceLastReview} />
                 {r.decisions.length === 0 ? (
                   <p>{t("overview.forum.noDecisions")}</p>
                 ) : (
@@ -338,6 +369,9 @@ function PastReviews({ reviews }: { reviews: ForumReview[] }) {
                               </li>
                             ))}
                           </ul>
+                        )}
+                        {d.followUps.length >= followUpsShown && (
+                          <p className="hint">{t("overview.forum.moreFollowUps")}</p>
                         )}
                       </li>
                     ))}

@@ -1,7 +1,7 @@
 import { periodKey } from "@samspill/domain";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { useSession } from "../auth/session.js";
 import { PageHeading } from "../components/PageHeading.js";
@@ -10,6 +10,7 @@ import { QueryStatus } from "../components/Status.js";
 import { enumLabel, languageLabel } from "../i18n/labels.js";
 import { ExpiringAgreements, FlaggedList, GapList, ReviewsDue } from "./AttentionLists.js";
 import { CoverageMatrix } from "./CoverageMatrix.js";
+import { crossedAreaParams } from "./crossed/state.js";
 import { ForumReviews } from "./ForumReviews.js";
 import { dimensions, type OverviewFilters, readFilters, writeFilters } from "./filters.js";
 import { LiveUpdates } from "./LiveUpdates.js";
@@ -25,7 +26,7 @@ import "./overview.css";
 // It stays current by itself: a change anywhere in the area refetches it and says so politely.
 
 export function OverviewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const linked = readFilters(params);
@@ -115,6 +116,8 @@ export function OverviewPage() {
     !!me?.memberships.some(
       (m) => m.organisationId === filters.community && (m.role === "FORUM_MEMBER" || m.role === "ADMIN"),
     );
+  // A forum member flags a gap or an offer from the lists below to the organisation to answer.
+  const flagCommunity = forumMember ? (filters.community ?? undefined) : undefined;
 
   const columnLabel = (dimension: Dimension) => (value: string) =>
     dimension === "PRIORITY_GROUP"
@@ -131,6 +134,9 @@ export function OverviewPage() {
         {t("overview.title")}
       </PageHeading>
       <p className="lead">{t("overview.lead")}</p>
+      <p className="screen-only">
+        <Link to={`/overview/crossed?${crossedAreaParams(filters)}`}>{t("crossed.openCrossed")}</Link>
+      </p>
 
       <form className="overview-filters screen-only" aria-label={t("overview.filters")}>
         <SelectField
@@ -165,6 +171,15 @@ export function OverviewPage() {
       {hasArea && overview && <LiveUpdates trustIds={liveTrusts} onChange={onChange} />}
 
       {!hasArea && areas.data && session.status !== "loading" && <p>{t("overview.chooseArea")}</p>}
+      {filters.trust && trustName && (
+        <p className="screen-only">
+          <a
+            href={`/export/posters/hospital-trusts/${filters.trust}.pdf?lang=${i18n.resolvedLanguage ?? "nb"}`}
+          >
+            {t("overview.poster", { area: trustName })}
+          </a>
+        </p>
+      )}
       <QueryStatus
         fetching={(overviewResult.fetching && !overview) || areas.fetching}
         error={overviewResult.error}
@@ -189,10 +204,10 @@ export function OverviewPage() {
             />
           </section>
           <div className="overview-grid">
-            <GapList gaps={overview.gaps} />
-            <FlaggedList offers={overview.flaggedOffers} />
+            <GapList gaps={overview.gaps} flagCommunity={flagCommunity} />
+            <FlaggedList offers={overview.flaggedOffers} flagCommunity={flagCommunity} />
             <ExpiringAgreements agreements={overview.expiringAgreements} />
-            <ReviewsDue offers={overview.reviewsDue} />
+            <ReviewsDue offers={overview.reviewsDue} flagCommunity={flagCommunity} />
           </div>
           <TrendPeriodPicker period={trendPeriod} onChange={setTrendPeriod} />
           {trendsResult.data && <TrendCharts trends={trendsResult.data.overviewTrends} />}

@@ -128,9 +128,18 @@ export const OverviewChangedSubscription = graphql(`
   }
 `);
 
+/** Follow-ups shown under each decision of a past review (ForumQuery asks for this many). */
+export const followUpsShown = 10;
+
 export const ForumQuery = graphql(`
-  query ForumReviews($community: ID!, $first: Int) {
-    forumReviews(healthCommunityId: $community, first: $first) {
+  query ForumReviews($community: ID!, $first: Int, $after: String) {
+    # Ten reviews a page, each with all its decisions (a review records at most 100) and the
+    # first follow-ups of each: a page costs what it can really return.
+    forumReviews(healthCommunityId: $community, first: 10, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           ...ForumReviewFields
@@ -158,10 +167,24 @@ export const ForumQuery = graphql(`
       title
       startsAt
     }
-    decisions {
+    # What changed in the overview since the review before (both froze a snapshot of it).
+    changesSinceLastReview {
+      previousReviewedAt
+      openFlagsBefore
+      openFlagsAfter
+      changeCount
+      changes(limit: 50) {
+        municipalityName
+        dimension
+        value
+        before
+        after
+      }
+    }
+    decisions(limit: 100) {
       id
       text
-      followUps {
+      followUps(limit: 10) {
         id
         text
         dueOn

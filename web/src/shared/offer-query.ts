@@ -12,7 +12,10 @@ export const SessionFields = graphql(`
     availablePlaces
     cancelled
     note
+    whatToBring
     version
+    signUpDeadline
+    minimumParticipants
   }
 `);
 
@@ -23,6 +26,7 @@ export const OfferDetailsFragment = graphql(
     title
     summary
     description
+    textLanguage
     kind
     status
     diagnosisScope
@@ -47,6 +51,8 @@ export const OfferDetailsFragment = graphql(
     contactPhone
     howToJoin
     registrationUrl
+    requiresReferral
+    minimumParticipants
     flaggedForReview
     version
     updatedAt

@@ -38,9 +38,15 @@ const derived = new Set(["flaggedForReview", "flagReason", "diagnosisGroups"]);
 
 function show(value: unknown, empty: string): string {
   if (value === null || value === undefined || value === "") return empty;
-  if (Array.isArray(value)) return value.length === 0 ? empty : value.join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 0 ? empty : value.map((v) => show(v, empty)).join(", ");
+  if (typeof value === "object") return describe(value as Record<string, unknown>);
   return String(value);
+}
+
+/** A recorded row (a responsibility, a party) by what a reader knows it as, else as data. */
+function describe(row: Record<string, unknown>): string {
+  const text = row.description ?? row.title ?? row.name;
+  return typeof text === "string" ? text : JSON.stringify(row);
 }
 
 /** The entity's audit trail, newest first: who changed what, from what to what. */

@@ -15,6 +15,7 @@ import { type OfferDetails, OfferQuery } from "../shared/offer-query.js";
 import { RequireSignIn } from "../shared/RequireSignIn.js";
 import { HistoryPanel } from "./HistoryPanel.js";
 import { OfferForm } from "./OfferForm.js";
+import { OfferReview } from "./OfferReview.js";
 import {
   ChangeOfferStatusMutation,
   CreateOfferMutation,
@@ -174,6 +175,7 @@ function EditOffer({ me }: { me: Me }) {
         onReload={() => reload({ requestPolicy: "network-only" })}
       />
       <SessionsEditor offer={offer} canEdit={access.canEdit} onNotice={setNotice} />
+      <OfferReview offerId={offer.id} canEdit={access.canEdit} onNotice={setNotice} />
       <HistoryPanel entityType="Offer" entityId={offer.id} labels={fieldLabels(t)} />
     </>
   );

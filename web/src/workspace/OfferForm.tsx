@@ -7,6 +7,7 @@ import {
   offerKinds,
   priorityGroups,
   topics,
+  writtenLanguages,
 } from "@samspill/domain";
 import { type FormEvent, useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,7 @@ import { Field } from "../components/Field.js";
 import { PickList } from "../components/PickList.js";
 import { RadioGroup } from "../components/RadioGroup.js";
 import { SelectField } from "../components/SelectField.js";
-import { enumOptions, languageOptions } from "../i18n/labels.js";
+import { enumOptions, languageLabel, languageOptions } from "../i18n/labels.js";
 import type { FieldErrors } from "../shared/mutations.js";
 import type { OfferFormValues } from "./offer-form.js";
 
@@ -60,7 +61,13 @@ export function OfferForm({
     />
   );
   const check = (
-    key: "userRepPlanning" | "userRepDelivery" | "userRepEvaluation" | "a0099Eligible" | "interdisciplinary",
+    key:
+      | "userRepPlanning"
+      | "userRepDelivery"
+      | "userRepEvaluation"
+      | "a0099Eligible"
+      | "interdisciplinary"
+      | "requiresReferral",
     label: string,
   ) => (
     <li className={errors[key] ? "has-error" : undefined}>
@@ -95,6 +102,15 @@ export function OfferForm({
         {text("title", { required: true })}
         {text("summary", { required: true, multiline: true, hint: t("offerForm.summaryHint") })}
         {text("description", { multiline: true })}
+        <SelectField
+          id="field-textLanguage"
+          label={t("offerForm.textLanguage")}
+          hint={t("offerForm.textLanguageHint")}
+          value={values.textLanguage}
+          onChange={(v) => set("textLanguage")(v as typeof values.textLanguage)}
+          options={writtenLanguages.map((code) => ({ value: code, label: languageLabel(t, code) }))}
+          errors={err("textLanguage")}
+        />
         <SelectField
           id="field-kind"
           label={t("offerForm.kind")}
@@ -229,6 +245,12 @@ export function OfferForm({
         {text("contactPhone", { type: "tel", autoComplete: "tel" })}
         {text("howToJoin", { multiline: true })}
         {text("registrationUrl", { type: "url" })}
+        <ul className="plain-checks">{check("requiresReferral", t("offerForm.requiresReferral"))}</ul>
+        {text("minimumParticipants", {
+          type: "number",
+          min: 0,
+          hint: t("offerForm.minimumParticipantsHint"),
+        })}
       </fieldset>
 
       <div className="form-actions">

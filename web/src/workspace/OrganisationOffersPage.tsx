@@ -38,7 +38,7 @@ export function OrganisationOffersPage() {
   );
 }
 
-function OrganisationOffers({ orgId, name }: SectionContext) {
+function OrganisationOffers({ orgId, name, canEdit }: SectionContext) {
   const { t } = useTranslation();
   // Refetch after any offer changes, also when the list held none yet (the cache keys on types).
   const context = useMemo(() => ({ additionalTypenames: ["Offer"] }), []);
@@ -49,6 +49,11 @@ function OrganisationOffers({ orgId, name }: SectionContext) {
   });
   return (
     <>
+      {canEdit && (
+        <p>
+          <Link to={`/import?organisation=${encodeURIComponent(orgId)}`}>{t("workspace.importOffers")}</Link>
+        </p>
+      )}
       <QueryStatus fetching={fetching} error={error} />
       {data && data.offers.edges.length === 0 && <p>{t("workspace.noOffers")}</p>}
       {data && data.offers.edges.length > 0 && (

@@ -1,6 +1,7 @@
 import { graphql } from "@samspill/graphql";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.js";
 import { formatSpan, fromLocalInput, toLocalInput } from "../format.js";
@@ -64,6 +65,9 @@ interface SessionValues {
   location: string;
   onlineUrl: string;
   note: string;
+  whatToBring: string;
+  signUpDeadline: string;
+  minimumParticipants: string;
 }
 
 function valuesOf(session: OfferSession | null): SessionValues {
@@ -75,6 +79,9 @@ function valuesOf(session: OfferSession | null): SessionValues {
     location: session?.location ?? "",
     onlineUrl: session?.onlineUrl ?? "",
     note: session?.note ?? "",
+    whatToBring: session?.whatToBring ?? "",
+    signUpDeadline: session?.signUpDeadline ? toLocalInput(session.signUpDeadline) : "",
+    minimumParticipants: session?.minimumParticipants?.toString() ?? "",
   };
 }
 
@@ -89,6 +96,9 @@ function toInput(values: SessionValues) {
     location: text(values.location),
     onlineUrl: text(values.onlineUrl),
     note: text(values.note),
+    whatToBring: text(values.whatToBring),
+    signUpDeadline: values.signUpDeadline.trim() === "" ? null : fromLocalInput(values.signUpDeadline),
+    minimumParticipants: count(values.minimumParticipants),
   };
 }
 
@@ -155,6 +165,9 @@ export function SessionsEditor({
                         : t("sessions.places", { registrations: s.registrations, capacity: s.capacity })}
                       {s.location && ` · ${s.location}`}
                     </span>
+                    <br />
+                    {/* The run's page: attendance, its participation report and PAM results. */}
+                    <Link to={`/courses/runs/${s.id}`}>{t("sessions.runPage")}</Link>
                   </div>
                   {canEdit && !s.cancelled && (
                     <div className="actions">
@@ -298,10 +311,13 @@ function SessionForm({
         {field("endsAt", "datetime-local", true)}
         {field("capacity", "number")}
         {field("registrations", "number")}
+        {field("signUpDeadline", "datetime-local")}
+        {field("minimumParticipants", "number")}
         {field("location", "text")}
         {field("onlineUrl", "url")}
       </div>
       {field("note", "text")}
+      {field("whatToBring", "text")}
       <div className="actions">
         <button type="submit" className="button" disabled={adding || updating}>
           {t("sessions.save")}

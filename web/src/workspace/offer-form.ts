@@ -7,6 +7,7 @@ import type {
   OfferKind,
   PriorityGroup,
   Topic,
+  WrittenLanguage,
 } from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
 import { MutationErrorFields } from "../shared/mutations.js";
@@ -18,6 +19,8 @@ export interface OfferFormValues {
   title: string;
   summary: string;
   description: string;
+  /** The written language of title, summary and description. */
+  textLanguage: WrittenLanguage;
   kind: OfferKind;
   diagnosisScope: DiagnosisScope;
   diagnosisCodes: string;
@@ -42,6 +45,8 @@ export interface OfferFormValues {
   contactPhone: string;
   howToJoin: string;
   registrationUrl: string;
+  requiresReferral: boolean;
+  minimumParticipants: string;
 }
 
 export function emptyOffer(municipalityNumber: string | null): OfferFormValues {
@@ -50,6 +55,7 @@ export function emptyOffer(municipalityNumber: string | null): OfferFormValues {
     title: "",
     summary: "",
     description: "",
+    textLanguage: "nb",
     kind: "GROUP_COURSE",
     diagnosisScope: "DIAGNOSIS_INDEPENDENT",
     diagnosisCodes: "",
@@ -75,6 +81,8 @@ export function emptyOffer(municipalityNumber: string | null): OfferFormValues {
     contactPhone: "",
     howToJoin: "",
     registrationUrl: "",
+    requiresReferral: false,
+    minimumParticipants: "",
   };
 }
 
@@ -84,6 +92,7 @@ export function valuesFromOffer(offer: OfferDetails): OfferFormValues {
     title: offer.title,
     summary: offer.summary,
     description: offer.description,
+    textLanguage: offer.textLanguage,
     kind: offer.kind,
     diagnosisScope: offer.diagnosisScope,
     diagnosisCodes: offer.diagnosisCodes.join(", "),
@@ -108,6 +117,8 @@ export function valuesFromOffer(offer: OfferDetails): OfferFormValues {
     contactPhone: offer.contactPhone ?? "",
     howToJoin: offer.howToJoin ?? "",
     registrationUrl: offer.registrationUrl ?? "",
+    requiresReferral: offer.requiresReferral,
+    minimumParticipants: offer.minimumParticipants?.toString() ?? "",
   };
 }
 
@@ -130,6 +141,7 @@ export function toOfferInput(values: OfferFormValues) {
     contactPhone: optional(values.contactPhone),
     howToJoin: optional(values.howToJoin),
     registrationUrl: optional(values.registrationUrl),
+    minimumParticipants: values.minimumParticipants.trim() === "" ? null : Number(values.minimumParticipants),
   };
 }
 

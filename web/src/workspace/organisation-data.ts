@@ -3,7 +3,8 @@ import { graphql } from "@samspill/graphql";
 import { useQuery } from "urql";
 
 // The gateway has no single-organisation query; the organisation's units come from the list of
-// its kind (a few dozen rows at most), the municipalities from their own list.
+// its kind (a few dozen rows at most), the municipalities from their own list. A hospital trust
+// can have dozens of units, more than the default page of ten.
 const OrganisationDataQuery = graphql(`
   query WorkspaceOrganisation($kind: OrganisationKind, $first: Int) {
     organisations(kind: $kind, first: $first) {
@@ -12,7 +13,7 @@ const OrganisationDataQuery = graphql(`
           id
           name
           municipalityNumber
-          units {
+          units(limit: 50) {
             id
             name
           }

@@ -12,9 +12,13 @@ export async function updateMeasureStatus(unit: Unit, actor: Actor | null, raw: 
   const input = parseInput(updateMeasureStatusInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor: who, record }) => {
     const before = await loadFollowedMeasure(tx, actor, input.id);
+    const next = checkpointAfter(before, input.status, startOfUtcDay());
+    // A met checkpoint the new date replaces has nothing left for the worker to move on.
+    const replaced = before.checkpointMetOn && next?.getTime() !== before.nextCheckpointOn?.getTime();
     const data = {
       status: input.status,
-      nextCheckpointOn: checkpointAfter(before, input.status, startOfUtcDay()),
+      nextCheckpointOn: next,
+      ...(replaced ? { checkpointMetOn: null } : {}),
     } satisfies Prisma.MeasureUpdateManyMutationInput;
     const updated = await tx.measure.updateMany({
       where: { id: input.id, version: input.version },

@@ -11,10 +11,10 @@ import {
 import { type Actor, editorRoles, holdsRole } from "../actor.js";
 import { expectVersion, type Tx } from "../unit-of-work.js";
 
-// What the agreement commands share. Parties edit an agreement together: an admin or editor of
-// any party may change it, and the audit trail names the party they acted for.
+// What the agreement commands share. Parties edit an agreement together, each its own side
+// (agreement-sides.ts); the audit trail names the party they acted for.
 
-const notAPartyEditor =
+export const notAPartyEditor =
   "You must be an admin or editor in one of the parties / Du må være administrator eller redaktør hos en av partene";
 
 /** The first of `organisationIds` in which the actor edits, or a ForbiddenError. */
@@ -47,7 +47,7 @@ export async function writeAgreement(
   tx: Tx,
   id: string,
   version: number,
-  data: Prisma.AgreementUpdateManyMutationInput,
+  data: Prisma.AgreementUncheckedUpdateManyInput,
 ): Promise<void> {
   const updated = await tx.agreement.updateMany({
     where: { id, version },

@@ -9,7 +9,10 @@ import {
   responsibilityData,
 } from "./agreement-rows.js";
 
-/** Registers an agreement. The actor must be an admin or editor of one of its parties. */
+/**
+ * Registers an agreement. The actor must be an admin or editor of one of its parties; the
+ * coordinating party is the one named, else the organisation the actor registers it for.
+ */
 export async function createAgreement(
   unit: Unit,
   actor: Actor | null,
@@ -32,6 +35,7 @@ export async function createAgreement(
         validTo: dateOrNull(input.validTo),
         status: input.status,
         documentUrl: input.documentUrl ?? null,
+        coordinatorId: input.coordinatorId ?? acting,
         parties: {
           create: input.parties.map((p) => ({ organisationId: p.organisationId, role: p.role })),
         },

@@ -1,3 +1,4 @@
+export { sharedFieldsEditor } from "./agreement-sides.js";
 export { createAgreement } from "./create-agreement.js";
 export { linkOfferToAgreement, unlinkOfferFromAgreement } from "./link-offer.js";
 export { setAgreementResponsibilities } from "./set-agreement-responsibilities.js";

@@ -2,22 +2,29 @@ import {
   type AgreementOfferLinkInput,
   agreementOfferLinkInput,
   DomainValidationError,
+  ForbiddenError,
   fieldIssue,
   parseInput,
 } from "@samspill/domain";
-import { type Actor, requireSignedIn } from "../actor.js";
+import { type Actor, editorRoles, holdsRole, requireSignedIn } from "../actor.js";
 import { type Tx, transact, type Unit } from "../unit-of-work.js";
 import { agreementPayload, asPartyEditor } from "./agreement-rows.js";
 
 // Which offers are delivered under an agreement. A link is not versioned by the editor (two
 // parties may link different offers at once), but it is a change of the agreement: its version
-// goes up so that anyone editing it sees something changed.
+// goes up so that anyone editing it sees something changed. Each party links and unlinks only
+// its own offers: the actor must edit for the offer's provider.
+
+const notYourOffer =
+  "A party links and unlinks only its own offers / En part knytter til og fjerner bare egne tilbud";
 
 /** Records that an offer is delivered under the agreement; the offer's provider must be a party. */
 export function linkOfferToAgreement(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   return changeOfferLink(unit, actor, raw, "link", async (tx, { agreementId, offerId }, partyIds, linked) => {
     const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
     if (!offer) refuse("unknown_offer", "No such offer", "Tilbudet finnes ikke");
+    if (partyIds.includes(offer.providerId) && !holdsRole(actor, offer.providerId, editorRoles))
+      throw new ForbiddenError(notYourOffer);
     if (!partyIds.includes(offer.providerId))
       refuse(
         "provider_not_a_party",
@@ -42,6 +49,8 @@ export function unlinkOfferFromAgreement(
     raw,
     "unlink",
     async (tx, { agreementId, offerId }, _partyIds, linked) => {
+      const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
+      if (offer && !holdsRole(actor, offer.providerId, editorRoles)) throw new ForbiddenError(notYourOffer);
       if (!linked)
         refuse(
           "not_linked",

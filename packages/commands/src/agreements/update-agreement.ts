@@ -2,6 +2,8 @@ import type { Prisma } from "@samspill/database";
 import {
   agreementPeriodIssues,
   assertNoIssues,
+  coordinatorIssues,
+  ForbiddenError,
   fieldIssue,
   parseInput,
   partyIssues,
@@ -11,18 +13,19 @@ import {
 import { type Actor, requireSignedIn } from "../actor.js";
 import { diff, transact, type Unit } from "../unit-of-work.js";
 import {
-  actingOrganisation,
   agreementPayload,
-  asPartyEditor,
   dateOrNull,
   isoDay,
+  notAPartyEditor,
   partyKindIssues,
   writeAgreement,
 } from "./agreement-rows.js";
+import { asCoordinatorEditor } from "./agreement-sides.js";
 
 /**
- * Edits an agreement; parties are replaced as a whole when given. The period and party rules
- * are checked on the agreement as it will stand, and the editor must still edit for a party.
+ * Edits an agreement's shared fields; parties are replaced as a whole when given. Only the
+ * coordinating party or a regional admin may (agreement-sides.ts). The period, party and
+ * coordinator rules are checked on the agreement as it will stand.
  */
 export async function updateAgreement(
   unit: Unit,
@@ -31,13 +34,13 @@ export async function updateAgreement(
 ): Promise<{ id: string }> {
   const { id, version, parties, ...fields } = parseInput(updateAgreementInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
-    const { agreement: before } = asPartyEditor(
-      actor,
-      await tx.agreement.findUnique({
-        where: { id },
-        include: { parties: { orderBy: { organisationId: "asc" } }, responsibilities: true },
-      }),
-    );
+    const before = await tx.agreement.findUnique({
+      where: { id },
+      include: { parties: { orderBy: { organisationId: "asc" } }, responsibilities: true },
+    });
+    // An unknown id is refused like a foreign agreement.
+    if (!before) throw new ForbiddenError(notAPartyEditor);
+    const acting = await asCoordinatorEditor(tx, actor, before);
     const validFrom = fields.validFrom ?? isoDay(before.validFrom) ?? "";
     const validTo = fields.validTo !== undefined ? fields.validTo : isoDay(before.validTo);
     const subAgreement = fields.subAgreement !== undefined ? fields.subAgreement : before.subAgreement;
@@ -46,6 +49,11 @@ export async function updateAgreement(
     const issues = [
       ...agreementPeriodIssues(validFrom, validTo),
       ...partyIssues(nextParties, Boolean(subAgreement)),
+      // The coordinator hands over before it leaves: the coordinating party stays a party.
+      ...coordinatorIssues(
+        fields.coordinatorId ?? before.coordinatorId,
+        nextParties.map((p) => p.organisationId),
+      ),
     ];
     if (parties) {
       issues.push(...(await partyKindIssues(tx, parties)));
@@ -62,17 +70,12 @@ export async function updateAgreement(
         );
     }
     assertNoIssues(issues);
-    // Acting for the parties as they will stand: an editor cannot write their own organisation out.
-    const acting = actingOrganisation(
-      actor,
-      nextParties.map((p) => p.organisationId),
-    );
     const { validFrom: from, validTo: to, ...scalars } = fields;
     const data = {
       ...scalars,
       ...(from !== undefined ? { validFrom: new Date(from) } : {}),
       ...(to !== undefined ? { validTo: dateOrNull(to) } : {}),
-    } satisfies Prisma.AgreementUpdateManyMutationInput;
+    } satisfies Prisma.AgreementUncheckedUpdateManyInput;
     await writeAgreement(tx, id, version, data);
     if (parties) {
       await tx.agreementParty.deleteMany({ where: { agreementId: id } });

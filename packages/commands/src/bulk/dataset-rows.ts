@@ -1,5 +1,14 @@
 import type { Prisma } from "@samspill/database";
-import { type DatasetBatch, NotFoundError, type OrganisationKind, taskDivisionFlag } from "@samspill/domain";
+import {
+  type DatasetBatch,
+  DomainValidationError,
+  defaultCoordinator,
+  fieldIssue,
+  NotFoundError,
+  type OrganisationKind,
+  type PartyRole,
+  taskDivisionFlag,
+} from "@samspill/domain";
 import { mergeGroups } from "../offers/offer-rows.js";
 import type { Tx } from "../unit-of-work.js";
 
@@ -67,13 +76,23 @@ export function offerRows(offers: DatasetBatch["offers"], kinds: ReadonlyMap<str
   return { rows, municipalities };
 }
 
+/** An imported or loaded agreement is coordinated by its hospital trust, else its first party. */
+export function coordinatorOf(parties: readonly { organisationId: string; role: PartyRole }[]) {
+  const coordinator = defaultCoordinator(parties);
+  if (!coordinator)
+    throw new DomainValidationError([
+      fieldIssue("parties", "too_few_parties", "An agreement needs parties", "En avtale må ha parter"),
+    ]);
+  return coordinator;
+}
+
 export function agreementRows(agreements: DatasetBatch["agreements"]) {
   const rows: Prisma.AgreementCreateManyInput[] = [];
   const parties: Prisma.AgreementPartyCreateManyInput[] = [];
   const responsibilities: Prisma.AgreementResponsibilityCreateManyInput[] = [];
   const offers: Prisma.AgreementOfferCreateManyInput[] = [];
   for (const { parties: p, responsibilities: r, offerIds, ...agreement } of agreements) {
-    rows.push(agreement);
+    rows.push({ ...agreement, coordinatorId: coordinatorOf(p) });
     for (const party of p) parties.push({ agreementId: agreement.id, ...party });
     for (const responsibility of r) responsibilities.push({ agreementId: agreement.id, ...responsibility });
     for (const offerId of new Set(offerIds)) offers.push({ agreementId: agreement.id, offerId });

@@ -2,6 +2,7 @@ import { assertNoIssues, parseInput, recordForumReviewInput } from "@samspill/do
 import { type Actor, forumRoles, requireRole } from "../actor.js";
 import { followUpPayload } from "../meetings/meeting-rows.js";
 import { transact, type Unit } from "../unit-of-work.js";
+import { takeOverviewSnapshot } from "./overview-snapshot.js";
 import { reviewIssues } from "./review-issues.js";
 
 // A health community's forum reviews the joint overview at one of its meeting points and records
@@ -18,12 +19,15 @@ export async function recordForumReview(
   const who = requireRole(actor, input.healthCommunityId, forumRoles);
   return transact(unit, who, async ({ tx, record }) => {
     assertNoIssues(await reviewIssues(tx, input));
+    // The overview as the forum saw it, frozen so the next review can show what changed since.
+    const snapshot = await takeOverviewSnapshot(tx, input.healthCommunityId, new Date());
     const review = await tx.forumReview.create({
       data: {
         meetingPointId: input.meetingPointId,
         healthCommunityId: input.healthCommunityId,
         findings: input.findings,
         createdById: who.personId,
+        snapshot,
       },
     });
     // One by one, so the decisions keep the order the forum gave them.

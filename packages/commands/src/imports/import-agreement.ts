@@ -1,6 +1,7 @@
 import { importAgreementInput, parseInput } from "@samspill/domain";
 import type { Actor } from "../actor.js";
 import { agreementPayload } from "../agreements/agreement-rows.js";
+import { coordinatorOf } from "../bulk/dataset-rows.js";
 import type { Unit } from "../unit-of-work.js";
 import { importAsRegionalAdmin } from "./admin-import.js";
 import { type Imported, presentOf } from "./apply-import.js";
@@ -66,7 +67,7 @@ export async function importAgreement(unit: Unit, actor: Actor | null, raw: unkn
     return {
       stored,
       next,
-      create: () => tx.agreement.create({ data: { id, ...fields } }),
+      create: () => tx.agreement.create({ data: { id, ...fields, coordinatorId: coordinatorOf(parties) } }),
       update: () => tx.agreement.update({ where: { id }, data: { ...fields, version: { increment: 1 } } }),
       writeParts,
       event: (outcome) => ({

@@ -8,6 +8,7 @@ import {
 import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.js";
 import { diff, transact, type Unit } from "../unit-of-work.js";
 import {
+  addDecisionTo,
   loadOrganisedMeeting,
   meetingPayload,
   unknownOrganisationIssues,
@@ -87,19 +88,7 @@ export async function addMeetingDecision(
   const input = parseInput(addMeetingDecisionInput, raw);
   return transact(unit, requireSignedIn(actor), async ({ tx, actor, record }) => {
     const meeting = await loadOrganisedMeeting(tx, actor, input.meetingPointId);
-    // No version from the client: a decision adds to the record, it does not replace anything.
-    const { version } = await tx.meetingPoint.update({
-      where: { id: meeting.id },
-      data: { version: { increment: 1 } },
-      select: { version: true },
-    });
-    const decision = await tx.meetingDecision.create({
-      data: {
-        meetingPointId: meeting.id,
-        text: input.text,
-        ...(input.decidedAt ? { decidedAt: input.decidedAt } : {}),
-      },
-    });
+    const { version, decision } = await addDecisionTo(tx, meeting.id, input.text, input.decidedAt);
     await record({
       action: "meeting_point.decision",
       entityType: "MeetingPoint",

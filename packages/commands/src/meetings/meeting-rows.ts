@@ -40,6 +40,28 @@ export async function updateMeetingAt(
   );
 }
 
+/**
+ * Adds a decision to the meeting's record and bumps the meeting's version (no version from the
+ * client: a decision adds to the record, it does not replace anything). Answers both.
+ */
+export async function addDecisionTo(
+  tx: Tx,
+  meetingPointId: string,
+  text: string,
+  decidedAt: Date | null | undefined,
+): Promise<{ version: number; decision: { id: string; text: string; decidedAt: Date } }> {
+  const { version } = await tx.meetingPoint.update({
+    where: { id: meetingPointId },
+    data: { version: { increment: 1 } },
+    select: { version: true },
+  });
+  const decision = await tx.meetingDecision.create({
+    data: { meetingPointId, text, ...(decidedAt ? { decidedAt } : {}) },
+    select: { id: true, text: true, decidedAt: true },
+  });
+  return { version, decision };
+}
+
 export function meetingPayload(meeting: { id: string; version: number; startsAt: Date }) {
   return { id: meeting.id, version: meeting.version, startsAt: meeting.startsAt.toISOString() };
 }

@@ -1,8 +1,8 @@
 import type { Prisma } from "@samspill/database";
 import { assertTransition, changeOfferStatusInput, defaultReviewDue, parseInput } from "@samspill/domain";
 import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.js";
-import { expectVersion, transact, type Unit } from "../unit-of-work.js";
-import { loadOffer, municipalityNumbersOf, snapshotAfter } from "./offer-rows.js";
+import { transact, type Unit } from "../unit-of-work.js";
+import { loadOffer, municipalityNumbersOf, snapshotAfter, updateOfferAtVersion } from "./offer-rows.js";
 
 /**
  * Moves an offer through its lifecycle: draft → published → paused/archived (archived → draft).
@@ -25,13 +25,7 @@ export async function changeOfferStatus(
       ...(publishing && !before.publishedAt ? { publishedAt: now } : {}),
       reviewDueOn: publishing && !before.reviewDueOn ? defaultReviewDue(now) : before.reviewDueOn,
     } satisfies Prisma.OfferUpdateManyMutationInput;
-    const updated = await tx.offer.updateMany({
-      where: { id, version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    await expectVersion(updated, "Offer", id, version, () =>
-      tx.offer.findUnique({ where: { id }, select: { version: true } }),
-    );
+    await updateOfferAtVersion(tx, id, version, data);
     await record({
       action: "offer.status",
       entityType: "Offer",

@@ -1,6 +1,7 @@
-import { createOfferInput, parseInput, taskDivisionFlag } from "@samspill/domain";
+import { createOfferInput, parseInput } from "@samspill/domain";
 import { toOfferSnapshot } from "@samspill/events";
 import { type Actor, editorRoles, requireRole } from "../actor.js";
+import { raiseTaskDivisionFlags, taskDivisionMark } from "../forum-flags/task-division-flags.js";
 import { found, transact, type Unit } from "../unit-of-work.js";
 import { assertMunicipalitiesExist, assertUnitOfProvider, mergeGroups } from "./offer-rows.js";
 
@@ -8,7 +9,8 @@ import { assertMunicipalitiesExist, assertUnitOfProvider, mergeGroups } from "./
 export async function createOffer(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const input = parseInput(createOfferInput, raw);
   const who = requireRole(actor, input.providerId, editorRoles);
-  return transact(unit, who, async ({ tx, record }) => {
+  return transact(unit, who, async (work) => {
+    const { tx, record } = work;
     const provider = await found(
       tx.organisation.findUnique({ where: { id: input.providerId }, select: { kind: true } }),
       "Organisation",
@@ -16,7 +18,7 @@ export async function createOffer(unit: Unit, actor: Actor | null, raw: unknown)
     );
     await assertMunicipalitiesExist(tx, input.municipalityNumbers);
     await assertUnitOfProvider(tx, input.unitId, input.providerId);
-    const flag = taskDivisionFlag(provider.kind, input.diagnosisScope);
+    const flag = taskDivisionMark(provider.kind, input.diagnosisScope, null);
     const { municipalityNumbers, reviewDueOn, ...fields } = input;
     const offer = await tx.offer.create({
       data: {
@@ -41,6 +43,8 @@ export async function createOffer(unit: Unit, actor: Actor | null, raw: unknown)
       changes: { created: input },
       event: { type: "offer.created", payload: { offer: snapshot } },
     });
+    // Only a marked offer has a question to ask: an unmarked one costs no statement.
+    if (flag.flagged) await raiseTaskDivisionFlags(work, [offer.id]);
     return { id: offer.id };
   });
 }

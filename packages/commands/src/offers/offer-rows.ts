@@ -1,7 +1,7 @@
 import type { Prisma } from "@samspill/database";
 import { type DiagnosisGroup, DomainValidationError, diagnosisGroupsOf, fieldIssue } from "@samspill/domain";
 import { type OfferSnapshot, toOfferSnapshot } from "@samspill/events";
-import { found, type Tx } from "../unit-of-work.js";
+import { expectVersion, found, type Tx } from "../unit-of-work.js";
 
 // What the offer commands share: the one read of an offer a command makes, and the snapshot its
 // event carries, built from that read plus the change rather than by reading the row again.
@@ -77,4 +77,20 @@ export async function assertUnitOfProvider(
 /** An offer's diagnosis groups: the ones chosen plus those its ICD-10 codes fall in. */
 export function mergeGroups(groups: readonly DiagnosisGroup[], codes: readonly string[]): DiagnosisGroup[] {
   return [...new Set([...groups, ...diagnosisGroupsOf(codes).filter((g) => g !== "OTHER")])];
+}
+
+/** Writes `data` only if the offer is still at `version` (optimistic locking), raising it by one. */
+export async function updateOfferAtVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.OfferUpdateManyMutationInput,
+): Promise<void> {
+  const updated = await tx.offer.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  await expectVersion(updated, "Offer", id, version, () =>
+    tx.offer.findUnique({ where: { id }, select: { version: true } }),
+  );
 }

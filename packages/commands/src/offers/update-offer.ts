@@ -1,7 +1,8 @@
 import type { Prisma } from "@samspill/database";
-import { assertTransition, parseInput, taskDivisionFlag, updateOfferInput } from "@samspill/domain";
+import { assertTransition, parseInput, updateOfferInput } from "@samspill/domain";
 import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.js";
-import { diff, expectVersion, transact, type Unit } from "../unit-of-work.js";
+import { raiseTaskDivisionFlags, taskDivisionMark } from "../forum-flags/task-division-flags.js";
+import { diff, transact, type Unit } from "../unit-of-work.js";
 import {
   assertMunicipalitiesExist,
   assertUnitOfProvider,
@@ -9,16 +10,22 @@ import {
   mergeGroups,
   municipalityNumbersOf,
   snapshotAfter,
+  updateOfferAtVersion,
 } from "./offer-rows.js";
 
 /** Edits an offer; a stale version is refused with a ConflictError, never overwritten. */
 export async function updateOffer(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   const input = parseInput(updateOfferInput, raw);
-  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
+  return transact(unit, requireSignedIn(actor), async (work) => {
+    const { tx, record } = work;
     const before = await loadOffer(tx, input.id);
     requireRole(actor, before.providerId, editorRoles);
     const { id, version, municipalityNumbers, reviewDueOn, ...fields } = input;
-    const flag = taskDivisionFlag(before.provider.kind, fields.diagnosisScope ?? before.diagnosisScope);
+    const flag = taskDivisionMark(
+      before.provider.kind,
+      fields.diagnosisScope ?? before.diagnosisScope,
+      before,
+    );
     const data = {
       ...fields,
       ...(fields.diagnosisCodes || fields.diagnosisGroups
@@ -41,13 +48,7 @@ export async function updateOffer(unit: Unit, actor: Actor | null, raw: unknown)
     }
     if (municipalityNumbers) await assertMunicipalitiesExist(tx, municipalityNumbers);
     await assertUnitOfProvider(tx, fields.unitId, before.providerId);
-    const updated = await tx.offer.updateMany({
-      where: { id, version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    await expectVersion(updated, "Offer", id, version, () =>
-      tx.offer.findUnique({ where: { id }, select: { version: true } }),
-    );
+    await updateOfferAtVersion(tx, id, version, data);
     if (municipalityNumbers) {
       await tx.offerMunicipality.deleteMany({ where: { offerId: id } });
       await tx.offerMunicipality.createMany({
@@ -69,6 +70,7 @@ export async function updateOffer(unit: Unit, actor: Actor | null, raw: unknown)
         payload: { offer: snapshotAfter(before, data, numbersAfter), changedFields: Object.keys(changes) },
       },
     });
+    if (flag.flagged) await raiseTaskDivisionFlags(work, [id]);
     return { id };
   });
 }

@@ -2,21 +2,21 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { suppressSmallCounts } from "@samspill/domain";
+import { type GridPeriod, PublishedGrid, type WrittenLanguage } from "@samspill/domain";
 import type { AnnualReport, AudienceCounts } from "../annual-report-content.js";
+import { mailTexts } from "../texts/index.js";
 import { FigureTable } from "./figures.js";
 import { Layout, Paragraph, SectionHeading } from "./layout.js";
 import { publishedAlone, showFigure } from "./published.js";
 import { type RenderedMail, renderMail } from "./render.js";
 
-const audienceLabels = ["Pasienter", "Pårørende", "Barn og unge", "Foreldre", "Andre"];
-const phaseLabels = ["Planlegging", "Gjennomføring", "Evaluering"];
-const levelLabels = ["Nivå 1", "Nivå 2", "Nivå 3", "Nivå 4"];
 const levels = [0, 1, 2, 3];
 
 /** A mean score only where its respondents are shown: a mean of a few people says too much. */
-const score = (mean: number | null, respondents: number | null) =>
-  mean === null || respondents === null ? "–" : mean.toFixed(1).replace(".", ",");
+const score = (mean: number | null, respondents: number | null, locale: string) =>
+  mean === null || respondents === null
+    ? "–"
+    : mean.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const byAudience = (c: AudienceCounts) => [c.patients, c.carers, c.childrenAndYouth, c.parents, c.others];
 
@@ -26,6 +26,10 @@ export interface AnnualReportMailProps {
   publicUrl: string;
   /** Counts of fewer people than this are not published (the deployment's setting, at least 5). */
   smallCountThreshold: number;
+  /** The recipient's signed unsubscribe page; the footer links to it (unsubscribe.ts). */
+  unsubscribeUrl?: string;
+  /** The recipient's written language (recipient-language.ts); bokmål when left out. */
+  language?: WrittenLanguage;
 }
 
 export function AnnualReportMail({
@@ -33,15 +37,25 @@ export function AnnualReportMail({
   recipientName,
   publicUrl,
   smallCountThreshold: threshold,
+  unsubscribeUrl,
+  language = "nb",
 }: AnnualReportMailProps) {
+  const tx = mailTexts(language);
+  const t = tx.annualReport;
   const { a0099, participation: p, pam } = report;
-  const show = (published: number | null, raw: number) => showFigure(published, raw, threshold);
+  const show = (published: number | null, raw: number) => showFigure(published, raw, threshold, tx);
+  const mean = (value: number | null, respondents: number | null) => score(value, respondents, tx.locale);
   const count = (n: number) => show(publishedAlone(n, threshold), n);
-  // Participants: A0099 offers and the others by audience. The report shows the audience
-  // totals, the grand total and the A0099 row's total, so they are suppressed as one table.
-  const a0099Row = byAudience(a0099.participantsByAudience);
+  // Participants, by audience and in all, and those of A0099 offers: sums of published figures of
+  // the providers' tables for the year (the grid the gateway's summaries and trends share).
+  const year: GridPeriod = { kind: "YEAR", year: report.year, index: 1 };
+  const grid = new PublishedGrid(report.year, 5, report.grid.participants, threshold);
+  const people = grid.sum(
+    report.grid.participants.map((o) => o.offerId),
+    year,
+  );
+  const a0099People = grid.sum(report.grid.a0099OfferIds, year);
   const allRow = byAudience(p.participants);
-  const people = suppressSmallCounts([a0099Row, allRow.map((n, i) => n - (a0099Row[i] ?? 0))], threshold);
   const total = allRow.reduce((a, b) => a + b, 0);
   const reps = [p.userReps.planning, p.userReps.delivery, p.userReps.evaluation];
   const withReps = [
@@ -51,105 +65,97 @@ export function AnnualReportMail({
   ];
   const meetingReps = [p.meetingUserReps.planning, p.meetingUserReps.delivery, p.meetingUserReps.evaluation];
   // PAM, per side: offers × levels, whose row totals are each offer's respondents and whose
-  // grand total is all respondents.
-  const pamTable = (pick: "levelsBefore" | "levelsAfter") =>
-    suppressSmallCounts(
-      pam.offers.map((o) => levels.map((l) => o[pick][l] ?? 0)),
-      threshold,
+  // grand total is all respondents, from the same grid.
+  const pamTable = (side: "pamBefore" | "pamAfter") =>
+    new PublishedGrid(report.year, 4, report.grid[side], threshold).table(
+      pam.offers.map((o) => o.offerId),
+      year,
     );
-  const before = pamTable("levelsBefore");
-  const after = pamTable("levelsAfter");
+  const before = pamTable("pamBefore");
+  const after = pamTable("pamAfter");
   return (
     <Layout
-      preview={`Årsrapport ${report.year} for ${report.scope.name}`}
-      title={`Årsrapport ${report.year}: ${report.scope.name}`}
+      preview={t.preview(report.year, report.scope.name)}
+      title={t.title(report.year, report.scope.name)}
       publicUrl={publicUrl}
-      reason="Du får denne e-posten fordi du abonnerer på årsrapporten i Samspill."
+      reason={t.reason}
+      unsubscribeUrl={unsubscribeUrl}
+      language={language}
     >
-      <Paragraph>Hei {recipientName},</Paragraph>
-      <Paragraph>
-        Her er årsrapporten for pasient- og pårørendeopplæring i {report.scope.name} for {report.year}. Tall
-        under {threshold} vises som «færre enn {threshold}», slik at ingen kan kjennes igjen.
-      </Paragraph>
+      <Paragraph>{tx.greeting(recipientName)}</Paragraph>
+      <Paragraph>{t.intro(report.scope.name, report.year, threshold)}</Paragraph>
 
-      <SectionHeading>A0099-aktivitet</SectionHeading>
+      <SectionHeading>{t.a0099Heading}</SectionHeading>
       <FigureTable
-        head={["", "Antall"]}
+        head={["", t.count]}
         rows={[
-          { label: "Tilbud med A0099-koding i bruk", values: [String(a0099.offers)] },
-          { label: "Gjennomførte samlinger", values: [String(a0099.sessions)] },
-          { label: "Deltakere", values: [show(people.rowTotals[0] ?? null, a0099.participants)] },
+          { label: t.a0099Offers, values: [String(a0099.offers)] },
+          { label: t.a0099Sessions, values: [String(a0099.sessions)] },
+          { label: t.participants, values: [show(a0099People.total, a0099.participants)] },
         ]}
       />
 
-      <SectionHeading>Deltakelse</SectionHeading>
-      <Paragraph>
-        {p.reports} deltakerrapporter for {p.offersReported} tilbud.
-      </Paragraph>
+      <SectionHeading>{t.participationHeading}</SectionHeading>
+      <Paragraph>{t.reports(p.reports, p.offersReported)}</Paragraph>
       <FigureTable
-        head={["Målgruppe", "Deltakere"]}
+        head={[t.audience, t.participants]}
         rows={[
-          ...audienceLabels.map((label, i) => ({
+          ...t.audiences.map((label, i) => ({
             label,
-            values: [show(people.columnTotals[i] ?? null, allRow[i] ?? 0)],
+            values: [show(people.cells[i] ?? null, allRow[i] ?? 0)],
           })),
-          { label: "Totalt", values: [show(people.total, total)] },
+          { label: t.total, values: [show(people.total, total)] },
         ]}
       />
 
-      <SectionHeading>Brukermedvirkning</SectionHeading>
+      <SectionHeading>{t.userRepsHeading}</SectionHeading>
       <FigureTable
-        head={[
-          "Fase",
-          "Brukerrepresentanter i tilbud",
-          "Tilbud med brukermedvirkning",
-          "Brukerrepresentanter i møtepunkter",
-        ]}
-        rows={phaseLabels.map((label, i) => ({
+        head={[t.phase, t.repsInOffers, t.offersWithReps, t.repsInMeetings]}
+        rows={t.phases.map((label, i) => ({
           label,
           values: [
             count(reps[i] ?? 0),
-            `${withReps[i] ?? 0} av ${p.offersReported}`,
+            t.outOf(withReps[i] ?? 0, p.offersReported),
             count(meetingReps[i] ?? 0),
           ],
         }))}
       />
 
-      <SectionHeading>PAM før og etter</SectionHeading>
+      <SectionHeading>{t.pamHeading}</SectionHeading>
       {pam.evaluations === 0 ? (
-        <Paragraph>Ingen PAM-målinger er rapportert for {report.year}.</Paragraph>
+        <Paragraph>{t.noPam(report.year)}</Paragraph>
       ) : (
         <>
           <FigureTable
-            head={["", "Før", "Etter"]}
+            head={["", t.before, t.after]}
             rows={[
               {
-                label: "Svar",
+                label: t.answers,
                 values: [show(before.total, pam.respondentsBefore), show(after.total, pam.respondentsAfter)],
               },
               {
-                label: "Gjennomsnittlig PAM-skår (0–100)",
-                values: [score(pam.meanBefore, before.total), score(pam.meanAfter, after.total)],
+                label: t.meanScore,
+                values: [mean(pam.meanBefore, before.total), mean(pam.meanAfter, after.total)],
               },
-              ...levelLabels.map((label, i) => ({
-                label,
+              ...levels.map((level) => ({
+                label: t.level(level + 1),
                 values: [
-                  show(before.columnTotals[i] ?? null, pam.levelsBefore[i] ?? 0),
-                  show(after.columnTotals[i] ?? null, pam.levelsAfter[i] ?? 0),
+                  show(before.columnTotals[level] ?? null, pam.levelsBefore[level] ?? 0),
+                  show(after.columnTotals[level] ?? null, pam.levelsAfter[level] ?? 0),
                 ],
               })),
             ]}
           />
           <FigureTable
-            head={["Tilbud", "Svar før", "Skår før", "Svar etter", "Skår etter"]}
+            head={[t.offer, t.answersBefore, t.scoreBefore, t.answersAfter, t.scoreAfter]}
             rows={pam.offers.map((o, i) => ({
               id: o.offerId,
               label: o.title,
               values: [
                 show(before.rowTotals[i] ?? null, o.respondentsBefore),
-                score(o.meanBefore, before.rowTotals[i] ?? null),
+                mean(o.meanBefore, before.rowTotals[i] ?? null),
                 show(after.rowTotals[i] ?? null, o.respondentsAfter),
-                score(o.meanAfter, after.rowTotals[i] ?? null),
+                mean(o.meanAfter, after.rowTotals[i] ?? null),
               ],
             }))}
           />
@@ -161,7 +167,7 @@ export function AnnualReportMail({
 
 export function renderAnnualReport(props: AnnualReportMailProps): Promise<RenderedMail> {
   return renderMail(
-    `Samspill: årsrapport ${props.report.year} for ${props.report.scope.name}`,
+    mailTexts(props.language).annualReport.subject(props.report.year, props.report.scope.name),
     <AnnualReportMail {...props} />,
   );
 }

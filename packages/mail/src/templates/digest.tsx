@@ -2,129 +2,207 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { offerFormatLabels } from "@samspill/domain";
-import type { DigestContent, DigestOffer, DigestSession } from "../digest-content.js";
-import { agreementHorizonDays, sessionHorizonDays } from "../digest-content.js";
+import { Preview } from "@react-email/components";
+import { render } from "@react-email/render";
+import type { WrittenLanguage } from "@samspill/domain";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { DigestContent } from "../digest-content.js";
 import { links } from "../links.js";
-import type { OfferChangeKind } from "../offer-changes.js";
-import { formatCalendarDate, formatInstantDate, formatSessionStart } from "../oslo.js";
+import { mailTexts } from "../texts/index.js";
+import { type DigestPart, digestParts, type PartMemo, partText } from "./digest-parts.js";
 import { Item, Layout, Paragraph, SectionHeading } from "./layout.js";
-import { publishedAlone } from "./published.js";
-import { type RenderedMail, renderMail } from "./render.js";
+import type { RenderedMail } from "./render.js";
+import { unsubscribeTexts } from "./unsubscribe-footer.js";
 
-const headings: Record<OfferChangeKind, string> = {
-  NEW: "Nye tilbud",
-  UPDATED: "Endrede tilbud",
-  PAUSED: "Tilbud satt på pause",
-  ENDED: "Avsluttede tilbud",
-};
-const order: OfferChangeKind[] = ["NEW", "UPDATED", "PAUSED", "ENDED"];
+// The weekly digest. Thousands go out at once and most differ from the next only in a few
+// blocks, the greeting and the unsubscribe link: rendering each with React (then converting
+// its HTML to text) took ~15 ms of CPU a mail. So a run renders every distinct block with
+// React once and writes each mail by joining them: the frame (Layout) once per language, with
+// placeholders no text can contain where the preview, the body and the unsubscribe link go;
+// the text version straight from the same blocks (digest-parts.ts).
 
-export interface DigestMailProps {
-  content: DigestContent;
+export interface DigestRunOptions {
   publicUrl: string;
-  /** "uke 48" */
-  weekLabel: string;
+  /** "uke 48" in each language (weekLabel in periods.ts). */
+  weekLabel: (language: WrittenLanguage) => string;
   /** Counts of fewer people than this are not published (the deployment's setting, at least 5). */
   smallCountThreshold: number;
 }
 
+export interface DigestMailOptions {
+  /** The recipient's written language (recipient-language.ts). */
+  language: WrittenLanguage;
+  /** The recipient's signed unsubscribe page; the footer links to it (unsubscribe.ts). */
+  unsubscribeUrl?: string;
+}
+
+export type DigestRenderer = (content: DigestContent, mail: DigestMailOptions) => Promise<RenderedMail>;
+
+const htmlEscapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#x27;",
+};
+/** As React escapes text and attribute values. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+
+const placeholder = (name: string) => `${name}${crypto.randomUUID().replaceAll("-", "")}`;
+
+function partElement(part: DigestPart) {
+  switch (part.kind) {
+    case "paragraph":
+      return <Paragraph>{part.pieces}</Paragraph>;
+    case "heading":
+      return <SectionHeading>{part.text}</SectionHeading>;
+    case "item":
+      return <Item title={part.title} href={part.href} details={part.details} />;
+  }
+}
+
+interface Frame {
+  /** The document up to the preview, between preview and body, and after the body. */
+  head: string;
+  middle: string;
+  /** After the body, split where the unsubscribe link goes. */
+  tail: string[];
+  title: string;
+}
+
 /**
- * Free places, where the session has a capacity and its registrations may be published: with
- * the capacity public, the free places would give a small number of registrations away.
+ * Renders the digests of one run. Blocks are kept for the renderer's life (one chunk of a run),
+ * so its memory is bounded by the distinct offers, sessions and agreements that chunk reports.
  */
-function seatsLeft(session: DigestSession, threshold: number): number | null {
-  if (session.seatsLeft === null) return null;
-  return publishedAlone(session.registrations, threshold) === null ? null : session.seatsLeft;
+export function digestRenderer(run: DigestRunOptions): DigestRenderer {
+  const slots = {
+    name: placeholder("RECIPIENT"),
+    preview: placeholder("PREVIEW"),
+    body: placeholder("BODY"),
+    link: placeholder("UNSUBSCRIBE"),
+  };
+  const blocks = new Map<string, string>();
+  const block = (key: string, element: () => Parameters<typeof renderToStaticMarkup>[0]) => {
+    let html = blocks.get(key);
+    if (html === undefined) {
+      html = renderToStaticMarkup(element());
+      blocks.set(key, html);
+    }
+    return html;
+  };
+  const built = new Map<string, DigestPart>();
+  const memo: PartMemo = (key, build) => {
+    let part = built.get(key);
+    if (!part) {
+      part = build();
+      built.set(key, part);
+    }
+    return part;
+  };
+  const previewOf = (text: string) => block(`preview\0${text}`, () => <Preview>{text}</Preview>);
+  const frames = new Map<string, Promise<Frame>>();
+
+  const renderFrame = async (language: WrittenLanguage, withLink: boolean): Promise<Frame> => {
+    const tx = mailTexts(language);
+    const title = tx.digest.title(run.weekLabel(language));
+    const html = await render(
+      <Layout
+        preview={slots.preview}
+        title={title}
+        publicUrl={run.publicUrl}
+        reason={tx.digest.reason}
+        unsubscribeUrl={withLink ? slots.link : undefined}
+        language={language}
+      >
+        {slots.body}
+      </Layout>,
+    );
+    const around = html.split(slots.body);
+    const [head, middle, ...extra] = (around[0] ?? "").split(previewOf(slots.preview));
+    // Each placeholder must sit exactly once where expected, or the mails would be wrong.
+    const afterBody = around[1];
+    if (around.length !== 2 || afterBody === undefined || middle === undefined || extra.length > 0)
+      throw new Error("the digest frame did not render its placeholders as expected");
+    return { head: head ?? "", middle, tail: afterBody.split(slots.link), title };
+  };
+  const frameOf = (language: WrittenLanguage, withLink: boolean) => {
+    const key = `${language}:${withLink}`;
+    let frame = frames.get(key);
+    if (!frame) {
+      frame = renderFrame(language, withLink);
+      frames.set(key, frame);
+      // A failed render is not remembered: the next mail tries again.
+      frame.catch(() => frames.delete(key));
+    }
+    return frame;
+  };
+
+  return async (content, { language, unsubscribeUrl }) => {
+    const tx = mailTexts(language);
+    const frame = await frameOf(language, unsubscribeUrl !== undefined);
+    const parts = digestParts(content, tx, run.publicUrl, run.smallCountThreshold, memo);
+    const greeting = tx.greeting(content.recipientName);
+    const greetingBlock = block(`greeting\0${language}`, () => (
+      <Paragraph>{tx.greeting(slots.name)}</Paragraph>
+    ));
+    // Replaced by a function, so that `$&` and the like in a name stay as they are.
+    const greetingHtml = greetingBlock.replace(slots.name, () => escapeHtml(content.recipientName));
+    const body = parts.map((part) => block(part.key, () => partElement(part)));
+    const preview = tx.digest.preview(content.offers.length, content.sessions.length);
+    const link = unsubscribeUrl === undefined ? "" : escapeHtml(unsubscribeUrl);
+    const html = `${frame.head}${previewOf(preview)}${frame.middle}${greetingHtml}${body.join("")}${frame.tail.join(link)}`;
+    return {
+      subject: tx.digest.subject(content.offers.length, run.weekLabel(language)),
+      html,
+      text: digestText(frame.title, greeting, parts, language, run.publicUrl, unsubscribeUrl),
+    };
+  };
 }
 
-export function DigestMail({ content, publicUrl, weekLabel, smallCountThreshold }: DigestMailProps) {
-  const groups = order
-    .map((kind) => ({ kind, offers: content.offers.filter((o) => o.kind === kind) }))
-    .filter((g) => g.offers.length > 0);
-  const scope = content.filterNames.length > 0 ? ` Utvalget ditt: ${content.filterNames.join(", ")}.` : "";
-  return (
-    <Layout
-      preview={`${content.offers.length} endrede tilbud, ${content.sessions.length} kommende samlinger`}
-      title={`Ukens endringer, ${weekLabel}`}
-      publicUrl={publicUrl}
-      reason="Du får denne e-posten fordi du abonnerer på ukentlig oppsummering i Samspill."
-    >
-      <Paragraph>Hei {content.recipientName},</Paragraph>
-      <Paragraph>
-        Her er det som er nytt siden {formatInstantDate(content.since)}.{scope}
-      </Paragraph>
-      {groups.length === 0 ? <Paragraph>Ingen tilbud i utvalget ditt er endret i perioden.</Paragraph> : null}
-      {groups.map((g) => (
-        <OfferGroup key={g.kind} heading={headings[g.kind]} offers={g.offers} publicUrl={publicUrl} />
-      ))}
-      {content.sessions.length > 0 ? (
-        <>
-          <SectionHeading>Kommende kurs og samlinger (neste {sessionHorizonDays} dager)</SectionHeading>
-          {content.sessions.map((s) => {
-            const seats = seatsLeft(s, smallCountThreshold);
-            return (
-              <Item
-                key={s.id}
-                title={s.offerTitle}
-                href={links.offer(publicUrl, s.offerId)}
-                details={[
-                  formatSessionStart(s.startsAt),
-                  [s.location, s.online ? "digitalt" : null].filter(Boolean).join(" og ") || s.providerName,
-                  seats === null ? s.providerName : `${s.providerName} · ${seats} ledige plasser`,
-                ]}
-              />
-            );
-          })}
-        </>
-      ) : null}
-      {content.agreements.length > 0 ? (
-        <>
-          <SectionHeading>Avtaler som utløper innen {agreementHorizonDays} dager</SectionHeading>
-          {content.agreements.map((a) => (
-            <Item
-              key={a.id}
-              title={a.subAgreement ? `${a.title} (${a.subAgreement})` : a.title}
-              href={links.agreement(publicUrl, a.id)}
-              details={[`Gyldig til ${formatCalendarDate(a.validTo)}`, a.parties.join(", ")]}
-            />
-          ))}
-        </>
-      ) : null}
-      <Paragraph>Endre eller avslutt abonnementet i Samspill: {links.subscriptions(publicUrl)}</Paragraph>
-    </Layout>
-  );
+/** The plain-text version, laid out as the other mails' (Layout's text converted from HTML). */
+function digestText(
+  title: string,
+  greeting: string,
+  parts: readonly DigestPart[],
+  language: WrittenLanguage,
+  publicUrl: string,
+  unsubscribeUrl: string | undefined,
+): string {
+  const tx = mailTexts(language);
+  const footer = unsubscribeTexts[language];
+  const blocks = [
+    "Samspill",
+    `\n${title.toUpperCase()}`,
+    greeting,
+    ...parts.map(partText),
+    "-".repeat(40),
+    `${tx.digest.reason} ${tx.layout.about} ${publicUrl}`,
+  ];
+  if (unsubscribeUrl !== undefined)
+    blocks.push(
+      `${footer.question} ${footer.stop} ${unsubscribeUrl} · ${footer.manage} ${links.subscriptions(publicUrl)}`,
+    );
+  return blocks.join("\n\n");
 }
 
-function OfferGroup({
-  heading,
-  offers,
-  publicUrl,
-}: {
-  heading: string;
-  offers: DigestOffer[];
+export interface DigestMailProps {
+  content: DigestContent;
+  /** The recipient's written language; bokmål when left out. */
+  language?: WrittenLanguage;
+  unsubscribeUrl?: string;
   publicUrl: string;
-}) {
-  return (
-    <>
-      <SectionHeading>{heading}</SectionHeading>
-      {offers.map((o) => (
-        <Item
-          key={o.offer.id}
-          title={o.offer.title}
-          href={links.offer(publicUrl, o.offer.id)}
-          details={[o.providerName, offerFormatLabels[o.offer.format]]}
-        />
-      ))}
-    </>
-  );
+  /** "uke 48" in the recipient's language (weekLabel in periods.ts). */
+  weekLabel: string;
+  smallCountThreshold: number;
 }
 
-export function renderDigest(props: DigestMailProps): Promise<RenderedMail> {
-  const count = props.content.offers.length;
-  const subject =
-    count > 0
-      ? `Samspill: ${count} ${count === 1 ? "nytt eller endret tilbud" : "nye eller endrede tilbud"}, ${props.weekLabel}`
-      : `Samspill: ukens oversikt, ${props.weekLabel}`;
-  return renderMail(subject, <DigestMail {...props} />);
+/** One digest on its own (the preview in the web app, the link checks), as the weekly job renders it. */
+export function renderDigest({
+  content,
+  weekLabel,
+  language = "nb",
+  unsubscribeUrl,
+  ...run
+}: DigestMailProps): Promise<RenderedMail> {
+  return digestRenderer({ ...run, weekLabel: () => weekLabel })(content, { language, unsubscribeUrl });
 }

@@ -3,44 +3,51 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Section, Text } from "@react-email/components";
-import { languageName, offerFormatLabels, offerKindLabels } from "@samspill/domain";
+import type { WrittenLanguage } from "@samspill/domain";
 import type { HalfYearlyContent, PosterOffer } from "../half-yearly-content.js";
 import { links } from "../links.js";
 import { formatSessionStart } from "../oslo.js";
+import { type MailTexts, mailTexts } from "../texts/index.js";
+import { filterInWords } from "./filter-words.js";
 import { colors, Item, Layout, Paragraph, SectionHeading } from "./layout.js";
 import { type RenderedMail, renderMail } from "./render.js";
 
-export const halfLabel = (content: HalfYearlyContent) =>
-  `${content.half.half === 1 ? "første" : "andre"} halvår ${content.half.year}`;
+export const halfLabel = (content: HalfYearlyContent, tx: MailTexts = mailTexts()) =>
+  tx.halfYearly.half(content.half.half, content.half.year);
 
 export interface HalfYearlyMailProps {
   content: HalfYearlyContent;
   publicUrl: string;
+  /** The recipient's signed unsubscribe page; the footer links to it (unsubscribe.ts). */
+  unsubscribeUrl?: string;
+  /** The recipient's written language (recipient-language.ts); bokmål when left out. */
+  language?: WrittenLanguage;
 }
 
 /** Laid out to print: one block per provider, each offer with what a reader needs to join. */
-export function HalfYearlyMail({ content, publicUrl }: HalfYearlyMailProps) {
-  const scope = content.filterNames.length > 0 ? ` for ${content.filterNames.join(", ")}` : "";
+export function HalfYearlyMail({ content, publicUrl, unsubscribeUrl, language = "nb" }: HalfYearlyMailProps) {
+  const tx = mailTexts(language);
+  const t = tx.halfYearly;
+  const names = filterInWords(content.filterNames, content.filter, tx);
+  const scope = names.length > 0 ? t.scope(names.join(", ")) : "";
+  const half = halfLabel(content, tx);
   return (
     <Layout
-      preview={`${content.offerCount} lærings- og mestringstilbud ${halfLabel(content)}`}
-      title={`Lærings- og mestringstilbud, ${halfLabel(content)}`}
+      preview={t.preview(content.offerCount, half)}
+      title={t.title(half)}
       publicUrl={publicUrl}
-      reason="Du får denne e-posten fordi du abonnerer på halvårsoversikten i Samspill."
+      reason={t.reason}
+      unsubscribeUrl={unsubscribeUrl}
+      language={language}
     >
-      <Paragraph>Hei {content.recipientName},</Paragraph>
-      <Paragraph>
-        Her er oversikten over publiserte tilbud{scope}. Skriv den ut som plakat, eller del lenken til den
-        oppdaterte oversikten: {links.home(publicUrl)}
-      </Paragraph>
-      {content.providers.length === 0 ? (
-        <Paragraph>Ingen publiserte tilbud i utvalget ditt.</Paragraph>
-      ) : null}
+      <Paragraph>{tx.greeting(content.recipientName)}</Paragraph>
+      <Paragraph>{t.intro(scope, links.home(publicUrl))}</Paragraph>
+      {content.providers.length === 0 ? <Paragraph>{t.none}</Paragraph> : null}
       {content.providers.map((p) => (
         <Section key={p.name} style={{ margin: "0 0 12px" }}>
           <SectionHeading>{p.name}</SectionHeading>
           {p.offers.map((o) => (
-            <PosterItem key={o.id} offer={o} publicUrl={publicUrl} />
+            <PosterItem key={o.id} offer={o} publicUrl={publicUrl} tx={tx} />
           ))}
         </Section>
       ))}
@@ -48,23 +55,24 @@ export function HalfYearlyMail({ content, publicUrl }: HalfYearlyMailProps) {
   );
 }
 
-function PosterItem({ offer, publicUrl }: { offer: PosterOffer; publicUrl: string }) {
+function PosterItem({ offer, publicUrl, tx }: { offer: PosterOffer; publicUrl: string; tx: MailTexts }) {
+  const t = tx.halfYearly;
   const dates =
     offer.sessions.length > 0
-      ? `Datoer: ${offer.sessions.map(formatSessionStart).join("; ")}`
-      : "Løpende oppstart";
+      ? t.dates(offer.sessions.map((at) => formatSessionStart(at, tx.locale)).join("; "))
+      : t.rolling;
   return (
     <>
       <Item
         title={offer.title}
         href={links.offer(publicUrl, offer.id)}
         details={[
-          `${offerKindLabels[offer.kind]} · ${offerFormatLabels[offer.format]}${offer.location ? ` · ${offer.location}` : ""}`,
+          `${tx.labels.offerKind[offer.kind]} · ${tx.labels.offerFormat[offer.format]}${offer.location ? ` · ${offer.location}` : ""}`,
           dates,
-          `Språk: ${offer.languages.map(languageName).join(", ")}`,
-          offer.howToJoin ? `Slik melder du deg på: ${offer.howToJoin}` : "",
-          offer.registrationUrl ? `Påmelding: ${offer.registrationUrl}` : "",
-          offer.contact ? `Kontakt: ${offer.contact}` : "",
+          t.languages(offer.languages.map((code) => tx.labels.language(code)).join(", ")),
+          offer.howToJoin ? t.howToJoin(offer.howToJoin) : "",
+          offer.registrationUrl ? t.registration(offer.registrationUrl) : "",
+          offer.contact ? t.contact(offer.contact) : "",
         ]}
       />
       <Text style={{ fontSize: "13px", color: colors.ink, margin: "-6px 0 12px 15px" }}>{offer.summary}</Text>
@@ -73,6 +81,6 @@ function PosterItem({ offer, publicUrl }: { offer: PosterOffer; publicUrl: strin
 }
 
 export function renderHalfYearly(props: HalfYearlyMailProps): Promise<RenderedMail> {
-  const subject = `Samspill: lærings- og mestringstilbud ${halfLabel(props.content)}`;
-  return renderMail(subject, <HalfYearlyMail {...props} />);
+  const tx = mailTexts(props.language);
+  return renderMail(tx.halfYearly.subject(halfLabel(props.content, tx)), <HalfYearlyMail {...props} />);
 }

@@ -14,7 +14,11 @@ import {
   Section,
   Text,
 } from "@react-email/components";
+import type { WrittenLanguage } from "@samspill/domain";
 import type { ReactNode } from "react";
+import { links } from "../links.js";
+import { mailTexts } from "../texts/index.js";
+import { type FooterLocale, UnsubscribeFooter } from "./unsubscribe-footer.js";
 
 // The frame every Samspill mail shares. React escapes every string it renders, so text from
 // users (offer titles, names) always arrives as text, never as markup.
@@ -43,12 +47,27 @@ export interface LayoutProps {
   publicUrl: string;
   /** Why the recipient gets this mail. */
   reason: string;
+  /** The recipient's signed unsubscribe page (unsubscribe.ts); every summary and reminder has one. */
+  unsubscribeUrl?: string;
+  /** The written language of the footer's unsubscribe line; the mail's language by default. */
+  footerLocale?: FooterLocale;
+  /** The mail's written language: <html lang> and the footer follow it; bokmål by default. */
+  language?: WrittenLanguage;
   children: ReactNode;
 }
 
-export function Layout({ preview, title, publicUrl, reason, children }: LayoutProps) {
+export function Layout({
+  preview,
+  title,
+  publicUrl,
+  reason,
+  unsubscribeUrl,
+  footerLocale,
+  language = "nb",
+  children,
+}: LayoutProps) {
   return (
-    <Html lang="nb">
+    <Html lang={language}>
       {/* The title names the document when the HTML is opened on its own (e.g. in the web app). */}
       <Head>
         <title>{title}</title>
@@ -63,12 +82,19 @@ export function Layout({ preview, title, publicUrl, reason, children }: LayoutPr
           {children}
           <Hr style={{ borderColor: colors.line, margin: "24px 0 12px" }} />
           <Text style={footer}>
-            {reason} Samspill er samhandlingsverktøyet for pasient- og pårørendeopplæring i Helse Midt-Norge:{" "}
+            {reason} {mailTexts(language).layout.about}{" "}
             {/* Underlined: a link inside running text must not be told apart by its colour alone. */}
             <Link href={publicUrl} style={{ color: colors.accent, textDecoration: "underline" }}>
               {publicUrl}
             </Link>
           </Text>
+          {unsubscribeUrl ? (
+            <UnsubscribeFooter
+              unsubscribeUrl={unsubscribeUrl}
+              manageUrl={links.subscriptions(publicUrl)}
+              locale={footerLocale ?? language}
+            />
+          ) : null}
         </Container>
       </Body>
     </Html>

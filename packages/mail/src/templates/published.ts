@@ -1,4 +1,5 @@
 import { suppressSmallCounts } from "@samspill/domain";
+import { type MailTexts, mailTexts } from "../texts/index.js";
 
 // Mails publish counts of people through the domain's one small-count rule, as the gateway's
 // summaries do. These helpers put its answers (null where hidden) into words.
@@ -12,7 +13,12 @@ export function publishedAlone(count: number, threshold: number): number | null 
  * A published figure as text: the number, or for a hidden one "færre enn N" when it is itself
  * small and "skjult" when it is hidden only so that a small one cannot be worked out.
  */
-export function showFigure(published: number | null, raw: number, threshold: number): string {
+export function showFigure(
+  published: number | null,
+  raw: number,
+  threshold: number,
+  tx: MailTexts = mailTexts(),
+): string {
   if (published !== null) return String(published);
-  return raw > 0 && raw < threshold ? `færre enn ${threshold}` : "skjult";
+  return raw > 0 && raw < threshold ? tx.figures.fewerThan(threshold) : tx.figures.hidden;
 }

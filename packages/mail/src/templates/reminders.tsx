@@ -2,26 +2,45 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
+import type { WrittenLanguage } from "@samspill/domain";
 import { links } from "../links.js";
 import { daysUntil, formatCalendarDate } from "../oslo.js";
 import type { Reminder, ReminderKind } from "../reminders-content.js";
+import { type MailTexts, mailTexts } from "../texts/index.js";
 import { Item, Layout, Paragraph, SectionHeading } from "./layout.js";
 import { type RenderedMail, renderMail } from "./render.js";
 
-const headings: Record<ReminderKind, string> = {
-  CHECKPOINT: "Sjekkpunkter i handlingsplanene",
-  AGREEMENT_EXPIRING: "Samarbeidsavtaler som snart utløper",
-  REVIEW_DUE: "Tilbud som skal gjennomgås (hvert 5. år)",
-  FOLLOW_UP_OVERDUE: "Oppfølgingspunkter fra møter som er på etterskudd",
-};
-const order: ReminderKind[] = ["AGREEMENT_EXPIRING", "CHECKPOINT", "REVIEW_DUE", "FOLLOW_UP_OVERDUE"];
+const order: ReminderKind[] = [
+  "AGREEMENT_EXPIRING",
+  "PLAN_REVIEW",
+  "CHECKPOINT",
+  "REVIEW_DUE",
+  "FOLLOW_UP_OVERDUE",
+];
 
-function when(reminder: Reminder, now: Date): string {
+function when(reminder: Reminder, now: Date, tx: MailTexts): string {
   const days = daysUntil(reminder.dueOn, now);
-  const date = formatCalendarDate(reminder.dueOn);
-  if (days < 0) return `Frist ${date} (${-days} dager siden)`;
-  if (days === 0) return `Frist i dag, ${date}`;
-  return `Frist ${date} (om ${days} dager)`;
+  const date = formatCalendarDate(reminder.dueOn, tx.locale);
+  if (days < 0) return tx.reminders.overdue(date, -days);
+  if (days === 0) return tx.reminders.today(date);
+  return tx.reminders.due(date, days);
+}
+
+/** A reminder's first line and details in the recipient's language (the content holds bokmål). */
+function wording(r: Reminder, tx: MailTexts): { title: string; details: string[] } {
+  if (r.kind === "CHECKPOINT" && r.measureText !== undefined) {
+    return { title: `${tx.reminders.measure(r.about)}: ${r.measureText}`, details: r.details };
+  }
+  if (r.kind === "PLAN_REVIEW") {
+    return { title: tx.reminders.planReview(r.about), details: r.details };
+  }
+  if (r.kind === "REVIEW_DUE") {
+    const last = r.lastReviewedOn
+      ? [tx.reminders.lastReviewed(formatCalendarDate(r.lastReviewedOn, tx.locale))]
+      : [];
+    return { title: r.title, details: last };
+  }
+  return { title: r.title, details: r.details };
 }
 
 export interface RemindersMailProps {
@@ -29,38 +48,57 @@ export interface RemindersMailProps {
   reminders: Reminder[];
   publicUrl: string;
   now: Date;
+  /** The recipient's signed unsubscribe page; the footer links to it (unsubscribe.ts). */
+  unsubscribeUrl?: string;
+  /** The recipient's written language (recipient-language.ts); bokmål when left out. */
+  language?: WrittenLanguage;
 }
 
-export function RemindersMail({ recipientName, reminders, publicUrl, now }: RemindersMailProps) {
+export function RemindersMail({
+  recipientName,
+  reminders,
+  publicUrl,
+  now,
+  unsubscribeUrl,
+  language = "nb",
+}: RemindersMailProps) {
+  const tx = mailTexts(language);
   const groups = order
     .map((kind) => ({ kind, items: reminders.filter((r) => r.kind === kind) }))
     .filter((g) => g.items.length > 0);
   return (
     <Layout
-      preview={`${reminders.length} ${reminders.length === 1 ? "påminnelse" : "påminnelser"} fra Samspill`}
-      title="Påminnelser"
+      preview={tx.reminders.preview(reminders.length)}
+      title={tx.reminders.title}
       publicUrl={publicUrl}
-      reason="Du får denne e-posten fordi du er administrator eller redaktør for en organisasjon i Samspill. Hver påminnelse sendes én gang."
+      reason={tx.reminders.reason}
+      unsubscribeUrl={unsubscribeUrl}
+      language={language}
     >
-      <Paragraph>Hei {recipientName},</Paragraph>
-      <Paragraph>Dette trenger oppmerksomhet hos organisasjonen din:</Paragraph>
+      <Paragraph>{tx.greeting(recipientName)}</Paragraph>
+      <Paragraph>{tx.reminders.intro}</Paragraph>
       {groups.map((g) => (
         <div key={g.kind}>
-          <SectionHeading>{headings[g.kind]}</SectionHeading>
-          {g.items.map((r) => (
-            <Item
-              key={r.periodKey}
-              title={r.title}
-              href={
-                r.offerId
-                  ? links.offer(publicUrl, r.offerId)
-                  : r.agreementId
-                    ? links.agreement(publicUrl, r.agreementId)
-                    : undefined
-              }
-              details={[when(r, now), ...r.details]}
-            />
-          ))}
+          <SectionHeading>{tx.reminders.headings[g.kind]}</SectionHeading>
+          {g.items.map((r) => {
+            const { title, details } = wording(r, tx);
+            return (
+              <Item
+                key={r.periodKey}
+                title={title}
+                href={
+                  r.offerId
+                    ? links.offer(publicUrl, r.offerId)
+                    : r.agreementId
+                      ? links.agreement(publicUrl, r.agreementId)
+                      : r.planKey
+                        ? links.actionPlan(publicUrl, r.planKey)
+                        : undefined
+                }
+                details={[when(r, now, tx), ...details]}
+              />
+            );
+          })}
         </div>
       ))}
     </Layout>
@@ -68,8 +106,11 @@ export function RemindersMail({ recipientName, reminders, publicUrl, now }: Remi
 }
 
 export function renderReminders(props: RemindersMailProps): Promise<RenderedMail> {
-  const n = props.reminders.length;
+  const tx = mailTexts(props.language);
+  const [only] = props.reminders;
   const subject =
-    n === 1 ? `Samspill: påminnelse – ${props.reminders[0]?.subject ?? ""}` : `Samspill: ${n} påminnelser`;
+    props.reminders.length === 1 && only
+      ? tx.reminders.subjectOne(tx.reminders.subjects[only.kind](only.about))
+      : tx.reminders.subjectMany(props.reminders.length);
   return renderMail(subject, <RemindersMail {...props} />);
 }

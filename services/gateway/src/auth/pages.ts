@@ -24,6 +24,7 @@ li{margin:.35rem 0}
 label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem;border-radius:.3rem;cursor:pointer}
 label:hover{background:color-mix(in srgb,CanvasText 6%,Canvas)}
 input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem;flex:none}
+input[type=text]{font:inherit;padding:.4rem;width:100%;max-width:24rem;box-sizing:border-box}
 .who{display:block;font-weight:600}
 .what{display:block;font-size:.95rem}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1rem}

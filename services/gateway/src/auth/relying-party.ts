@@ -11,9 +11,17 @@ export interface RelyingParty {
   /** The provider URL to send the browser to, and what the callback must check. */
   begin(returnTo: string): Promise<{ authorizationUrl: URL; flow: LoginFlow }>;
   /** Checks the provider's answer and redeems the code: the verified subject and ID token. */
-  complete(callbackUrl: URL, flow: LoginFlow): Promise<{ subject: string; idToken: string | null }>;
+  complete(callbackUrl: URL, flow: LoginFlow): Promise<VerifiedSignIn>;
   /** Where to sign out at the provider too (RP-initiated logout), or null if it has no such endpoint. */
   endSessionUrl(idToken: string | null): Promise<URL | null>;
+}
+
+/** What the provider vouched for; name and address only when it tells them (they seed a new person). */
+export interface VerifiedSignIn {
+  subject: string;
+  idToken: string | null;
+  name: string | null;
+  email: string | null;
 }
 
 export type RelyingPartyFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -71,7 +79,13 @@ export function createRelyingParty(
       });
       const claims = tokens.claims();
       if (!claims?.sub) throw new Error("the provider returned no subject");
-      return { subject: claims.sub, idToken: tokens.id_token ?? null };
+      const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
+      return {
+        subject: claims.sub,
+        idToken: tokens.id_token ?? null,
+        name: text(claims.name),
+        email: text(claims.email),
+      };
     },
 
     async endSessionUrl(idToken) {

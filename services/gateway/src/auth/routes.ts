@@ -1,12 +1,14 @@
 import type { Database } from "@samspill/database";
+import { invitationToken } from "@samspill/domain";
 import type { Env, Hono, Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Logger } from "pino";
 import type { AuthConfig } from "./config.js";
 import { authCookie } from "./cookies.js";
+import { acceptOnSignIn, belongsNowhere, signInPages } from "./first-sign-in.js";
 import type { LocalProvider } from "./local-provider/provider.js";
 import { messagePage } from "./pages.js";
-import type { RelyingParty } from "./relying-party.js";
+import type { RelyingParty, VerifiedSignIn } from "./relying-party.js";
 import { safeReturnTo } from "./return-to.js";
 import { loginFlowTtlSeconds, type SessionStore } from "./sessions.js";
 import type { ResolveViewer } from "./viewer.js";
@@ -39,6 +41,8 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       );
     }
     const returnTo = safeReturnTo(c.req.query("returnTo"));
+    // A sign-in started from an invitation's link accepts it in the callback (first-sign-in.ts).
+    const invitation = invitationToken.safeParse(c.req.query("invitation")).data;
     let begun: Awaited<ReturnType<RelyingParty["begin"]>>;
     try {
       begun = await relyingParty.begin(returnTo);
@@ -46,7 +50,7 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       log.error({ err: error }, "sign-in: the OpenID provider could not be reached");
       return c.html(messagePage("Innlogging er ikke tilgjengelig", "Prøv igjen om litt.", signInAgain), 503);
     }
-    const flowId = await sessions.saveLoginFlow(begun.flow);
+    const flowId = await sessions.saveLoginFlow(invitation ? { ...begun.flow, invitation } : begun.flow);
     c.header("set-cookie", authCookie(names.loginFlow, flowId, loginFlowTtlSeconds, secure), {
       append: true,
     });
@@ -65,10 +69,9 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
     const callbackUrl = new URL(c.req.url);
     if (callbackUrl.searchParams.get("error") === "access_denied") return c.redirect(flow.returnTo, 303);
 
-    let subject: string;
-    let idToken: string | null;
+    let signedIn: VerifiedSignIn;
     try {
-      ({ subject, idToken } = await relyingParty.complete(callbackUrl, flow));
+      signedIn = await relyingParty.complete(callbackUrl, flow);
     } catch (error) {
       log.warn({ err: error }, "sign-in: the provider's answer was refused");
       return c.html(
@@ -80,15 +83,19 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
         400,
       );
     }
+    const { subject, idToken } = signedIn;
+    if (flow.invitation) {
+      const answer = await acceptOnSignIn(db, log, flow.invitation, signedIn, requestIdOf(c));
+      if (!answer.ok) return c.redirect(answer.redirectTo, 303);
+    }
     const person = await db.person.findUnique({
       where: { oidcSubject: subject },
       select: { id: true, name: true },
     });
     if (!person) {
+      // No session: the web page says whom to ask for an invitation.
       log.info({ subject }, "sign-in refused: no person has this subject");
-      const message =
-        "Du er logget inn, men har ingen bruker i Samspill. Kontakt en administrator i organisasjonen din.";
-      return c.html(messagePage("Ingen tilgang til Samspill", message), 403);
+      return c.redirect(signInPages.noAccess, 303);
     }
     // Always a new session id, so an id planted before sign-in is worthless afterwards.
     const previous = getCookie(c, names.session);
@@ -96,6 +103,8 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
     const sessionId = await sessions.create({ personId: person.id, name: person.name, subject, idToken });
     c.header("set-cookie", authCookie(names.session, sessionId, sessionMaxAge, secure), { append: true });
     log.info({ personId: person.id }, "signed in");
+    // Signed in, but with no role anywhere: the page of whom to ask instead of an empty app.
+    if (await belongsNowhere(db, person.id)) return c.redirect(signInPages.noAccess, 303);
     return c.redirect(flow.returnTo, 303);
   });
 
@@ -148,4 +157,10 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
 
 function wantsJson<E extends Env>(c: HonoContext<E>): boolean {
   return (c.req.header("accept") ?? "").includes("application/json");
+}
+
+/** The request id the request-id middleware settled on (request-id.ts), for the audit trail. */
+function requestIdOf<E extends Env>(c: HonoContext<E>): string | null {
+  const id = (c.var as { requestId?: unknown }).requestId;
+  return typeof id === "string" ? id : null;
 }

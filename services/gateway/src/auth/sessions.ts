@@ -25,6 +25,8 @@ export interface LoginFlow {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
+  /** The invitation link's token this sign-in accepts, if it started from one. */
+  invitation?: string;
 }
 
 export const loginFlowTtlSeconds = 600;

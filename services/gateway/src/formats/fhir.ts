@@ -23,7 +23,14 @@ import {
   priorityGroupLabels,
   standardLanguageCode,
 } from "./labels.js";
-import { isHttpUrl, offerContact, offerLastModified, offerOnlineUrl, offerPlace } from "./offer-facts.js";
+import {
+  descriptionBeyondSummary,
+  isHttpUrl,
+  offerContact,
+  offerLastModified,
+  offerOnlineUrl,
+  offerPlace,
+} from "./offer-facts.js";
 import { osloSpan } from "./oslo-time.js";
 import { plainTextAsMarkdown } from "./plain-markdown.js";
 import { type ExportOptions, type OfferForExport, offerPageUrl, trimSlash } from "./types.js";
@@ -63,6 +70,8 @@ export interface FhirExportOptions extends ExportOptions {
   total?: number;
   /** For a searchset: the URL of this search, as its `self` link. */
   selfUrl?: string;
+  /** For a searchset that is one page: `first`, `previous`, `next` and `last`, after `self`. */
+  pageLinks?: { relation: "first" | "previous" | "next" | "last"; url: string }[];
 }
 
 export function offersToFhirBundle(offers: readonly OfferForExport[], options: FhirExportOptions): Bundle {
@@ -80,7 +89,11 @@ export function offersToFhirBundle(offers: readonly OfferForExport[], options: F
   };
   if (type === "searchset") {
     bundle.total = options.total ?? offers.length;
-    if (options.selfUrl) bundle.link = [{ relation: "self", url: options.selfUrl }];
+    const links = [
+      ...(options.selfUrl ? [{ relation: "self", url: options.selfUrl }] : []),
+      ...(options.pageLinks ?? []),
+    ];
+    if (links.length > 0) bundle.link = links;
   }
   return bundle;
 }
@@ -91,7 +104,10 @@ export function offerToHealthcareService(offer: OfferForExport, options: ExportO
     ? { resourceType: "Location", id: "place", status: "active", mode: "instance", name: place }
     : undefined;
   const areas = offer.municipalities.map(({ municipality }) => municipalityLocation(municipality));
-  const description = [offer.description, offer.howToJoin].filter((t): t is string => !!t?.trim());
+  // The summary is the `comment`; extraDetails carries only what the description adds to it.
+  const description = [descriptionBeyondSummary(offer), offer.howToJoin].filter(
+    (t): t is string => !!t?.trim(),
+  );
   const service: HealthcareService = {
     resourceType: "HealthcareService",
     id: offer.id,

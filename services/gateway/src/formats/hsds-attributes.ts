@@ -44,13 +44,23 @@ const vocabularies = {
 
 type VocabularyKey = keyof typeof vocabularies;
 
+function samspillTaxonomy(key: VocabularyKey): HsdsTaxonomy {
+  const { title } = vocabularies[key];
+  return {
+    id: derivedUuid("taxonomy", key),
+    name: `Samspill: ${title}`,
+    description: `Samspills kodeverk for ${title}`,
+  };
+}
+
+/** Every taxonomy the services' attributes point into, as the API's `/taxonomies` lists them. */
+export function hsdsTaxonomies(): HsdsTaxonomy[] {
+  return [icd10, ...(Object.keys(vocabularies) as VocabularyKey[]).map(samspillTaxonomy)];
+}
+
 function samspillTerm(key: VocabularyKey, code: string): HsdsTaxonomyTerm {
   const vocabulary = vocabularies[key];
-  const taxonomy: HsdsTaxonomy = {
-    id: derivedUuid("taxonomy", key),
-    name: `Samspill: ${vocabulary.title}`,
-    description: `Samspills kodeverk for ${vocabulary.title}`,
-  };
+  const taxonomy = samspillTaxonomy(key);
   const name = (vocabulary.labels as Record<string, string>)[code] ?? code;
   return {
     id: derivedUuid("taxonomy-term", key, code),

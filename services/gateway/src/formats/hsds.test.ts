@@ -82,6 +82,14 @@ describe("HSDS 3 services", () => {
     expect(service.description).toContain("<b>Velkommen!</b>");
   });
 
+  it("says the summary once when the description opens with it (or is it)", () => {
+    const summary = diabetesCourse.summary;
+    const same = offerToHsdsService(withOffer(diabetesCourse, { description: summary }), options);
+    expect(same.description).toBe(summary);
+    const longer = withOffer(diabetesCourse, { description: `${summary}\n\nTa med matpakke.` });
+    expect(offerToHsdsService(longer, options).description).toBe(`${summary}\n\nTa med matpakke.`);
+  });
+
   it("turns held sessions into dated schedules and cancelled ones into an alert", () => {
     const service = offerToHsdsService(diabetesCourse, options);
     expect(service.schedules).toHaveLength(1);

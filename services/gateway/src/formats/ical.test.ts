@@ -44,12 +44,16 @@ describe("iCalendar for one offer's sessions", () => {
     expect(offerSessionsToICal(diabetesCourse, options)).toBe(text);
   });
 
-  it("writes the session times in UTC", () => {
+  it("writes the session times as Oslo wall-clock times with the zone's VTIMEZONE", () => {
     const [first] = events;
     expect(first?.event.startDate.toJSDate().toISOString()).toBe("2025-05-14T07:00:00.000Z");
     expect(first?.event.endDate.toJSDate().toISOString()).toBe("2025-05-14T13:00:00.000Z");
-    expect(first?.event.startDate.zone?.tzid).toBe("UTC");
-    expect(text).toContain("DTSTART:20250514T070000Z");
+    expect(first?.event.startDate.zone?.tzid).toBe("Europe/Oslo");
+    expect(text).toContain("DTSTART;TZID=Europe/Oslo:20250514T090000");
+    const [timezone] = calendar.getAllSubcomponents("vtimezone");
+    expect(timezone && value(timezone, "tzid")).toBe("Europe/Oslo");
+    // RFC 5545 wants the stamp in UTC even when the events name a zone.
+    expect(text).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
   });
 
   it("marks the cancelled session CANCELLED and bumps SEQUENCE with both versions", () => {
@@ -95,6 +99,7 @@ describe("iCalendar for one offer's sessions", () => {
     const { calendar: empty, events: none } = read(offerSessionsToICal(copdFilm, options));
     expect(none).toEqual([]);
     expect(value(empty, "x-wr-calname")).toBe("Film: Å puste med KOLS");
+    expect(empty.getAllSubcomponents("vtimezone")).toHaveLength(1);
   });
 
   it("cancels every session of an offer that is no longer published", () => {

@@ -1,9 +1,11 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, {
   type ICalCalendar,
   ICalCalendarMethod,
   type ICalEventData,
   ICalEventStatus,
 } from "ical-generator";
+import { DateTime } from "luxon";
 import { meetingKindLabels } from "./labels.js";
 import { isHttpUrl, offerContact, offerOnlineUrl, offerPlace, sessionIsOff } from "./offer-facts.js";
 import {
@@ -15,9 +17,14 @@ import {
   type SessionForExport,
 } from "./types.js";
 
-// Sessions and meeting points → iCalendar (RFC 5545). Times are written in UTC (a trailing Z),
-// which every client converts to the reader's zone without needing a VTIMEZONE block.
+// Sessions and meeting points → iCalendar (RFC 5545). Start and end are Oslo wall-clock times
+// with TZID=Europe/Oslo and the zone's VTIMEZONE, so a course at 18:00 stays at 18:00 across a
+// daylight-saving change whatever zone the reader's client guesses. UIDs are the row ids and
+// SEQUENCE grows with the rows' versions, which every command that edits them bumps.
 // Text goes into DESCRIPTION only as plain text: no X-ALT-DESC, so no client renders HTML.
+
+const zone = "Europe/Oslo";
+const oslo = (date: Date) => DateTime.fromJSDate(date, { zone });
 
 const prodId = { company: "Samspill", product: "Samspill samhandlingsportal", language: "NB" };
 
@@ -28,7 +35,7 @@ export interface CalendarFeedOptions extends ExportOptions {
 
 /** The "add to calendar" file for one offer: all its sessions, cancelled ones marked so. */
 export function offerSessionsToICal(offer: OfferForExport, options: ExportOptions): string {
-  const calendar = newCalendar(offer.title);
+  const calendar = newCalendar(offer.title, offer.sessions.length);
   for (const session of offer.sessions) calendar.createEvent(sessionEvent(offer, session, options));
   return calendar.toString();
 }
@@ -38,7 +45,8 @@ export function offersSessionsToICal(
   offers: readonly OfferForExport[],
   options: CalendarFeedOptions,
 ): string {
-  const calendar = newCalendar(options.name, true);
+  const count = offers.reduce((n, o) => n + o.sessions.length, 0);
+  const calendar = newCalendar(options.name, count, true);
   for (const offer of offers) {
     for (const session of offer.sessions) calendar.createEvent(sessionEvent(offer, session, options));
   }
@@ -50,16 +58,20 @@ export function meetingPointsToICal(
   meetingPoints: readonly MeetingPointForExport[],
   options: CalendarFeedOptions,
 ): string {
-  const calendar = newCalendar(options.name, true);
+  const calendar = newCalendar(options.name, meetingPoints.length, true);
   for (const meeting of meetingPoints) calendar.createEvent(meetingEvent(meeting, options));
   return calendar.toString();
 }
 
-function newCalendar(name: string, feed = false): ICalCalendar {
+function newCalendar(name: string, events: number, feed = false): ICalCalendar {
   return ical({
     prodId,
     method: ICalCalendarMethod.PUBLISH,
     name,
+    // The generator writes a VTIMEZONE for every zone the events name. A calendar-wide zone
+    // name would also write DTSTAMP, CREATED and LAST-MODIFIED as local times, which RFC 5545
+    // requires in UTC; so it is named only when there are no events, for the block to be there.
+    timezone: { name: events === 0 ? zone : null, generator: getVtimezoneComponent },
     // Subscribed feeds: ask clients to refresh hourly rather than whenever they like.
     ...(feed ? { ttl: 60 * 60 } : {}),
   });
@@ -92,8 +104,9 @@ function sessionEvent(
     // Title and place live on the offer, so a change to either must bump the sequence too;
     // both versions start at 1, RFC 5545 sequences at 0.
     sequence: session.version - 1 + (offer.version - 1),
-    start: session.startsAt,
-    end: session.endsAt,
+    start: oslo(session.startsAt),
+    end: oslo(session.endsAt),
+    timezone: zone,
     stamp: modified,
     lastModified: modified,
     created: session.createdAt,
@@ -119,8 +132,9 @@ function meetingEvent(meeting: MeetingPointForExport, options: ExportOptions): I
   return {
     id: `${meeting.id}@samspill`,
     sequence: meeting.version - 1,
-    start: meeting.startsAt,
-    end: meeting.endsAt,
+    start: oslo(meeting.startsAt),
+    end: oslo(meeting.endsAt),
+    timezone: zone,
     stamp: meeting.updatedAt,
     lastModified: meeting.updatedAt,
     created: meeting.createdAt,

@@ -78,9 +78,20 @@ export function eligibilityText(offer: OfferForExport): string {
   return lines.join(" ");
 }
 
-/** The summary, then the longer description, as plain text. */
-export function offerDescription(offer: OfferForExport): string {
-  return [offer.summary, offer.description].filter((t) => t.trim() !== "").join("\n\n");
+/**
+ * The description without the summary it often opens with: many providers (and the import)
+ * write the summary as the description's first paragraph, and harvesters show both fields.
+ */
+export function descriptionBeyondSummary(offer: Pick<OfferForExport, "summary" | "description">): string {
+  const summary = offer.summary.trim();
+  const description = offer.description.trim();
+  if (summary === "" || !description.startsWith(summary)) return description;
+  return description.slice(summary.length).trim();
+}
+
+/** The summary, then whatever the longer description adds, as plain text. */
+export function offerDescription(offer: Pick<OfferForExport, "summary" | "description">): string {
+  return [offer.summary.trim(), descriptionBeyondSummary(offer)].filter((t) => t !== "").join("\n\n");
 }
 
 export function isHttpUrl(value: string | null | undefined): value is string {

@@ -22,7 +22,10 @@ import { offersToFhirBundle } from "../formats/fhir.js";
 import { offersToHsdsServices } from "../formats/hsds.js";
 import { meetingPointsToICal, offerSessionsToICal } from "../formats/ical.js";
 import { meetingPointExportInclude, offerExportInclude } from "../formats/types.js";
-import { type OfferFilters, searchOffers } from "../search/offer-search.js";
+import type { OfferFilters } from "../search/offer-search.js";
+import { meetingsOfMembers } from "./calendar-feeds.js";
+import { fhirBase } from "./fhir-api.js";
+import { publishedOfferPage } from "./paging.js";
 
 // Open-format downloads of the public catalogue (HSDS 3, FHIR R4, CSV) and calendar files. They
 // take the catalogue's filters as query parameters, so a search page's URL maps onto an export.
@@ -118,14 +121,11 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
   async function publishedOffers(url: URL) {
     const parsed = parseFilters(url);
     if (!parsed.ok) return parsed;
-    // Exports are public documents: only published offers, whoever asks.
-    const found = await searchOffers(deps.db, parsed.filters, [], parsed.page);
-    const rows = await deps.db.offer.findMany({
-      where: { id: { in: found.ids } },
-      include: offerExportInclude,
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { ok: true as const, total: found.total, offers: found.ids.flatMap((id) => byId.get(id) ?? []) };
+    return {
+      ok: true as const,
+      page: parsed.page,
+      ...(await publishedOfferPage(deps.db, parsed.filters, parsed.page)),
+    };
   }
 
   app.get("/export/offers.hsds.json", async (c) => {
@@ -139,11 +139,18 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
     const url = new URL(c.req.url);
     const result = await publishedOffers(url);
     if (!result.ok) return c.json(result.body, 400);
+    const self = new URL(`${deps.publicUrl.replace(/\/+$/, "")}${url.pathname}${url.search}`);
+    const { limit, offset } = result.page;
+    const next = new URL(self);
+    next.searchParams.set("offset", String(offset + limit));
     const bundle = offersToFhirBundle(result.offers, {
       ...options(),
+      // Entries' fullUrls resolve at the FHIR endpoint (fhir-api.ts).
+      fhirBaseUrl: fhirBase(deps.publicUrl),
       bundleType: "searchset",
       total: result.total,
-      selfUrl: `${deps.publicUrl.replace(/\/+$/, "")}${url.pathname}${url.search}`,
+      selfUrl: self.toString(),
+      pageLinks: offset + limit < result.total ? [{ relation: "next", url: next.toString() }] : [],
     });
     return c.body(JSON.stringify(bundle), 200, { "content-type": "application/fhir+json; charset=utf-8" });
   });
@@ -176,18 +183,8 @@ export function registerExportRoutes<E extends Env>(app: Hono<E>, deps: ExportRo
   app.get("/calendar/meeting-points.ics", async (c) => {
     const viewer = readingViewer(deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null);
     if (!viewer) return c.json({ error: "sign_in_required" }, 401);
-    const orgIds = viewer.memberships.map((m) => m.organisationId);
-    const forumIds = viewer.memberships
-      .filter((m) => m.role === "FORUM_MEMBER" || m.role === "ADMIN")
-      .map((m) => m.organisationId);
     const meetings = await deps.db.meetingPoint.findMany({
-      where: {
-        OR: [
-          { organiserId: { in: orgIds } },
-          { participants: { some: { organisationId: { in: orgIds } } } },
-          { healthCommunityId: { in: forumIds } },
-        ],
-      },
+      where: meetingsOfMembers(viewer.memberships),
       include: meetingPointExportInclude,
       orderBy: { startsAt: "asc" },
     });

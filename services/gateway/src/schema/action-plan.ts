@@ -4,6 +4,7 @@ import { addMeasureProgressNote, updateMeasureStatus } from "@samspill/commands"
 import type { Prisma } from "@samspill/database";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
+import { pagedList, takePage } from "../list-page.js";
 import { pagedCost } from "../query-cost.js";
 import {
   AddMeasureProgressNoteInputRef,
@@ -21,13 +22,22 @@ import { mutationErrors } from "./errors.js";
 /** "2.1." and "2.1" name the same section; either matches it and its subsections. */
 const sectionNumber = (s: string) => s.replace(/\.$/, "");
 
+/** A region has a plan per period: a handful, each with its sections and measures. */
+const plansPage = pagedList("actionPlans", { default: 5, max: 50 });
+
 builder.queryFields((t) => ({
   actionPlans: t.prismaField({
     type: ["ActionPlan"],
-    description: "All action plans, newest period first.",
+    description: "Action plans, newest period first.",
+    args: plansPage.args,
+    complexity: plansPage.complexity,
     authScopes: { public: true },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.actionPlan.findMany({ ...query, orderBy: [{ periodStart: "desc" }, { key: "asc" }] }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.actionPlan.findMany({
+        ...query,
+        ...takePage(plansPage.page(args)),
+        orderBy: [{ periodStart: "desc" }, { key: "asc" }],
+      }),
   }),
   actionPlan: t.prismaField({
     type: "ActionPlan",

@@ -50,6 +50,9 @@ export const CreateAgreementInputRef = builder.inputType("CreateAgreementInput",
       description: "At least two; you must be an admin or editor in one of them.",
     }),
     responsibilities: t.field({ type: [AgreementResponsibilityInputRef] }),
+    coordinatorId: t.id({
+      description: "The coordinating party; by default the party you register it for.",
+    }),
   }),
 });
 
@@ -59,6 +62,7 @@ export const UpdateAgreementInputRef = builder.inputType("UpdateAgreementInput",
     version: t.int({ required: true, description: "The version you edited; a stale one is refused." }),
     ...agreementScalarFields(t, false),
     parties: t.field({ type: [AgreementPartyInputRef], description: "Replaces the parties when given." }),
+    coordinatorId: t.id({ description: "Hands coordination to another party." }),
   }),
 });
 

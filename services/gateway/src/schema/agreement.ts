@@ -6,7 +6,7 @@ import {
   updateAgreement,
 } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
-import { type agreementStatuses, daysUntil } from "@samspill/domain";
+import type { agreementStatuses } from "@samspill/domain";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
@@ -18,90 +18,15 @@ import {
   SetAgreementResponsibilitiesInputRef,
   UpdateAgreementInputRef,
 } from "./agreement-inputs.js";
-import {
-  agreementVisibility,
-  editableOrganisations,
-  meetingVisibility,
-  visibleOfferWhere,
-} from "./cooperation-access.js";
+import { agreementVisibility, editableOrganisations } from "./cooperation-access.js";
 import { mutationErrors } from "./errors.js";
-import { OfferRef } from "./offer.js";
-import { AudienceEnum, DiagnosisScopeEnum, OfferKindEnum, PriorityGroupEnum } from "./offer-enums.js";
 
-// Cooperation agreements (samarbeidsavtaler): parties, the responsibilities each takes on, the
-// offers delivered under them and their meeting points. Who sees them: cooperation-access.ts.
-// Parties edit them together: an admin or editor of any party may change the agreement.
+// Cooperation agreements (samarbeidsavtaler): who sees them is cooperation-access.ts; what they
+// hold is agreement-types.ts. Each party edits its own side (packages/commands/src/agreements):
+// the coordinating party keeps the shared fields and the party list.
 
+export { AgreementRef } from "./agreement-types.js";
 export { AgreementStatusEnum, PartyRoleEnum };
-
-builder.prismaObject("AgreementParty", {
-  fields: (t) => ({
-    role: t.expose("role", { type: PartyRoleEnum }),
-    organisation: t.relation("organisation"),
-  }),
-});
-
-builder.prismaObject("AgreementResponsibility", {
-  description: "What one party takes on: offer kinds, audiences, priority groups or a described category.",
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    description: t.exposeString("description"),
-    diagnosisScope: t.expose("diagnosisScope", { type: DiagnosisScopeEnum, nullable: true }),
-    offerKinds: t.expose("offerKinds", { type: [OfferKindEnum] }),
-    audiences: t.expose("audiences", { type: [AudienceEnum] }),
-    priorityGroups: t.expose("priorityGroups", { type: [PriorityGroupEnum] }),
-    organisation: t.relation("organisation"),
-  }),
-});
-
-export const AgreementRef = builder.prismaObject("Agreement", {
-  description: "A cooperation agreement (samarbeidsavtale), statutory when it names a sub-agreement (§ 6-2).",
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    title: t.exposeString("title"),
-    subAgreement: t.exposeString("subAgreement", { nullable: true }),
-    statutory: t.boolean({
-      description: "A statutory cooperation agreement under the health and care services act § 6-2.",
-      select: { subAgreement: true },
-      resolve: (a) => Boolean(a.subAgreement),
-    }),
-    description: t.exposeString("description"),
-    validFrom: t.expose("validFrom", { type: "Date" }),
-    validTo: t.expose("validTo", { type: "Date", nullable: true }),
-    expiresInDays: t.int({
-      nullable: true,
-      description: "Days until the last valid day (0 on it, negative after); null when open-ended.",
-      select: { validTo: true },
-      resolve: (a) => daysUntil(a.validTo, new Date()),
-    }),
-    status: t.expose("status", { type: AgreementStatusEnum }),
-    documentUrl: t.exposeString("documentUrl", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    parties: t.relation("parties", { query: { orderBy: [{ role: "asc" }, { organisationId: "asc" }] } }),
-    responsibilities: t.relation("responsibilities", { query: { orderBy: { id: "asc" } } }),
-    offers: t.field({
-      type: [OfferRef],
-      description: "Offers delivered under the agreement (published ones, and your own organisation's).",
-      select: (_args, ctx, nestedSelection) => ({
-        offers: {
-          where: { offer: visibleOfferWhere(ctx) },
-          orderBy: { offerId: "asc" },
-          select: { offer: nestedSelection(true) },
-        },
-      }),
-      resolve: (a) => a.offers.map((o) => o.offer),
-    }),
-    meetingPoints: t.relation("meetingPoints", {
-      description: "Meeting points held under the agreement that you can see.",
-      query: (_args, ctx) => ({
-        where: meetingVisibility(ctx),
-        orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-      }),
-    }),
-  }),
-});
 
 // ---------------------------------------------------------------- queries
 
@@ -190,13 +115,16 @@ builder.queryFields((t) => ({
 
 // ---------------------------------------------------------------- mutations
 
-// Parties edit an agreement together: the commands (packages/commands/src/agreements) load it
-// once and refuse with a ForbiddenError unless the caller edits for one of its parties.
+// Each party edits its own side: the commands (packages/commands/src/agreements) load the
+// agreement once and refuse with a ForbiddenError that says why: the shared fields and the
+// parties are the coordinating party's (or a regional admin's), responsibilities and linked
+// offers their own party's.
 
 builder.mutationFields((t) => ({
   createAgreement: t.prismaField({
     type: "Agreement",
-    description: "Registers an agreement. You must be an admin or editor of one of its parties.",
+    description:
+      "Registers an agreement. You must be an admin or editor of one of its parties; that party coordinates it unless you name another.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateAgreementInputRef, required: true }) },
     authScopes: (_root, args, ctx) => {
@@ -213,7 +141,7 @@ builder.mutationFields((t) => ({
   updateAgreement: t.prismaField({
     type: "Agreement",
     description:
-      "Edits an agreement (parties replaced as a whole when given). A stale version answers ConflictError.",
+      "Edits the shared fields, the parties (replaced as a whole when given) or the coordinator: the coordinating party's admins and editors, or a regional admin. A stale version answers ConflictError.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateAgreementInputRef, required: true }) },
     authScopes: { signedIn: true },
@@ -226,7 +154,8 @@ builder.mutationFields((t) => ({
 
   setAgreementResponsibilities: t.prismaField({
     type: "Agreement",
-    description: "Replaces what each party takes on. Each responsibility must belong to a party.",
+    description:
+      "Replaces what each party takes on. Each responsibility must belong to a party; you change only those of the parties you edit for.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SetAgreementResponsibilitiesInputRef, required: true }) },
     authScopes: { signedIn: true },
@@ -240,7 +169,7 @@ builder.mutationFields((t) => ({
   linkOfferToAgreement: t.prismaField({
     type: "Agreement",
     description:
-      "Records that an offer is delivered under the agreement. You must edit for a party, and the offer's provider must be a party.",
+      "Records that an offer is delivered under the agreement. You must edit for the offer's provider, which must be a party.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: AgreementOfferLinkInputRef, required: true }) },
     authScopes: { signedIn: true },
@@ -253,7 +182,7 @@ builder.mutationFields((t) => ({
 
   unlinkOfferFromAgreement: t.prismaField({
     type: "Agreement",
-    description: "Removes an offer from the agreement.",
+    description: "Removes an offer from the agreement. You must edit for the offer's provider.",
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: AgreementOfferLinkInputRef, required: true }) },
     authScopes: { signedIn: true },

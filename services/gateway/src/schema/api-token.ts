@@ -2,6 +2,7 @@ import { adminRoles, createApiToken, revokeApiToken } from "@samspill/commands";
 import { apiTokenScopes, isApiTokenScope, roles } from "@samspill/domain";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
+import { pagedList, takePage } from "../list-page.js";
 import { mutationErrors } from "./errors.js";
 
 // API tokens for an organisation's machine clients. Only the organisation's admins see and
@@ -67,17 +68,21 @@ const CreatedApiTokenRef = builder.objectRef<CreatedApiToken>("CreatedApiToken")
   }),
 });
 
+const tokensPage = pagedList("apiTokens", { default: 100, max: 200 });
+
 builder.queryField("apiTokens", (t) =>
   t.prismaField({
     type: ["ApiToken"],
     description: "The organisation's API tokens, newest first (admins only).",
-    args: { organisationId: t.arg.id({ required: true }) },
+    args: { ...tokensPage.args, organisationId: t.arg.id({ required: true }) },
+    complexity: tokensPage.complexity,
     authScopes: (_root, args) => ({
       roleIn: { organisationId: String(args.organisationId), roles: adminRoles },
     }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.apiToken.findMany({
         ...query,
+        ...takePage(tokensPage.page(args)),
         where: { organisationId: String(args.organisationId) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),

@@ -2,25 +2,26 @@ import type { Prisma } from "@samspill/database";
 import type { GridPeriod, SuppressedTable } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { slicePage, summaryOffersPage } from "../list-page.js";
 import {
+  offerGrid,
   type PublishedPeriod,
   periodFields,
-  periodTable,
   publishedPeriodFieldsOf,
   startsIn,
   startsInYear,
-  summarisableOffers,
+  summaryScope,
   THRESHOLD_DESCRIPTION,
-  tableScope,
 } from "./figures.js";
 
 // The published PAM summary, before and after a course.
 //
 // Suppression: per side (before, after) the published figures form a table of offers × the four
-// activation levels whose row totals are the respondents. It is built for every month of the
-// period's year and goes through suppressAcrossPeriods (the year's grid as one set of tables),
-// and a mean score is shown only where its respondents are: a mean of fewer than 5 people says
-// too much about each of them, and a hidden offer's mean would otherwise follow from the total.
+// activation levels whose row totals are the respondents. Each provider's table is suppressed as
+// one across the periods of the year, and any scope (an offer, a provider, a trust's area) shows
+// its rows and sums of published figures (offerGrid); a mean score is shown only where its
+// respondents are: a mean of fewer than 5 people says too much about each of them, and a
+// hidden offer's mean would otherwise follow from the total.
 
 export const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -98,7 +99,13 @@ export const PamSummaryRef = builder.objectRef<PamSummary>("PamSummary").impleme
       description: "After minus before, where both means are shown.",
       resolve: meanChange,
     }),
-    offers: t.field({ type: [OfferPamRef], resolve: (s) => s.offers }),
+    offers: t.field({
+      type: [OfferPamRef],
+      description: "The offers behind the figures, a page at a time.",
+      args: summaryOffersPage.args,
+      complexity: summaryOffersPage.complexity,
+      resolve: (s, args) => slicePage(s.offers, summaryOffersPage.page(args)),
+    }),
   }),
 });
 
@@ -134,7 +141,6 @@ function publish(sides: Side[], table: SuppressedTable) {
   return {
     rows: sides.map((s, i) => figures(table.rowTotals[i]!, s.scoreSum, s.respondents, table.cells[i]!)),
     total: figures(table.total, all.sum, all.n, table.columnTotals),
-    empty: figures(0, 0, 0, [0, 0, 0, 0]),
   };
 }
 
@@ -143,11 +149,12 @@ export async function pamSummary(
   scope: { offerId?: string | null; providerId?: string | null; hospitalTrustId?: string | null },
   period: GridPeriod,
 ): Promise<PamSummary> {
-  const { where, onlyOffer } = await tableScope(ctx, scope);
+  const { offerIds: inScope, load } = await summaryScope(ctx, scope);
   const all = await ctx.db.pamEvaluation.findMany({
-    where: { ...startsInYear(period), offer: { AND: [where, summarisableOffers(ctx)] } },
+    where: { ...startsInYear(period), offer: load },
     select: {
       offerId: true,
+      offer: { select: { providerId: true } },
       periodStart: true,
       respondentsBefore: true,
       respondentsAfter: true,
@@ -158,8 +165,10 @@ export async function pamSummary(
     },
     orderBy: [{ offerId: "asc" }, { periodStart: "asc" }],
   });
-  const offerIds = [...new Set(all.map((e) => e.offerId))].sort();
-  const evaluations = all.filter((e) => startsIn(period, e.periodStart));
+  const offerIds = [...new Set(all.map((e) => e.offerId))].filter((id) => !inScope || inScope.has(id)).sort();
+  const evaluations = all.filter(
+    (e) => startsIn(period, e.periodStart) && (!inScope || inScope.has(e.offerId)),
+  );
   const byOffer = new Map<string, { count: number; before: Side; after: Side }>();
   for (const e of evaluations) {
     const row = byOffer.get(e.offerId) ?? { count: 0, before: emptySide(), after: emptySide() };
@@ -169,16 +178,15 @@ export async function pamSummary(
     addSide(row.after, e.respondentsAfter, e.meanScoreAfter, e.levelsAfter);
   }
   const side = (pick: "before" | "after") => {
-    const table = periodTable(
+    const table = offerGrid(
       period,
       ctx.smallCountThreshold,
-      offerIds,
       4,
       all,
-      (e) => e.offerId,
+      (e) => ({ offerId: e.offerId, providerId: e.offer.providerId }),
       (e) => e.periodStart,
       (e) => (pick === "before" ? e.levelsBefore : e.levelsAfter),
-    );
+    ).table(offerIds, period);
     const sides = offerIds.map((id) => byOffer.get(id)?.[pick] ?? emptySide());
     return publish(sides, table);
   };
@@ -186,16 +194,16 @@ export async function pamSummary(
   const after = side("after");
   const shown = offerIds.flatMap((offerId, i) => {
     const r = byOffer.get(offerId);
-    if (!r || (onlyOffer && offerId !== onlyOffer)) return [];
+    if (!r) return [];
     return [{ offerId, evaluations: r.count, before: before.rows[i]!, after: after.rows[i]! }];
   });
   return {
     smallCountThreshold: ctx.smallCountThreshold,
     ...periodFields(period),
     evaluations: shown.reduce((n, o) => n + o.evaluations, 0),
-    // One offer's summary is its row; otherwise the table's totals.
-    before: onlyOffer ? (shown[0]?.before ?? before.empty) : before.total,
-    after: onlyOffer ? (shown[0]?.after ?? after.empty) : after.total,
+    // The sums of the offers' published figures (one offer's summary is its row).
+    before: before.total,
+    after: after.total,
     offers: shown,
   };
 }

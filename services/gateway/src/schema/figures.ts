@@ -3,11 +3,11 @@ import {
   type GridPeriod,
   gridPeriodKey,
   monthOf,
+  type OfferMonths,
+  PublishedGrid,
   parsePeriodKey,
   periodKey,
   periodRange,
-  type SuppressedTable,
-  suppressAcrossPeriods,
 } from "@samspill/domain";
 import type { builder } from "../builder.js";
 import type { Context } from "../context.js";
@@ -17,9 +17,10 @@ import { visibleOrganisations } from "./offer.js";
 // period of the grid they cover and which offers a summary may name.
 //
 // Periods: a caller names a period of the fixed grid (year, half-year, quarter, month), never a
-// window of its own, and a report counts in the month its period starts in. Each summary is
-// computed for the whole year the period lies in and suppressed across the year's periods
-// (suppressAcrossPeriods), so asking for a quarter and then for its months gives nothing away.
+// window of its own, and a report counts in the month its period starts in. Each offer's figures
+// are suppressed for the whole year the period lies in, across the year's periods, and every
+// scope's totals are sums of offers' published figures (PublishedGrid), so asking for a quarter
+// and then its months, or for a provider and then a trust's area, gives nothing away.
 
 export const PERIOD_DESCRIPTION =
   'A period of the grid: a year ("2026"), half-year ("2026-H1"), quarter ("2026-Q3") or month ("2026-03"). A report counts in the month its period starts in.';
@@ -34,29 +35,39 @@ export function startsInYear(p: GridPeriod) {
 }
 
 /**
- * The period's suppressed table (rows × width, with margins). Each record of the year adds its
- * values to its row in the month its period starts in; the twelve months' tables are suppressed
- * with every period of the year (suppressAcrossPeriods), so any two periods agree.
+ * The published grid of the period's year over `records`: each record adds its values to its
+ * offer in the month its period starts in; each provider's table (its offers, every period of the
+ * year) is suppressed on its own, and a summary's figures are sums of published figures of those
+ * tables (PublishedGrid), so no two scopes or periods can be subtracted to reveal a hidden one.
+ * `records` must cover every offer of each provider they name.
  */
-export function periodTable<R>(
+export function offerGrid<R>(
   period: GridPeriod,
   threshold: number,
-  rows: readonly string[],
   width: number,
   records: readonly R[],
-  rowOf: (r: R) => string,
+  keyOf: (r: R) => { offerId: string; providerId: string },
   startOf: (r: R) => Date,
   valuesOf: (r: R) => readonly number[],
-): SuppressedTable {
-  const index = new Map(rows.map((k, i) => [k, i]));
-  const months = Array.from({ length: 12 }, () => rows.map(() => new Array<number>(width).fill(0)));
+): PublishedGrid {
+  const offers = new Map<string, OfferMonths & { months: number[][] }>();
   for (const r of records) {
-    const row = months[monthOf(startOf(r)) - 1]![index.get(rowOf(r))!]!;
+    const { offerId, providerId } = keyOf(r);
+    let offer = offers.get(offerId);
+    if (!offer) {
+      offer = {
+        offerId,
+        providerId,
+        months: Array.from({ length: 12 }, () => new Array<number>(width).fill(0)),
+      };
+      offers.set(offerId, offer);
+    }
+    const row = offer.months[monthOf(startOf(r)) - 1]!;
     valuesOf(r).forEach((v, j) => {
       row[j]! += v;
     });
   }
-  return suppressAcrossPeriods(period.year, months, threshold).get(periodKey(period))!;
+  return new PublishedGrid(period.year, width, [...offers.values()], threshold);
 }
 
 /** What a summary says about its period: the key, the first day and the last day. */
@@ -80,31 +91,45 @@ export function summarisableOffers(ctx: Context): Prisma.OfferWhereInput {
 }
 
 /** Offers provided by the trust or serving a municipality in its catchment (as the catalogue's filter). */
-export const hospitalTrustArea = (trustId: string): Prisma.OfferWhereInput => ({
+const hospitalTrustArea = (trustId: string): Prisma.OfferWhereInput => ({
   OR: [{ providerId: trustId }, { municipalities: { some: { municipality: { hospitalTrustId: trustId } } } }],
 });
 
 /**
- * The scope whose table a summary is cut from: one offer's figures are its row of its provider's
- * table, so asking for the offer and for the provider shows the same suppression.
+ * The offers a summary adds up (one offer, a provider's, or a trust's area; null: all loaded) and
+ * what to load: every offer the caller may summarise of each provider involved, as the grid's
+ * tables are whole providers' tables.
  */
-export async function tableScope(
+export async function summaryScope(
   ctx: Context,
   scope: { offerId?: string | null; providerId?: string | null; hospitalTrustId?: string | null },
-): Promise<{ where: Prisma.OfferWhereInput; onlyOffer: string | null }> {
-  if (scope.offerId) {
-    const offer = await ctx.db.offer.findUnique({
-      where: { id: scope.offerId },
-      select: { providerId: true },
-    });
-    return { where: { providerId: offer?.providerId ?? scope.offerId }, onlyOffer: scope.offerId };
+): Promise<{ offerIds: Set<string> | null; load: Prisma.OfferWhereInput }> {
+  const summarisable = summarisableOffers(ctx);
+  if (scope.offerId || scope.providerId) {
+    const offer = scope.offerId
+      ? await ctx.db.offer.findFirst({
+          where: { AND: [{ id: scope.offerId }, summarisable] },
+          select: { providerId: true },
+        })
+      : null;
+    const providerId = scope.offerId ? (offer?.providerId ?? null) : scope.providerId!;
+    return {
+      offerIds: scope.offerId ? new Set([scope.offerId]) : null,
+      load: providerId ? { AND: [{ providerId }, summarisable] } : { id: { in: [] } },
+    };
   }
-  if (scope.providerId) return { where: { providerId: scope.providerId }, onlyOffer: null };
-  return { where: hospitalTrustArea(String(scope.hospitalTrustId)), onlyOffer: null };
+  const area = await ctx.db.offer.findMany({
+    where: { AND: [hospitalTrustArea(String(scope.hospitalTrustId)), summarisable] },
+    select: { id: true, providerId: true },
+  });
+  return {
+    offerIds: new Set(area.map((o) => o.id)),
+    load: { AND: [{ providerId: { in: [...new Set(area.map((o) => o.providerId))] } }, summarisable] },
+  };
 }
 
 export const THRESHOLD_DESCRIPTION =
-  "Null where fewer people are counted than the summary's smallCountThreshold (5 unless the deployment sets more), or where the figure is hidden so that such a count cannot be worked out from the totals, within the period's table or across the periods of its year.";
+  "Null where fewer people are counted than the summary's smallCountThreshold (5 unless the deployment sets more), or where the figure is hidden so that such a count cannot be worked out from the totals, within the period's table, across the periods of its year, or between scopes (an offer, a provider, a trust's area): a total is shown only where every offer's figure in it is.";
 
 /** The fields every published summary opens with: its threshold and the grid period it covers. */
 export interface PublishedPeriod {

@@ -2,12 +2,17 @@ import { recordForumReview } from "@samspill/commands";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
+import { pagedList, takePage } from "../list-page.js";
 import { visibleOfferWhere } from "./cooperation-access.js";
 import { mutationErrors } from "./errors.js";
+import { ReviewChangesRef, reviewChanges } from "./forum-review-changes.js";
 
 // A health community's forum reviews the joint overview at one of its meeting points and records
 // findings, decisions and follow-ups (packages/commands/src/forum-reviews stores them, all or
 // nothing). Only its forum members (or admins) see the reviews and the offers flagged for them.
+
+/** A review records at most 100 decisions: one page holds them all. */
+const decisionsPage = pagedList("decisions", { default: 100, max: 100 });
 
 builder.prismaObject("ForumReview", {
   description: "A health-community forum's review of the joint overview, held at a meeting point.",
@@ -23,9 +28,22 @@ builder.prismaObject("ForumReview", {
     }),
     meetingPoint: t.relation("meetingPoint"),
     healthCommunity: t.relation("healthCommunity"),
+    changesSinceLastReview: t.field({
+      type: ReviewChangesRef,
+      nullable: true,
+      description:
+        "How the overview changed since the community's previous review (both froze a snapshot of it); null for the first.",
+      select: { id: true, healthCommunityId: true, createdAt: true, snapshot: true },
+      resolve: (review, _args, ctx) => reviewChanges(ctx.db, review),
+    }),
     decisions: t.relation("decisions", {
       description: "The review's decisions, in the order given; each with the follow-ups tied to it.",
-      query: { orderBy: [{ decidedAt: "asc" }, { id: "asc" }] },
+      args: decisionsPage.args,
+      complexity: decisionsPage.complexity,
+      query: (args) => ({
+        ...takePage(decisionsPage.page(args)),
+        orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+      }),
     }),
   }),
 });

@@ -6,6 +6,7 @@ import { isRegionalAdmin } from "../admin/regional-admin.js";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
+import { pagedList, takePage } from "../list-page.js";
 
 // Mail the hub sends, seen from the web app: the messages the local SMTP sink captured (the
 // embedded default has no real mail server) and a preview of a person's next weekly digest.
@@ -59,6 +60,9 @@ const DigestRecipientRef = builder.objectRef<DigestRecipient>("DigestRecipient")
     active: t.exposeBoolean("active", { description: "False when the subscription is switched off." }),
   }),
 });
+
+/** Subscribers an admin may preview, by name: a page of them for the preview picker. */
+const recipientsPage = pagedList("digestRecipients", { default: 200, max: 500 });
 
 const adminOf = (ctx: Context) =>
   ctx.viewer?.memberships.filter((m) => m.role === "ADMIN").map((m) => m.organisationId) ?? [];
@@ -149,10 +153,13 @@ builder.queryFields((t) => ({
     type: [DigestRecipientRef],
     description:
       "Weekly digest subscribers whose digest you may preview, by name: all for RHF admins, else members of the organisations you administer (and you).",
+    args: recipientsPage.args,
+    complexity: recipientsPage.complexity,
     authScopes: (_root, _args, ctx) => adminOf(ctx).length > 0,
-    resolve: async (_root, _args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const everyone = await isRegionalAdmin(ctx.db, ctx.viewer);
       const subscriptions = await ctx.db.subscription.findMany({
+        ...takePage(recipientsPage.page(args)),
         where: {
           kind: "WEEKLY_DIGEST",
           ...(everyone

@@ -1,6 +1,7 @@
 import type { Agreement } from "@samspill/database";
 import { followUpStatuses, meetingKinds } from "@samspill/domain";
 import { builder } from "../builder.js";
+import { pagedList, takePage } from "../list-page.js";
 import { AgreementRef } from "./agreement.js";
 import { visiblePartyWhere } from "./cooperation-access.js";
 import { OrganisationRef } from "./organisation.js";
@@ -11,6 +12,16 @@ import { OrganisationRef } from "./organisation.js";
 
 export const MeetingKindEnum = builder.enumType("MeetingKind", { values: meetingKinds });
 export const FollowUpStatusEnum = builder.enumType("FollowUpStatus", { values: followUpStatuses });
+
+// Pages of a meeting's lists. One record or review adds at most 100 decisions and 200 follow-ups,
+// and an import names at most 500 participants: the default page holds a meeting's usual lists.
+const pages = {
+  participants: pagedList("participants", { default: 500, max: 500 }),
+  decisions: pagedList("decisions", { default: 100, max: 200 }),
+  followUps: pagedList("followUps", { default: 200, max: 500 }),
+  reviews: pagedList("reviews", { default: 20, max: 100 }),
+  decisionFollowUps: pagedList("followUps", { default: 50, max: 200 }),
+};
 
 export const MeetingPointRef = builder.prismaObject("MeetingPoint", {
   fields: (t) => ({
@@ -31,8 +42,11 @@ export const MeetingPointRef = builder.prismaObject("MeetingPoint", {
     participants: t.field({
       type: [OrganisationRef],
       description: "Participating organisations, by name.",
-      select: (_args, _ctx, nestedSelection) => ({
+      args: pages.participants.args,
+      complexity: pages.participants.complexity,
+      select: (args, _ctx, nestedSelection) => ({
         participants: {
+          ...takePage(pages.participants.page(args)),
           orderBy: { organisation: { name: "asc" } },
           select: { organisation: nestedSelection(true) },
         },
@@ -53,15 +67,31 @@ export const MeetingPointRef = builder.prismaObject("MeetingPoint", {
       resolve: (m) =>
         m.agreement && m.agreement._count.parties > 0 ? (m.agreement as unknown as Agreement) : null,
     }),
-    decisions: t.relation("decisions", { query: { orderBy: [{ decidedAt: "asc" }, { id: "asc" }] } }),
-    followUps: t.relation("followUps", {
-      args: { status: t.arg({ type: FollowUpStatusEnum, required: false }) },
+    decisions: t.relation("decisions", {
+      args: pages.decisions.args,
+      complexity: pages.decisions.complexity,
       query: (args) => ({
+        ...takePage(pages.decisions.page(args)),
+        orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+      }),
+    }),
+    followUps: t.relation("followUps", {
+      args: { ...pages.followUps.args, status: t.arg({ type: FollowUpStatusEnum, required: false }) },
+      complexity: pages.followUps.complexity,
+      query: (args) => ({
+        ...takePage(pages.followUps.page(args)),
         where: args.status ? { status: args.status } : {},
         orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       }),
     }),
-    reviews: t.relation("reviews", { query: { orderBy: [{ createdAt: "desc" }, { id: "asc" }] } }),
+    reviews: t.relation("reviews", {
+      args: pages.reviews.args,
+      complexity: pages.reviews.complexity,
+      query: (args) => ({
+        ...takePage(pages.reviews.page(args)),
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      }),
+    }),
   }),
 });
 
@@ -73,7 +103,12 @@ builder.prismaObject("MeetingDecision", {
     meetingPoint: t.relation("meetingPoint"),
     review: t.relation("review", { nullable: true }),
     followUps: t.relation("followUps", {
-      query: { orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }] },
+      args: pages.decisionFollowUps.args,
+      complexity: pages.decisionFollowUps.complexity,
+      query: (args) => ({
+        ...takePage(pages.decisionFollowUps.page(args)),
+        orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      }),
     }),
   }),
 });

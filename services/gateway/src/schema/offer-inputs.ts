@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { WrittenLanguageEnum } from "./language.js";
 import {
   AccessibilityFeatureEnum,
   AudienceEnum,
@@ -19,6 +20,10 @@ function defineOfferFields<Req extends boolean>(required: Req) {
     title: t.string({ required }),
     summary: t.string({ required }),
     description: t.string(),
+    textLanguage: t.field({
+      type: WrittenLanguageEnum,
+      description: "The language title, summary and description are written in; default nb.",
+    }),
     kind: t.field({ type: OfferKindEnum, required }),
     diagnosisScope: t.field({ type: DiagnosisScopeEnum, required }),
     diagnosisCodes: t.stringList(),
@@ -43,6 +48,8 @@ function defineOfferFields<Req extends boolean>(required: Req) {
     contactPhone: t.string(),
     howToJoin: t.string(),
     registrationUrl: t.string(),
+    requiresReferral: t.boolean({ description: "Sign-ups arrive as requests you accept or decline." }),
+    minimumParticipants: t.int({ description: "Fewest participants for a session to go ahead." }),
   });
 }
 

@@ -7,9 +7,11 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import { unitOf } from "../commands.js";
 import type { Context } from "../context.js";
-import { municipalityListCost } from "../query-cost.js";
+import { pagedList, takePage } from "../list-page.js";
+import { searchOfferRows } from "../offer-rows.js";
 import { searchOffers } from "../search/offer-search.js";
 import { mutationErrors } from "./errors.js";
+import { WrittenLanguageEnum } from "./language.js";
 import {
   AccessibilityFeatureEnum,
   AudienceEnum,
@@ -22,6 +24,7 @@ import {
   TopicEnum,
 } from "./offer-enums.js";
 import { CreateOfferInputRef, UpdateOfferInputRef } from "./offer-inputs.js";
+import { NearInput, searchFilters, TimeOfDayEnum, WeekdayEnum } from "./offer-search-inputs.js";
 import { MunicipalityRef, OrganisationKindEnum } from "./organisation.js";
 
 export {
@@ -44,6 +47,10 @@ export function visibleOrganisations(ctx: Context): string[] {
 const canSeeUnpublished = (offer: { providerId: string }, ctx: Context) =>
   visibleOrganisations(ctx).includes(offer.providerId);
 
+/** An offer's sessions, soonest first; a course term rarely has more than the default page. */
+const sessionsPage = pagedList("sessions", { default: 50, max: 200 });
+const municipalitiesPage = pagedList("municipalities", { default: 400, max: 400 });
+
 export const OfferRef = builder.prismaObject("Offer", {
   description:
     "A learning-and-mastery offer: a course, training, peer activity, family offer, resource or lecture.",
@@ -55,6 +62,10 @@ export const OfferRef = builder.prismaObject("Offer", {
     title: t.exposeString("title"),
     summary: t.exposeString("summary"),
     description: t.exposeString("description"),
+    textLanguage: t.expose("textLanguage", {
+      type: WrittenLanguageEnum,
+      description: "The language title, summary and description are written in (the provider's own).",
+    }),
     kind: t.expose("kind", { type: OfferKindEnum }),
     diagnosisScope: t.expose("diagnosisScope", { type: DiagnosisScopeEnum }),
     diagnosisCodes: t.exposeStringList("diagnosisCodes"),
@@ -93,39 +104,27 @@ export const OfferRef = builder.prismaObject("Offer", {
     unit: t.relation("unit", { nullable: true }),
     municipalities: t.field({
       type: [MunicipalityRef],
-      complexity: municipalityListCost,
-      select: { municipalities: { select: { municipality: true }, orderBy: { municipalityNumber: "asc" } } },
+      description: "Municipalities served, by number; one page holds all of Norway's.",
+      args: municipalitiesPage.args,
+      complexity: municipalitiesPage.complexity,
+      select: (args) => ({
+        municipalities: {
+          ...takePage(municipalitiesPage.page(args)),
+          select: { municipality: true },
+          orderBy: { municipalityNumber: "asc" },
+        },
+      }),
       resolve: (offer) => offer.municipalities.map((m) => m.municipality),
     }),
     sessions: t.relation("sessions", {
-      args: { upcomingOnly: t.arg.boolean({ defaultValue: false }) },
+      args: { ...sessionsPage.args, upcomingOnly: t.arg.boolean({ defaultValue: false }) },
+      complexity: sessionsPage.complexity,
       query: (args) => ({
+        ...takePage(sessionsPage.page(args)),
         where: args.upcomingOnly ? { startsAt: { gte: new Date() } } : {},
         orderBy: { startsAt: "asc" },
       }),
     }),
-  }),
-});
-
-builder.prismaObject("OfferSession", {
-  select: { id: true },
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    startsAt: t.expose("startsAt", { type: "DateTime" }),
-    endsAt: t.expose("endsAt", { type: "DateTime" }),
-    location: t.exposeString("location", { nullable: true }),
-    onlineUrl: t.exposeString("onlineUrl", { nullable: true }),
-    capacity: t.exposeInt("capacity", { nullable: true }),
-    registrations: t.exposeInt("registrations"),
-    availablePlaces: t.int({
-      nullable: true,
-      select: { capacity: true, registrations: true },
-      resolve: (s) => (s.capacity === null ? null : Math.max(0, s.capacity - s.registrations)),
-    }),
-    cancelled: t.exposeBoolean("cancelled"),
-    note: t.exposeString("note", { nullable: true }),
-    version: t.exposeInt("version"),
-    offer: t.relation("offer"),
   }),
 });
 
@@ -154,6 +153,15 @@ export const OfferFilterInput = builder.inputType("OfferFilter", {
     accessibility: t.field({ type: [AccessibilityFeatureEnum] }),
     sessionFrom: t.field({ type: "DateTime" }),
     sessionTo: t.field({ type: "DateTime" }),
+    daysOfWeek: t.field({
+      type: [WeekdayEnum],
+      description: "Offers with an upcoming session (or one in the session window) on one of these days.",
+    }),
+    timesOfDay: t.field({
+      type: [TimeOfDayEnum],
+      description: "Offers with an upcoming session (or one in the session window) starting then.",
+    }),
+    near: t.field({ type: NearInput, description: "Nearest first from this place." }),
     statuses: t.field({
       type: [OfferStatusEnum],
       description: "Default: published. Others only for your own offers.",
@@ -181,13 +189,20 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: OfferFilterInput, required: false }) },
       resolve: async (_root, args, ctx, info) => {
         let total = 0;
+        const { filters } = await searchFilters(ctx, args.filter);
         const connection = await resolveOffsetConnection(
           { args, defaultSize: 20, maxSize: 100 },
           async (page) => {
-            const found = await searchOffers(ctx.db, args.filter ?? {}, visibleOrganisations(ctx), page);
+            const query = queryFromInfo({ context: ctx, info, typeName: "Offer", path: ["edges", "node"] });
+            // The search and the page's rows in one statement when the selection allows it.
+            const shaped = await searchOfferRows(ctx.db, query, filters, visibleOrganisations(ctx), page);
+            if (shaped) {
+              total = shaped.total;
+              return shaped.rows;
+            }
+            const found = await searchOffers(ctx.db, filters, visibleOrganisations(ctx), page);
             total = found.total;
             if (found.ids.length === 0) return [];
-            const query = queryFromInfo({ context: ctx, info, typeName: "Offer", path: ["edges", "node"] });
             const rows = await ctx.db.offer.findMany({
               ...query,
               where: { id: { in: found.ids } },

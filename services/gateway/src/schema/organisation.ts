@@ -1,6 +1,8 @@
 import { organisationKinds, unitKinds } from "@samspill/domain";
 import { builder } from "../builder.js";
-import { municipalityListCost, pagedCost } from "../query-cost.js";
+import { pagedList, takePage } from "../list-page.js";
+import { pagedCost } from "../query-cost.js";
+import { WrittenLanguageEnum } from "./language.js";
 
 export const OrganisationKindEnum = builder.enumType("OrganisationKind", { values: organisationKinds });
 export const UnitKindEnum = builder.enumType("UnitKind", { values: unitKinds });
@@ -12,10 +14,21 @@ export const MunicipalityRef = builder.prismaObject("Municipality", {
     number: t.exposeString("number"),
     name: t.exposeString("name"),
     county: t.exposeString("county"),
+    latitude: t.exposeFloat("latitude", {
+      nullable: true,
+      description: "Administrative centre, approximate.",
+    }),
+    longitude: t.exposeFloat("longitude", { nullable: true }),
     hospitalTrust: t.relation("hospitalTrust", { nullable: true }),
     organisation: t.relation("organisation", { nullable: true }),
   }),
 });
+
+// Norway has 357 municipalities, so one page of a catchment holds all of it.
+const catchmentPage = pagedList("catchment", { default: 400, max: 400 });
+const municipalitiesPage = pagedList("municipalities", { default: 400, max: 400 });
+/** An organisation has a handful of units (an LMS, clinics, a healthy-living centre). */
+const unitsPage = pagedList("units", { default: 10, max: 200 });
 
 export const OrganisationRef = builder.prismaObject("Organisation", {
   fields: (t) => ({
@@ -26,12 +39,21 @@ export const OrganisationRef = builder.prismaObject("Organisation", {
     orgNumber: t.exposeString("orgNumber", { nullable: true }),
     municipalityNumber: t.exposeString("municipalityNumber", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
+    language: t.expose("language", {
+      type: WrittenLanguageEnum,
+      description: "The organisation's written standard (målform); its members' mails default to it.",
+    }),
     parent: t.relation("parent", { nullable: true }),
     municipality: t.relation("municipality", { nullable: true }),
-    units: t.relation("units", { query: { orderBy: { name: "asc" } } }),
+    units: t.relation("units", {
+      args: unitsPage.args,
+      complexity: unitsPage.complexity,
+      query: (args) => ({ ...takePage(unitsPage.page(args)), orderBy: { name: "asc" } }),
+    }),
     catchment: t.relation("catchment", {
-      complexity: municipalityListCost,
-      query: { orderBy: { number: "asc" } },
+      args: catchmentPage.args,
+      complexity: catchmentPage.complexity,
+      query: (args) => ({ ...takePage(catchmentPage.page(args)), orderBy: { number: "asc" } }),
     }),
   }),
 });
@@ -66,9 +88,15 @@ builder.queryFields((t) => ({
   }),
   municipalities: t.prismaField({
     type: ["Municipality"],
-    complexity: municipalityListCost,
+    description: "Municipalities by number; one page holds all of Norway's.",
+    args: municipalitiesPage.args,
+    complexity: municipalitiesPage.complexity,
     authScopes: { public: true },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.municipality.findMany({ ...query, orderBy: { number: "asc" } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.municipality.findMany({
+        ...query,
+        ...takePage(municipalitiesPage.page(args)),
+        orderBy: { number: "asc" },
+      }),
   }),
 }));

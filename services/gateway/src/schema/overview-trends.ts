@@ -2,16 +2,16 @@ import type { Database } from "@samspill/database";
 import {
   type GridPeriod,
   gridPeriodKey,
+  monthOf,
   periodKey,
   periodMonths,
   periodRange,
   SMALL_COUNT_THRESHOLD,
-  suppressAcrossPeriods,
 } from "@samspill/domain";
 import { createGraphQLError } from "graphql-yoga";
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { gridPeriod, PERIOD_DESCRIPTION } from "./figures.js";
+import { gridPeriod, offerGrid, PERIOD_DESCRIPTION } from "./figures.js";
 
 // Offers and participation over time, for the joint overview's charts. The scope is the
 // overview's (a hospital trust's catchment and/or a health community's member municipalities);
@@ -24,9 +24,11 @@ import { gridPeriod, PERIOD_DESCRIPTION } from "./figures.js";
 //
 // Participation counts people, so the monthly participant figures are published only after
 // small-count suppression. A report belongs to the month its period starts in. The window is a
-// period of the grid (a year, half-year, quarter or month), never one the caller chooses, and the
-// participant figures of every period of its year are suppressed together
-// (suppressAcrossPeriods): a quarter's total minus two of its months cannot give the third.
+// period of the grid (a year, half-year, quarter or month), never one the caller chooses. Each
+// provider's table is suppressed across every period of the year, and a month's participants are
+// a sum of published figures of those tables (offerGrid, as the summaries), shown only when all
+// are: neither a quarter minus two of its months nor one scope minus another (a trust's
+// catchment, a health community, both) can give back a hidden count.
 
 export interface TrendMonth {
   month: Date;
@@ -135,35 +137,68 @@ export async function readOverviewTrends(
   // Reports on offers that are or were in the public catalogue (drafts are nobody's business),
   // for the whole year: its months are suppressed together.
   const reportRows = await db.$queryRaw<
-    { month: Date; reports: number; participants: number; user_reps: number }[]
+    {
+      offer_id: string;
+      provider_id: string;
+      in_scope: boolean;
+      month: Date;
+      reports: number;
+      patients: number;
+      carers: number;
+      children: number;
+      parents: number;
+      others: number;
+      user_reps: number;
+    }[]
   >`
-    SELECT date_trunc('month', r."periodStart")::date AS month,
+    WITH scoped AS (
+      SELECT o."id", o."providerId" FROM "Offer" o
+      WHERE o."status" <> 'DRAFT'
+        AND EXISTS (
+          SELECT 1 FROM "OfferMunicipality" om
+          WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${numbers}::text[])
+        )
+    )
+    SELECT r."offerId"::text AS offer_id,
+           o."providerId"::text AS provider_id,
+           o."id" IN (SELECT "id" FROM scoped) AS in_scope,
+           date_trunc('month', r."periodStart")::date AS month,
            count(*)::int AS reports,
-           sum(r."patients" + r."carers" + r."childrenAndYouth" + r."parents" + r."others")::int AS participants,
+           sum(r."patients")::int AS patients,
+           sum(r."carers")::int AS carers,
+           sum(r."childrenAndYouth")::int AS children,
+           sum(r."parents")::int AS parents,
+           sum(r."others")::int AS others,
            sum(r."userRepsPlanning" + r."userRepsDelivery" + r."userRepsEvaluation")::int AS user_reps
     FROM "ParticipationReport" r
     JOIN "Offer" o ON o."id" = r."offerId"
     WHERE o."status" <> 'DRAFT'
       AND r."periodStart" >= ${yearFrom}::date AND r."periodStart" < ${yearTo}::date
-      AND EXISTS (
-        SELECT 1 FROM "OfferMunicipality" om
-        WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${numbers}::text[])
-      )
-    GROUP BY 1`;
-  const reportsByMonth = new Map(reportRows.map((r) => [monthKey(new Date(r.month)), r]));
-
-  const participantsIn = (month: number) =>
-    reportsByMonth.get(`${period.year}-${String(month).padStart(2, "0")}`)?.participants ?? 0;
-  const tables = suppressAcrossPeriods(
-    period.year,
-    Array.from({ length: 12 }, (_, m) => [[participantsIn(m + 1)]]),
+      AND o."providerId" IN (SELECT "providerId" FROM scoped)
+    GROUP BY 1, 2, 3, 4`;
+  const reportsByMonth = new Map<string, { reports: number; userReps: number }>();
+  for (const r of reportRows.filter((row) => row.in_scope)) {
+    const key = monthKey(new Date(r.month));
+    const sum = reportsByMonth.get(key) ?? { reports: 0, userReps: 0 };
+    reportsByMonth.set(key, { reports: sum.reports + r.reports, userReps: sum.userReps + r.user_reps });
+  }
+  // Participants are sums of published figures of the providers' tables (the grid every summary
+  // shares): the tables of every provider with an offer in scope, all their offers loaded.
+  const grid = offerGrid(
+    period,
     threshold,
+    5,
+    reportRows,
+    (r) => ({ offerId: r.offer_id, providerId: r.provider_id }),
+    (r) => new Date(r.month),
+    (r) => [r.patients, r.carers, r.children, r.parents, r.others],
   );
+  const offerIds = [...new Set(reportRows.filter((r) => r.in_scope).map((r) => r.offer_id))];
   return {
     period: periodKey(period),
     from: start,
     to: new Date(end.getTime() - 86_400_000),
-    participantsTotal: tables.get(periodKey(period))!.total,
+    participantsTotal: grid.sum(offerIds, period).total,
     months: offerRows.map((row) => {
       const month = new Date(row.month);
       const reports = reportsByMonth.get(monthKey(month));
@@ -172,8 +207,8 @@ export async function readOverviewTrends(
         offersPublished: row.published,
         offersActive: row.active,
         reports: reports?.reports ?? 0,
-        participants: tables.get(monthKey(month))!.total,
-        userRepresentatives: reports?.user_reps ?? 0,
+        participants: grid.sum(offerIds, { kind: "MONTH", year: period.year, index: monthOf(month) }).total,
+        userRepresentatives: reports?.userReps ?? 0,
       };
     }),
   };

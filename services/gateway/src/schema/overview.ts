@@ -15,32 +15,19 @@ import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { priorityGroupLabels } from "../formats/labels.js";
+import { pagedList, slicePage } from "../list-page.js";
 import { municipalityListCost } from "../query-cost.js";
 import { agreementVisibility } from "./cooperation-access.js";
 import { PriorityGroupEnum } from "./offer.js";
+import "./overview-crossed.js";
+import { GapKindEnum, OverviewDimensionEnum } from "./overview-enums.js";
+import { selects } from "./overview-selection.js";
 import "./overview-trends.js";
 
 // The shared overview of who offers what (from the worker's read model), its gaps, and live
 // updates over SSE. Only published offers are counted or listed, as in the public catalogue, so
 // the overview is public. Its figures count offers, not people: small-count suppression, which
 // protects participants, does not apply to them.
-
-const OverviewDimensionEnum = builder.enumType("OverviewDimension", {
-  description: "What the columns of the overview matrix are.",
-  values: ["PRIORITY_GROUP", "DIAGNOSIS_GROUP", "FORMAT", "LANGUAGE"] as const,
-});
-
-const GapKindEnum = builder.enumType("OverviewGapKind", {
-  values: {
-    MUNICIPALITY_WITHOUT_OFFER: { description: "Not one published offer serves the municipality." },
-    PRIORITY_GROUP_WITHOUT_OFFER: {
-      description: "No municipality in scope has an offer for the priority group.",
-    },
-    PRIORITY_GROUP_MISSING_IN_MUNICIPALITY: {
-      description: "The municipality has offers, but none for this priority group.",
-    },
-  } as const,
-});
 
 const ProviderRefType = builder.objectRef<ProviderRef>("OverviewProvider").implement({
   fields: (t) => ({ id: t.exposeID("id"), name: t.exposeString("name") }),
@@ -53,8 +40,15 @@ const CellRef = builder.objectRef<OverviewCell>("OverviewCell").implement({
       description: "The dimension value (an enum name or a language code); ALL for totals.",
     }),
     offerCount: t.exposeInt("offerCount"),
-    providerCount: t.int({ resolve: (c) => c.providers.length }),
-    providers: t.field({ type: [ProviderRefType], resolve: (c) => c.providers }),
+    providerCount: t.exposeInt("providerCount"),
+    providers: t.field({
+      type: [ProviderRefType],
+      resolve: (c) => {
+        // The overview field reads the lists whenever the operation names this field.
+        if (!c.providers) throw new Error("the overview was read without provider lists");
+        return c.providers;
+      },
+    }),
   }),
 });
 
@@ -144,6 +138,9 @@ const AgreementItemRef = builder.objectRef<ExpiringAgreement>("ExpiringAgreement
 
 type OverviewView = Overview & { gapViews: GapView[] };
 
+/** The lists that call for attention grow with the offers: a page, most urgent first. */
+const attentionPage = pagedList("attention", { default: 100, max: 500 });
+
 const OverviewRef = builder.objectRef<OverviewView>("Overview").implement({
   description: "Who offers what in a hospital trust's catchment or a health community, with the gaps.",
   fields: (t) => ({
@@ -165,12 +162,16 @@ const OverviewRef = builder.objectRef<OverviewView>("Overview").implement({
     flaggedOffers: t.field({
       type: [OfferItemRef],
       description: "Municipal diagnosis-specific offers flagged by the task-division rule.",
-      resolve: (o) => o.flaggedOffers,
+      args: attentionPage.args,
+      complexity: attentionPage.complexity,
+      resolve: (o, args) => slicePage(o.flaggedOffers, attentionPage.page(args)),
     }),
     reviewsDue: t.field({
       type: [OfferItemRef],
       description: "Offers whose review is due within 90 days or overdue, most urgent first.",
-      resolve: (o) => o.reviewsDue,
+      args: attentionPage.args,
+      complexity: attentionPage.complexity,
+      resolve: (o, args) => slicePage(o.reviewsDue, attentionPage.page(args)),
     }),
     expiringAgreements: t.field({
       type: [AgreementItemRef],
@@ -178,14 +179,19 @@ const OverviewRef = builder.objectRef<OverviewView>("Overview").implement({
         "Active agreements with a party in scope expiring within 90 days (or already past), of those you may see; none when signed out.",
       // The overview itself is public and cached for everyone; agreements are cooperation records,
       // so each caller gets only the ones the agreement rule lets them see.
-      resolve: async (o, _args, ctx) => {
+      args: attentionPage.args,
+      complexity: attentionPage.complexity,
+      resolve: async (o, args, ctx) => {
         if (!ctx.viewer || o.expiringAgreements.length === 0) return [];
         const visible = await ctx.db.agreement.findMany({
           where: { id: { in: o.expiringAgreements.map((a) => a.id) }, ...agreementVisibility(ctx) },
           select: { id: true },
         });
         const ids = new Set(visible.map((a) => a.id));
-        return o.expiringAgreements.filter((a) => ids.has(a.id));
+        return slicePage(
+          o.expiringAgreements.filter((a) => ids.has(a.id)),
+          attentionPage.page(args),
+        );
       },
     }),
   }),
@@ -204,7 +210,7 @@ builder.queryField("overview", (t) =>
       healthCommunityId: t.arg.id({ validate: uuid }),
       dimension: t.arg({ type: OverviewDimensionEnum, required: true, defaultValue: "PRIORITY_GROUP" }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if (!args.hospitalTrustId && !args.healthCommunityId)
         throw createGraphQLError(
           ctx.lang === "en"
@@ -216,9 +222,11 @@ builder.queryField("overview", (t) =>
         hospitalTrustId: args.hospitalTrustId ? String(args.hospitalTrustId) : null,
         healthCommunityId: args.healthCommunityId ? String(args.healthCommunityId) : null,
       };
+      // Signed out, no agreement is visible (see expiringAgreements), so none is read.
+      const options = { withProviders: selects(info, "providers"), withAgreements: ctx.viewer !== null };
       const overview = ctx.overviewCache
-        ? await ctx.overviewCache.read(ctx.db, scope, args.dimension)
-        : await readOverview(ctx.db, scope, args.dimension);
+        ? await ctx.overviewCache.read(ctx.db, scope, args.dimension, options)
+        : await readOverview(ctx.db, scope, args.dimension, options);
       const names = new Map(overview.rows.map((r) => [r.municipalityNumber, r.municipalityName]));
       const gapViews = overview.gaps.map((g) => ({
         ...g,

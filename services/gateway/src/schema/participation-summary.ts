@@ -1,15 +1,16 @@
 import { type GridPeriod, participantFields } from "@samspill/domain";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { slicePage, summaryOffersPage } from "../list-page.js";
 import * as figures from "./figures.js";
 
 // The published participation figures: per offer and in total, by audience, with small counts
-// suppressed (user representatives are not: see UserRepresentativeFigures). The table (offers ×
-// audiences) is built for every month of the period's year and suppressed across the year's
-// grid, then the period's table is published: the same figures whichever period of the year,
-// and whichever of the provider's offers, a caller asks for.
+// suppressed (user representatives are not: see UserRepresentativeFigures). The provider's table
+// (offers × audiences, every period of the year) is suppressed as one, and a summary shows its
+// rows and sums of published figures (figures.offerGrid): the same figures whichever period,
+// offer or provider a caller asks for, and the same as the trends and the annual report.
 
-interface AudienceFigures {
+export interface AudienceFigures {
   patients: number | null;
   carers: number | null;
   childrenAndYouth: number | null;
@@ -38,7 +39,7 @@ interface ParticipationSummary extends figures.PublishedPeriod {
   offers: OfferParticipation[];
 }
 
-const AudienceFiguresRef = builder.objectRef<AudienceFigures>("AudienceFigures").implement({
+export const AudienceFiguresRef = builder.objectRef<AudienceFigures>("AudienceFigures").implement({
   description: `Participants by audience. ${figures.THRESHOLD_DESCRIPTION}`,
   fields: (t) => ({
     patients: t.exposeInt("patients", { nullable: true }),
@@ -84,7 +85,13 @@ export const ParticipationSummaryRef = builder
       reports: t.exposeInt("reports"),
       participants: t.field({ type: AudienceFiguresRef, resolve: (s) => s.participants }),
       userRepresentatives: t.field({ type: UserRepFiguresRef, resolve: (s) => s.userRepresentatives }),
-      offers: t.field({ type: [OfferParticipationRef], resolve: (s) => s.offers }),
+      offers: t.field({
+        type: [OfferParticipationRef],
+        description: "The offers behind the figures, a page at a time.",
+        args: summaryOffersPage.args,
+        complexity: summaryOffersPage.complexity,
+        resolve: (s, args) => slicePage(s.offers, summaryOffersPage.page(args)),
+      }),
     }),
   });
 
@@ -102,15 +109,16 @@ export async function participationSummary(
   scope: { offerId?: string | null; providerId?: string | null },
   period: GridPeriod,
 ): Promise<ParticipationSummary> {
-  const { where, onlyOffer } = await figures.tableScope(ctx, scope);
+  const { offerIds: inScope, load } = await figures.summaryScope(ctx, scope);
   const reports = await ctx.db.participationReport.findMany({
     where: {
       ...figures.startsInYear(period),
       offerId: { not: null },
-      offer: { AND: [where, figures.summarisableOffers(ctx)] },
+      offer: load,
     },
     select: {
       offerId: true,
+      offer: { select: { providerId: true } },
       periodStart: true,
       patients: true,
       carers: true,
@@ -122,21 +130,24 @@ export async function participationSummary(
       userRepsEvaluation: true,
     },
   });
-  const offerIds = [...new Set(reports.map((r) => r.offerId!))].sort();
-  const table = figures.periodTable(
-    period,
-    ctx.smallCountThreshold,
-    offerIds,
-    participantFields.length,
-    reports,
-    (r) => r.offerId!,
-    (r) => r.periodStart,
-    (r) => participantFields.map((k) => r[k]),
-  );
+  const offerIds = [...new Set(reports.map((r) => r.offerId!))]
+    .filter((id) => !inScope || inScope.has(id))
+    .sort();
+  const table = figures
+    .offerGrid(
+      period,
+      ctx.smallCountThreshold,
+      participantFields.length,
+      reports,
+      (r) => ({ offerId: r.offerId!, providerId: r.offer!.providerId }),
+      (r) => r.periodStart,
+      (r) => participantFields.map((k) => r[k]),
+    )
+    .table(offerIds, period);
   const inPeriod = reports.filter((r) => figures.startsIn(period, r.periodStart));
   const offers = offerIds.flatMap((offerId, i) => {
     const mine = inPeriod.filter((r) => r.offerId === offerId);
-    if (mine.length === 0 || (onlyOffer && offerId !== onlyOffer)) return [];
+    if (mine.length === 0) return [];
     return [
       {
         offerId,
@@ -154,10 +165,8 @@ export async function participationSummary(
     smallCountThreshold: ctx.smallCountThreshold,
     ...figures.periodFields(period),
     reports: offers.reduce((n, o) => n + o.reports, 0),
-    // One offer's summary is its row; a provider's is the table's totals.
-    participants: onlyOffer
-      ? (offers[0]?.participants ?? audienceFigures([0, 0, 0, 0, 0], 0))
-      : audienceFigures(table.columnTotals, table.total),
+    // The sums of the offers' published figures (one offer's summary is its row).
+    participants: audienceFigures(table.columnTotals, table.total),
     userRepresentatives: offers.reduce(
       (sum, o) => ({
         planning: sum.planning + o.userRepresentatives.planning,

@@ -16,6 +16,11 @@ const AddSessionInputRef = builder.inputType("AddSessionInput", {
     capacity: t.int(),
     registrations: t.int(),
     note: t.string(),
+    whatToBring: t.string({
+      description: "What participants should bring (confirmation and reminder mails).",
+    }),
+    signUpDeadline: t.field({ type: "DateTime", description: "Sign-ups close then; the start by default." }),
+    minimumParticipants: t.int({ description: "Fewest participants to go ahead; overrides the offer's." }),
   }),
 });
 
@@ -30,6 +35,11 @@ const UpdateSessionInputRef = builder.inputType("UpdateSessionInput", {
     capacity: t.int(),
     registrations: t.int(),
     note: t.string(),
+    whatToBring: t.string({
+      description: "What participants should bring (confirmation and reminder mails).",
+    }),
+    signUpDeadline: t.field({ type: "DateTime", description: "Sign-ups close then; the start by default." }),
+    minimumParticipants: t.int({ description: "Fewest participants to go ahead; overrides the offer's." }),
   }),
 });
 

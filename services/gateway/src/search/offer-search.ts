@@ -9,8 +9,10 @@ import type {
   OrganisationKind,
   PriorityGroup,
 } from "@samspill/domain";
+import { textCondition, textOrder } from "./text-query.js";
+import { offerDistanceKm, type Point, type SessionFilter, sessionCondition } from "./when-and-where.js";
 
-export interface OfferFilters {
+export interface OfferFilters extends SessionFilter {
   text?: string | null;
   municipalityNumbers?: string[] | null;
   providerIds?: string[] | null;
@@ -24,9 +26,8 @@ export interface OfferFilters {
   kinds?: OfferKind[] | null;
   languages?: string[] | null;
   accessibility?: AccessibilityFeature[] | null;
-  /** Only offers with a session starting in [from, to). */
-  sessionFrom?: Date | null;
-  sessionTo?: Date | null;
+  /** Nearest first from this point; with `withinKm`, only offers that close. */
+  near?: (Point & { withinKm?: number | null }) | null;
   statuses?: OfferStatus[] | null;
   flaggedForReview?: boolean | null;
 }
@@ -40,7 +41,7 @@ const empty = (a: readonly unknown[] | null | undefined): a is null | undefined 
 
 /**
  * The catalogue's filters as one SQL statement, ranked by Norwegian full-text relevance when
- * there is a text query. `visibleTo` are the organisations whose unpublished offers the caller
+ * there is a text query (compounds, prefixes and one-letter misspellings: text-query.ts). `visibleTo` are the organisations whose unpublished offers the caller
  * may see; everyone sees published ones.
  */
 export function offerSearchWhere(f: OfferFilters, visibleTo: readonly string[]): Prisma.Sql {
@@ -51,8 +52,7 @@ export function offerSearchWhere(f: OfferFilters, visibleTo: readonly string[]):
     : Prisma.sql`o."status" = 'PUBLISHED'`;
   c.push(visible);
   c.push(Prisma.sql`o."status" = ANY(${statuses}::text[]::"OfferStatus"[])`);
-  if (f.text?.trim())
-    c.push(Prisma.sql`o."searchVector" @@ websearch_to_tsquery('norwegian', ${f.text.trim()})`);
+  if (f.text?.trim()) c.push(textCondition(f.text.trim()));
   if (!empty(f.municipalityNumbers))
     c.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "OfferMunicipality" om WHERE om."offerId" = o."id" AND om."municipalityNumber" = ANY(${f.municipalityNumbers}::text[]))`,
@@ -82,12 +82,38 @@ export function offerSearchWhere(f: OfferFilters, visibleTo: readonly string[]):
   if (!empty(f.languages)) c.push(Prisma.sql`o."languages" && ${f.languages}::text[]`);
   if (!empty(f.accessibility))
     c.push(Prisma.sql`o."accessibility" @> ${f.accessibility}::text[]::"AccessibilityFeature"[]`);
-  if (f.sessionFrom || f.sessionTo)
-    c.push(Prisma.sql`EXISTS (SELECT 1 FROM "OfferSession" s WHERE s."offerId" = o."id" AND NOT s."cancelled"
-      AND s."startsAt" >= ${f.sessionFrom ?? new Date(0)} AND s."startsAt" < ${f.sessionTo ?? new Date("9999-12-31")})`);
+  const sessions = sessionCondition(f);
+  if (sessions) c.push(sessions);
+  if (f.near && f.near.withinKm !== null && f.near.withinKm !== undefined)
+    c.push(Prisma.sql`${offerDistanceKm(f.near)} <= ${f.near.withinKm}::float8`);
   if (f.flaggedForReview !== null && f.flaggedForReview !== undefined)
     c.push(Prisma.sql`o."flaggedForReview" = ${f.flaggedForReview}`);
   return Prisma.join(c, " AND ");
+}
+
+/**
+ * The search as SQL: `page` selects the page's ids in rank order with the total beside each;
+ * `count` counts the matches (for a page past the end). The catalogue reads the page's rows in
+ * the same statement (offer-rows.ts), so both are exported apart from `searchOffers`.
+ */
+export function offerSearchSql(
+  filters: OfferFilters,
+  visibleTo: readonly string[],
+  page: { limit: number; offset: number },
+): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where = offerSearchWhere(filters, visibleTo);
+  const text = filters.text?.trim();
+  const ranked = text ? Prisma.sql`${textOrder(text)}, o."title", o."id"` : Prisma.sql`o."title", o."id"`;
+  // Nearest first; offers with no known place (digital-only providers) after the rest.
+  const order = filters.near
+    ? Prisma.sql`${offerDistanceKm(filters.near)} ASC NULLS LAST, ${ranked}`
+    : ranked;
+  return {
+    page: Prisma.sql`
+    SELECT o."id", count(*) OVER () AS total FROM "Offer" o
+    WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
+    count: Prisma.sql`SELECT count(*) AS total FROM "Offer" o WHERE ${where}`,
+  };
 }
 
 export async function searchOffers(
@@ -96,18 +122,10 @@ export async function searchOffers(
   visibleTo: readonly string[],
   page: { limit: number; offset: number },
 ): Promise<SearchPage> {
-  const where = offerSearchWhere(filters, visibleTo);
-  const text = filters.text?.trim();
-  const order = text
-    ? Prisma.sql`ts_rank_cd(o."searchVector", websearch_to_tsquery('norwegian', ${text})) DESC, o."title", o."id"`
-    : Prisma.sql`o."title", o."id"`;
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>(Prisma.sql`
-    SELECT o."id", count(*) OVER () AS total FROM "Offer" o
-    WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`);
+  const sql = offerSearchSql(filters, visibleTo, page);
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>(sql.page);
   if (rows.length > 0) return { ids: rows.map((r) => r.id), total: Number(rows[0]!.total) };
   if (page.offset === 0) return { ids: [], total: 0 };
-  const [count] = await db.$queryRaw<{ total: bigint }[]>(
-    Prisma.sql`SELECT count(*) AS total FROM "Offer" o WHERE ${where}`,
-  );
+  const [count] = await db.$queryRaw<{ total: bigint }[]>(sql.count);
   return { ids: [], total: Number(count?.total ?? 0) };
 }

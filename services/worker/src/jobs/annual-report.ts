@@ -3,12 +3,14 @@ import {
   type AnnualReport,
   buildAnnualReport,
   loadReportScopes,
+  recipientLanguages,
   renderAnnualReport,
   reportYearOf,
   scopesFor,
   sendOnce,
+  withCatchments,
 } from "@samspill/mail";
-import { forEachRecipient, type MailDeps, scheduledMailJob } from "./mail-deps.js";
+import { forEachRecipient, type MailDeps, scheduledMailJob, unsubscribeFor } from "./mail-deps.js";
 
 export interface AnnualReportRun {
   year: number;
@@ -23,14 +25,21 @@ export interface AnnualReportRun {
 export async function sendAnnualReports(deps: MailDeps, at: Date): Promise<AnnualReportRun> {
   const { db } = deps;
   const year = reportYearOf(at);
-  const [subscribers, scopes] = await Promise.all([
+  const [rows, scopes] = await Promise.all([
     db.subscription.findMany({
       where: { kind: "ANNUAL_REPORT", active: true },
       orderBy: { id: "asc" },
-      select: { personId: true, municipalityNumbers: true, person: { select: { name: true, email: true } } },
+      select: {
+        personId: true,
+        municipalityNumbers: true,
+        hospitalTrustIds: true,
+        person: { select: { name: true, email: true } },
+      },
     }),
     loadReportScopes(db),
   ]);
+  // A chosen hospital trust stands for its catchment, whose municipalities lead to its scope.
+  const subscribers = await withCatchments(db, rows);
   const reports = new Map<string, Promise<AnnualReport>>();
   const reportFor = (scopeId: string) => {
     let report = reports.get(scopeId);
@@ -44,24 +53,34 @@ export async function sendAnnualReports(deps: MailDeps, at: Date): Promise<Annua
   };
 
   const run: AnnualReportRun = { year: year.year, sent: 0, alreadySent: 0 };
+  // Each in the recipient's written language (their own, else their organisation's).
+  const languages = await recipientLanguages(
+    db,
+    subscribers.map((s) => s.personId),
+  );
   await forEachRecipient(
     deps.log,
     subscribers,
     (s) => `person ${s.personId}`,
     async (s) => {
+      const unsubscribe = unsubscribeFor(deps, s.personId, "ANNUAL_REPORT");
       for (const scope of await scopesFor(db, s, scopes)) {
         const periodKey = `${year.year}:${scope.id}`;
         const sent = await sendOnce(db, deps.mailer, {
           kind: "ANNUAL_REPORT",
           recipient: s.person.email,
           items: [{ periodKey, subject: `Årsrapport ${year.year}: ${scope.name}` }],
-          compose: async () =>
-            renderAnnualReport({
+          compose: async () => ({
+            ...(await renderAnnualReport({
               report: await reportFor(scope.id),
               recipientName: s.person.name,
               publicUrl: deps.publicUrl,
               smallCountThreshold: deps.smallCountThreshold,
-            }),
+              unsubscribeUrl: unsubscribe.page,
+              language: languages.get(s.personId) ?? "nb",
+            })),
+            headers: unsubscribe.headers,
+          }),
         });
         if (sent.length > 0) run.sent += 1;
         else run.alreadySent += 1;

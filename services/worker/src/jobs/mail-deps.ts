@@ -1,7 +1,17 @@
 import type { Database, SubscriptionKind } from "@samspill/database";
-import type { DiagnosisGroup, PriorityGroup } from "@samspill/domain";
+import type { DiagnosisGroup, PriorityGroup, WrittenLanguage } from "@samspill/domain";
 import type { QueueName } from "@samspill/events";
-import { createMailer, type Mailer, type RenderedMail, sendOnce } from "@samspill/mail";
+import { mailLinkSecretFrom } from "@samspill/events/mail-links";
+import {
+  createMailer,
+  type Mailer,
+  type RenderedMail,
+  recipientLanguages,
+  sendOnce,
+  type UnsubscribeLinks,
+  unsubscribeLinks,
+  withCatchments,
+} from "@samspill/mail";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { defineJob, type JobContext } from "./types.js";
@@ -15,10 +25,13 @@ export interface MailDeps {
   publicUrl: string;
   /** Counts of fewer people than this are not published (SMALL_COUNT_THRESHOLD). */
   smallCountThreshold: number;
+  /** Signs the one-click unsubscribe links (MAIL_LINK_SECRET, shared with the gateway). */
+  mailLinkSecret: string;
 }
 
 export function mailDeps(ctx: JobContext): MailDeps {
   const { SMTP_URL: url, MAIL_FROM: from, PUBLIC_URL: publicUrl, SMALL_COUNT_THRESHOLD } = ctx.env;
+  const mailLinkSecret = mailLinkSecretFrom(ctx.env.MAIL_LINK_SECRET, ctx.env.NODE_ENV === "production");
   if (!url) {
     throw new Error(
       "SMTP_URL is not set: summaries and reminders cannot be sent (npm start sets it to the local sink)",
@@ -30,8 +43,13 @@ export function mailDeps(ctx: JobContext): MailDeps {
     log: ctx.log,
     publicUrl,
     smallCountThreshold: SMALL_COUNT_THRESHOLD,
+    mailLinkSecret,
   };
 }
+
+/** The recipient's signed unsubscribe links for one kind of mail (footer link and RFC 8058 headers). */
+export const unsubscribeFor = (deps: MailDeps, personId: string, kind: SubscriptionKind): UnsubscribeLinks =>
+  unsubscribeLinks(deps.publicUrl, deps.mailLinkSecret, { personId, kind });
 
 /**
  * Recipients handled at once. One mail is a few queries, a render and an SMTP exchange, mostly
@@ -75,7 +93,9 @@ export async function forEachRecipient<T>(
 
 export interface SubscriberRow {
   id: string;
+  /** With the catchments of the chosen hospital trusts added (withCatchments). */
   municipalityNumbers: string[];
+  hospitalTrustIds: string[];
   priorityGroups: PriorityGroup[];
   diagnosisGroups: DiagnosisGroup[];
   /** With the organisations the person belongs to: a digest shows only their agreements. */
@@ -93,20 +113,29 @@ export interface SubscriberRun {
 
 /**
  * One mail per active subscriber of `kind` for `periodKey`, each sent at most once (sendOnce).
- * `render` returns null when there is nothing to tell that subscriber.
+ * `render` returns null when there is nothing to tell that subscriber; it gets the subscriber's
+ * unsubscribe page for the footer, and the mail goes out with the matching RFC 8058 headers.
+ * It also gets the subscriber's written language (their own, else their organisation's).
  */
 export async function mailSubscribers(
   deps: MailDeps,
   kind: Exclude<SubscriptionKind, "REMINDERS">,
   periodKey: string,
-  render: (subscriber: SubscriberRow) => Promise<RenderedMail | null>,
+  render: (
+    subscriber: SubscriberRow,
+    unsubscribeUrl: string,
+    language: WrittenLanguage,
+  ) => Promise<RenderedMail | null>,
+  /** Only subscriptions with ids in this range: one chunk of a run split into jobs (digest-chunk.ts). */
+  ids?: { gt?: string; lte?: string },
 ): Promise<SubscriberRun> {
-  const subscribers = await deps.db.subscription.findMany({
-    where: { kind, active: true },
+  const rows = await deps.db.subscription.findMany({
+    where: { kind, active: true, ...(ids ? { id: ids } : {}) },
     orderBy: { id: "asc" },
     select: {
       id: true,
       municipalityNumbers: true,
+      hospitalTrustIds: true,
       priorityGroups: true,
       diagnosisGroups: true,
       person: {
@@ -114,18 +143,24 @@ export async function mailSubscribers(
       },
     },
   });
+  const subscribers = await withCatchments(deps.db, rows);
   const done = await deps.db.sentSummary.findMany({
     where: { kind, periodKey, recipient: { in: subscribers.map((s) => s.person.email) } },
     select: { recipient: true },
   });
   const doneFor = new Set(done.map((d) => d.recipient));
+  const languages = await recipientLanguages(
+    deps.db,
+    subscribers.filter((s) => !doneFor.has(s.person.email)).map((s) => s.person.id),
+  );
   const run: SubscriberRun = { periodKey, sent: 0, alreadySent: doneFor.size, empty: 0 };
   await forEachRecipient(
     deps.log,
     subscribers.filter((s) => !doneFor.has(s.person.email)),
     (s) => `person ${s.person.id}`,
     async (s) => {
-      const mail = await render(s);
+      const unsubscribe = unsubscribeFor(deps, s.person.id, kind);
+      const mail = await render(s, unsubscribe.page, languages.get(s.person.id) ?? "nb");
       if (!mail) {
         run.empty += 1;
         return;
@@ -134,7 +169,7 @@ export async function mailSubscribers(
         kind,
         recipient: s.person.email,
         items: [{ periodKey, subject: mail.subject }],
-        compose: () => mail,
+        compose: () => ({ ...mail, headers: unsubscribe.headers }),
       });
       if (sent.length > 0) run.sent += 1;
       else run.alreadySent += 1;

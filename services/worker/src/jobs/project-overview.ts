@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
 import { eventJobData, offerSnapshot, publishOverviewChange, queueNames } from "@samspill/events";
-import { projectOffer } from "@samspill/read-model";
+import { type ProjectionInput, type ProjectionResult, projectOffers } from "@samspill/read-model";
 import { z } from "zod";
 import { defineJob, type JobContext } from "./types.js";
 
@@ -18,7 +18,10 @@ export const projectOverview = defineJob({
   handles: offerEvents,
   schema,
   async handle(event, ctx) {
-    const result = await projectOffer(ctx.db, event.payload.offer, BigInt(event.sequence));
+    const result = await batcherOf(ctx.db).project({
+      snapshot: event.payload.offer,
+      eventSequence: BigInt(event.sequence),
+    });
     ctx.metrics.eventLag.observe(
       { decision: result.decision },
       (Date.now() - Date.parse(event.occurredAt)) / 1000,
@@ -28,6 +31,76 @@ export const projectOverview = defineJob({
     return { decision: result.decision };
   },
 });
+
+/** Events in one transaction at most: a batch stays a short transaction however deep the queue. */
+const maxBatch = 256;
+
+/**
+ * Gathers the offer events this process holds (WORKER_EVENTS_CONCURRENCY of them) into one
+ * projection transaction. While a batch commits the next one gathers, so an idle worker adds no
+ * wait and a busy one pays one commit for many events. Each job still gets its own result; when a
+ * batch fails, its events are projected one by one so that only the event at fault fails (and is
+ * retried or kept for redrive), as without batching.
+ */
+class ProjectionBatcher {
+  private waiting: { input: ProjectionInput; settle: (r: Promise<ProjectionResult>) => void }[] = [];
+  private running = false;
+
+  constructor(private readonly db: Database) {}
+
+  project(input: ProjectionInput): Promise<ProjectionResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ input, settle: (r) => r.then(resolve, reject) });
+      // The jobs BullMQ hands over in the same turn of the event loop go in together.
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await this.drainWaiting();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async drainWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, maxBatch);
+      const together = projectOffers(
+        this.db,
+        batch.map((b) => b.input),
+      );
+      try {
+        const results = await together;
+        for (const [i, b] of batch.entries()) b.settle(Promise.resolve(results[i]!));
+      } catch {
+        if (batch.length === 1) {
+          batch[0]!.settle(together.then((r) => r[0]!));
+          continue;
+        }
+        await Promise.all(
+          batch.map((b) => {
+            const alone = projectOffers(this.db, [b.input]).then((r) => r[0]!);
+            b.settle(alone);
+            return alone.catch(() => undefined);
+          }),
+        );
+      }
+    }
+  }
+}
+
+const batchers = new WeakMap<Database, ProjectionBatcher>();
+
+function batcherOf(db: Database): ProjectionBatcher {
+  const batcher = batchers.get(db) ?? new ProjectionBatcher(db);
+  batchers.set(db, batcher);
+  return batcher;
+}
 
 /**
  * Tells gateways which trusts' overviews changed. A lost message costs only a refetch (clients

@@ -5,9 +5,9 @@ import { type MailDeps, mailSubscribers, type SubscriberRun, scheduledMailJob } 
 /** The half-yearly summary of offers (2.4.4 c) to every active HALF_YEARLY_SUMMARY subscriber, once per half-year. */
 export function sendHalfYearlySummaries(deps: MailDeps, at: Date): Promise<SubscriberRun> {
   const half = halfYearOf(at);
-  return mailSubscribers(deps, "HALF_YEARLY_SUMMARY", half.key, async (s) => {
+  return mailSubscribers(deps, "HALF_YEARLY_SUMMARY", half.key, async (s, unsubscribeUrl, language) => {
     const content = await buildHalfYearly(deps.db, { recipientName: s.person.name, filter: s, half });
-    return renderHalfYearly({ content, publicUrl: deps.publicUrl });
+    return renderHalfYearly({ content, publicUrl: deps.publicUrl, unsubscribeUrl, language });
   });
 }
 

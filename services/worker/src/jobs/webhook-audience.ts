@@ -22,7 +22,7 @@ export async function audienceOf(db: Database, event: EventJobData): Promise<Aud
 
   // Participation and PAM figures (reported, corrected, …): the reporter and whoever runs the
   // offer or meeting they are about.
-  if (event.type.startsWith("participation.") || event.type === "pam.reported") {
+  if (event.type.startsWith("participation.") || event.type.startsWith("pam.")) {
     if (typeof payload.offerId === "string") {
       const offer = await db.offer.findUnique({
         where: { id: payload.offerId },
@@ -59,6 +59,7 @@ export async function audienceOf(db: Database, event: EventJobData): Promise<Aud
       if (offer) orgs.add(offer.providerId);
       return offer && publicStatuses.has(offer.status) ? everyone() : only();
     }
+    case "organisation.created":
     case "organisation.updated":
       return everyone();
     case "agreement.created":
@@ -77,6 +78,13 @@ export async function audienceOf(db: Database, event: EventJobData): Promise<Aud
     case "forum_review.recorded":
     case "follow_up.changed":
       await addMeetingAudience(db, String(payload.meetingPointId), orgs);
+      return only();
+    // A forum flag: the health community that raised it and the organisation that answers for it.
+    case "forum_flag.raised":
+    case "forum_flag.resolved":
+    case "forum_flag.dismissed":
+      orgs.add(String(payload.healthCommunityId));
+      orgs.add(String(payload.ownerId));
       return only();
     default:
       return only();

@@ -12,6 +12,7 @@ import { type AllOrganisationsData, AllOrganisationsQuery } from "../../shared/o
 import { RequireSignIn } from "../../shared/RequireSignIn.js";
 import { HistoryPanel } from "../HistoryPanel.js";
 import { OrganisationNav } from "../OrganisationNav.js";
+import { AgreementDelivery } from "./AgreementDelivery.js";
 import {
   AgreementForm,
   type AgreementFormValues,
@@ -36,6 +37,8 @@ function useAccess(me: Me, orgId: string) {
     name: memberships[0]?.organisationName ?? "",
     kind: memberships[0]?.organisationKind ?? null,
     canEdit: memberships.some((m) => editorRoles.includes(m.role)),
+    /** Organisations whose side of an agreement the viewer edits. */
+    editorOf: me.memberships.filter((m) => editorRoles.includes(m.role)).map((m) => m.organisationId),
   };
 }
 
@@ -69,6 +72,7 @@ function CreateAgreement({ me }: { me: Me }) {
     status: "DRAFT",
     documentUrl: "",
     parties: [{ organisationId: orgId, role: roleForKind(access.kind) }],
+    coordinatorId: "",
   }));
   const failure = useFailure();
   const [{ fetching }, create] = useMutation(CreateAgreementMutation);
@@ -164,7 +168,8 @@ function EditAgreement({ me }: { me: Me }) {
       <OrganisationNav orgId={orgId} />
       <p className="meta">
         {enumLabel(t, "agreementStatus", agreement.status)} · {period(agreement)}
-        {agreement.statutory && ` · ${t("agreements.statutory")}`}
+        {agreement.statutory && ` · ${t("agreements.statutory")}`} ·{" "}
+        {t("agreements.coordinator", { name: agreement.coordinator.name })}
       </p>
       <p className="save-status" role="status" aria-live="polite">
         {notice}
@@ -179,16 +184,23 @@ function EditAgreement({ me }: { me: Me }) {
           errors={failure.errors}
           saving={saving}
           onSave={(values) => void save(values)}
+          readOnlyReason={
+            agreement.mayEditSharedFields
+              ? undefined
+              : t("agreements.sharedReadOnly", { name: agreement.coordinator.name })
+          }
         />
       )}
       <Responsibilities
         key={`responsibilities:${agreement.version}`}
         agreement={agreement}
         canEdit={access.canEdit}
+        editorOf={access.editorOf}
         onNotice={setNotice}
         onReload={reloadLatest}
       />
       <AgreementOffers agreement={agreement} orgId={orgId} canEdit={access.canEdit} onNotice={setNotice} />
+      <AgreementDelivery agreementId={agreement.id} />
       <HistoryPanel entityType="Agreement" entityId={agreement.id} labels={agreementLabels(t)} />
     </>
   );
@@ -201,12 +213,14 @@ function EditAgreementForm({
   errors,
   saving,
   onSave,
+  readOnlyReason,
 }: {
   agreement: Agreement;
   organisations: AllOrganisationsData["organisations"]["edges"][number]["node"][];
   errors: Record<string, string[]>;
   saving: boolean;
   onSave: (values: AgreementFormValues) => void;
+  readOnlyReason: string | undefined;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(() => valuesFromAgreement(agreement));
@@ -219,6 +233,7 @@ function EditAgreementForm({
       organisations={organisations}
       submitLabel={t("agreements.save")}
       saving={saving}
+      readOnlyReason={readOnlyReason}
     />
   );
 }

@@ -18,6 +18,8 @@ export interface AgreementFormValues {
   status: AgreementStatus;
   documentUrl: string;
   parties: { organisationId: string; role: PartyRole }[];
+  /** Empty when registering: whoever registers the agreement coordinates it. */
+  coordinatorId: string;
 }
 
 export function valuesFromAgreement(a: Agreement): AgreementFormValues {
@@ -30,6 +32,7 @@ export function valuesFromAgreement(a: Agreement): AgreementFormValues {
     status: a.status,
     documentUrl: a.documentUrl ?? "",
     parties: a.parties.map((p) => ({ organisationId: p.organisation.id, role: p.role })),
+    coordinatorId: a.coordinator.id,
   };
 }
 
@@ -45,6 +48,7 @@ export function toAgreementInput(v: AgreementFormValues) {
     documentUrl: optional(v.documentUrl),
     // A row left without an organisation is not a party yet.
     parties: v.parties.filter((p) => p.organisationId),
+    ...(v.coordinatorId ? { coordinatorId: v.coordinatorId } : {}),
   };
 }
 
@@ -58,6 +62,7 @@ export function agreementLabels(t: TFunction): Record<string, string> {
     status: t("agreements.status"),
     documentUrl: t("agreements.documentUrl"),
     parties: t("agreements.parties"),
+    coordinatorId: t("agreements.coordinatorField"),
     responsibilities: t("agreements.responsibilities"),
     offers: t("agreements.offers"),
     offerId: t("agreements.offers"),
@@ -72,6 +77,8 @@ interface AgreementFormProps {
   organisations: AllOrganisationsData["organisations"]["edges"][number]["node"][];
   submitLabel: string;
   saving: boolean;
+  /** Why the viewer may not change these fields; the form is then shown disabled, with it. */
+  readOnlyReason?: string;
 }
 
 export function AgreementForm({
@@ -82,6 +89,7 @@ export function AgreementForm({
   organisations,
   submitLabel,
   saving,
+  readOnlyReason,
 }: AgreementFormProps) {
   const { t } = useTranslation();
   const ids = useId();
@@ -92,6 +100,7 @@ export function AgreementForm({
   const setParty = (index: number, party: AgreementFormValues["parties"][number]) =>
     set("parties")(values.parties.map((p, i) => (i === index ? party : p)));
   const partyErrors = errors.parties?.join(" ");
+  const partyName = (id: string) => organisations.find((o) => o.id === id)?.name ?? "";
 
   return (
     <form
@@ -102,133 +111,160 @@ export function AgreementForm({
         onSubmit();
       }}
     >
-      <fieldset className="form-section">
-        <legend>{t("agreements.about")}</legend>
-        <Field
-          name="title"
-          label={t("agreements.title_field")}
-          value={values.title}
-          onChange={set("title")}
-          errors={errors.title}
-          required
-        />
-        <Field
-          name="subAgreement"
-          label={t("agreements.subAgreement")}
-          hint={t("agreements.subAgreementHint")}
-          value={values.subAgreement}
-          onChange={set("subAgreement")}
-          errors={errors.subAgreement}
-        />
-        <Field
-          name="description"
-          label={t("agreements.description")}
-          value={values.description}
-          onChange={set("description")}
-          errors={errors.description}
-          multiline
-        />
-        <div className="form-grid">
+      {readOnlyReason && (
+        <p id={`${ids}-read-only`} className="notice">
+          {readOnlyReason}
+        </p>
+      )}
+      {/* A disabled fieldset disables every control in it: shown, not editable. */}
+      <fieldset
+        className="form-plain"
+        disabled={Boolean(readOnlyReason)}
+        aria-describedby={readOnlyReason ? `${ids}-read-only` : undefined}
+      >
+        <fieldset className="form-section">
+          <legend>{t("agreements.about")}</legend>
           <Field
-            name="validFrom"
-            type="date"
-            label={t("agreements.validFrom")}
-            value={values.validFrom}
-            onChange={set("validFrom")}
-            errors={errors.validFrom}
+            name="title"
+            label={t("agreements.title_field")}
+            value={values.title}
+            onChange={set("title")}
+            errors={errors.title}
             required
           />
           <Field
-            name="validTo"
-            type="date"
-            label={t("agreements.validTo")}
-            hint={t("agreements.validToHint")}
-            value={values.validTo}
-            onChange={set("validTo")}
-            errors={errors.validTo}
+            name="subAgreement"
+            label={t("agreements.subAgreement")}
+            hint={t("agreements.subAgreementHint")}
+            value={values.subAgreement}
+            onChange={set("subAgreement")}
+            errors={errors.subAgreement}
           />
-        </div>
-        <SelectField
-          id="field-status"
-          label={t("agreements.status")}
-          value={values.status}
-          onChange={(v) => set("status")(v as AgreementStatus)}
-          options={enumOptions(t, "agreementStatus", agreementStatuses)}
-          errors={errors.status}
-        />
-        <Field
-          name="documentUrl"
-          type="url"
-          label={t("agreements.documentUrl")}
-          value={values.documentUrl}
-          onChange={set("documentUrl")}
-          errors={errors.documentUrl}
-        />
-      </fieldset>
+          <Field
+            name="description"
+            label={t("agreements.description")}
+            value={values.description}
+            onChange={set("description")}
+            errors={errors.description}
+            multiline
+          />
+          <div className="form-grid">
+            <Field
+              name="validFrom"
+              type="date"
+              label={t("agreements.validFrom")}
+              value={values.validFrom}
+              onChange={set("validFrom")}
+              errors={errors.validFrom}
+              required
+            />
+            <Field
+              name="validTo"
+              type="date"
+              label={t("agreements.validTo")}
+              hint={t("agreements.validToHint")}
+              value={values.validTo}
+              onChange={set("validTo")}
+              errors={errors.validTo}
+            />
+          </div>
+          <SelectField
+            id="field-status"
+            label={t("agreements.status")}
+            value={values.status}
+            onChange={(v) => set("status")(v as AgreementStatus)}
+            options={enumOptions(t, "agreementStatus", agreementStatuses)}
+            errors={errors.status}
+          />
+          <Field
+            name="documentUrl"
+            type="url"
+            label={t("agreements.documentUrl")}
+            value={values.documentUrl}
+            onChange={set("documentUrl")}
+            errors={errors.documentUrl}
+          />
+        </fieldset>
 
-      <fieldset
-        id="field-parties"
-        className={`form-section${partyErrors ? " has-error" : ""}`}
-        tabIndex={partyErrors ? -1 : undefined}
-        aria-describedby={partyErrors ? `${ids}-parties-error` : undefined}
-      >
-        <legend>{t("agreements.parties")}</legend>
-        {partyErrors && (
-          <p id={`${ids}-parties-error`} className="field-error">
-            {partyErrors}
-          </p>
-        )}
-        {values.parties.map((party, index) => {
-          const rowId = `${ids}-party-${index}`;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until an organisation is chosen
-            <fieldset key={index} className="repeat-row">
-              <legend>{t("agreements.partyNumber", { number: index + 1 })}</legend>
-              <div className="form-grid">
-                <SelectField
-                  id={`${rowId}-org`}
-                  label={t("agreements.party")}
-                  value={party.organisationId}
-                  onChange={(organisationId) => {
-                    const chosen = organisations.find((o) => o.id === organisationId);
-                    setParty(index, { organisationId, role: roleForKind(chosen?.kind) });
-                  }}
-                  options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-                  emptyLabel={t("agreements.chooseOrganisation")}
-                />
-                <SelectField
-                  id={`${rowId}-role`}
-                  label={t("agreements.partyRole")}
-                  value={party.role}
-                  onChange={(role) => setParty(index, { ...party, role: role as PartyRole })}
-                  options={enumOptions(t, "partyRole", partyRoles)}
-                />
-              </div>
-              <button
-                type="button"
-                className="button button-danger"
-                onClick={() => set("parties")(values.parties.filter((_, i) => i !== index))}
-              >
-                {t("agreements.removeParty")}
-                <span className="visually-hidden"> {index + 1}</span>
-              </button>
-            </fieldset>
-          );
-        })}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => set("parties")([...values.parties, { organisationId: "", role: "MUNICIPALITY" }])}
+        <fieldset
+          id="field-parties"
+          className={`form-section${partyErrors ? " has-error" : ""}`}
+          tabIndex={partyErrors ? -1 : undefined}
+          aria-describedby={partyErrors ? `${ids}-parties-error` : undefined}
         >
-          {t("agreements.addParty")}
-        </button>
-      </fieldset>
+          <legend>{t("agreements.parties")}</legend>
+          {partyErrors && (
+            <p id={`${ids}-parties-error`} className="field-error">
+              {partyErrors}
+            </p>
+          )}
+          {values.parties.map((party, index) => {
+            const rowId = `${ids}-party-${index}`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until an organisation is chosen
+              <fieldset key={index} className="repeat-row">
+                <legend>{t("agreements.partyNumber", { number: index + 1 })}</legend>
+                <div className="form-grid">
+                  <SelectField
+                    id={`${rowId}-org`}
+                    label={t("agreements.party")}
+                    value={party.organisationId}
+                    onChange={(organisationId) => {
+                      const chosen = organisations.find((o) => o.id === organisationId);
+                      setParty(index, { organisationId, role: roleForKind(chosen?.kind) });
+                    }}
+                    options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+                    emptyLabel={t("agreements.chooseOrganisation")}
+                  />
+                  <SelectField
+                    id={`${rowId}-role`}
+                    label={t("agreements.partyRole")}
+                    value={party.role}
+                    onChange={(role) => setParty(index, { ...party, role: role as PartyRole })}
+                    options={enumOptions(t, "partyRole", partyRoles)}
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => set("parties")(values.parties.filter((_, i) => i !== index))}
+                >
+                  {t("agreements.removeParty")}
+                  <span className="visually-hidden"> {index + 1}</span>
+                </button>
+              </fieldset>
+            );
+          })}
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => set("parties")([...values.parties, { organisationId: "", role: "MUNICIPALITY" }])}
+          >
+            {t("agreements.addParty")}
+          </button>
+          {values.coordinatorId && (
+            <SelectField
+              id="field-coordinatorId"
+              label={t("agreements.coordinatorField")}
+              hint={t("agreements.coordinatorHint")}
+              value={values.coordinatorId}
+              onChange={set("coordinatorId")}
+              options={values.parties
+                .filter((p) => p.organisationId)
+                .map((p) => ({ value: p.organisationId, label: partyName(p.organisationId) }))}
+              errors={errors.coordinatorId}
+            />
+          )}
+        </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t("offerForm.saving") : submitLabel}
-        </button>
-      </div>
+        {!readOnlyReason && (
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={saving}>
+              {saving ? t("offerForm.saving") : submitLabel}
+            </button>
+          </div>
+        )}
+      </fieldset>
     </form>
   );
 }

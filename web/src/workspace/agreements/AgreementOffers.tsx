@@ -6,7 +6,10 @@ import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { enumLabel } from "../../i18n/labels.js";
 import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
-import { type Agreement, LinkOfferMutation, UnlinkOfferMutation } from "./queries.js";
+import { type Agreement, AgreementOffersQuery, LinkOfferMutation, UnlinkOfferMutation } from "./queries.js";
+
+/** Linked offers shown a page at a time. */
+const pageSize = 50;
 
 const OwnOfferTitlesQuery = graphql(`
   query OwnOfferTitles($filter: OfferFilter, $first: Int) {
@@ -21,7 +24,10 @@ const OwnOfferTitlesQuery = graphql(`
   }
 `);
 
-/** The offers delivered under the agreement; editors link and unlink their own organisation's. */
+/**
+ * The offers delivered under the agreement, a page at a time; each party's editors link and
+ * unlink their own organisation's offers only (the command refuses another party's).
+ */
 export function AgreementOffers({
   agreement,
   orgId,
@@ -36,7 +42,15 @@ export function AgreementOffers({
   const { t } = useTranslation();
   const id = useId();
   const [chosen, setChosen] = useState("");
+  const [offset, setOffset] = useState(0);
   const failure = useFailure();
+  // Refetched after a link or unlink: their answers are Agreements, which this query holds.
+  const [{ data: page }] = useQuery({
+    query: AgreementOffersQuery,
+    variables: { id: agreement.id, limit: pageSize, offset },
+  });
+  const offers = page?.agreement?.offers ?? [];
+  const total = page?.agreement?.offerCount ?? agreement.offerCount;
   const [{ data }] = useQuery({
     query: OwnOfferTitlesQuery,
     variables: { filter: { providerIds: [orgId], statuses: [...offerStatuses] }, first: 100 },
@@ -44,7 +58,7 @@ export function AgreementOffers({
   });
   const [, link] = useMutation(LinkOfferMutation);
   const [, unlink] = useMutation(UnlinkOfferMutation);
-  const linkedIds = new Set(agreement.offers.map((o) => o.id));
+  const linkedIds = new Set(offers.map((o) => o.id));
   const linkable = (data?.offers.edges.map((e) => e.node) ?? []).filter((o) => !linkedIds.has(o.id));
 
   return (
@@ -56,11 +70,11 @@ export function AgreementOffers({
           {Object.values(failure.errors).flat().join(" ")}
         </p>
       )}
-      {agreement.offers.length === 0 ? (
+      {total === 0 ? (
         <p>{t("agreements.noOffers")}</p>
       ) : (
         <ul className="session-list">
-          {agreement.offers.map((offer) => (
+          {offers.map((offer) => (
             <li key={offer.id} className="session-row">
               <span>
                 {offer.provider.id === orgId ? (
@@ -89,6 +103,33 @@ export function AgreementOffers({
             </li>
           ))}
         </ul>
+      )}
+      {total > pageSize && (
+        <nav className="pager" aria-label={t("agreements.offerPages")}>
+          <p>
+            {t("agreements.offersShown", {
+              from: offset + 1,
+              to: Math.min(offset + pageSize, total),
+              count: total,
+            })}
+          </p>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - pageSize))}
+          >
+            {t("agreements.previousOffers")}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={offset + pageSize >= total}
+            onClick={() => setOffset(offset + pageSize)}
+          >
+            {t("agreements.nextOffers")}
+          </button>
+        </nav>
       )}
       {canEdit && linkable.length > 0 && (
         <form

@@ -70,7 +70,11 @@ function Agreements({ orgId, name }: SectionContext) {
                   <Link to={`/workspace/${orgId}/agreements/${a.id}`}>{a.title}</Link>
                   {a.subAgreement && <span className="muted"> · {a.subAgreement}</span>}
                 </td>
-                <td>{a.parties.map((p) => p.organisation.name).join(", ")}</td>
+                <td>
+                  {a.parties.map((p) => p.organisation.name).join(", ")}
+                  {a.partyCount > a.parties.length &&
+                    ` ${t("agreements.moreParties", { count: a.partyCount - a.parties.length })}`}
+                </td>
                 <td>{period(a)}</td>
                 <td>{enumLabel(t, "agreementStatus", a.status)}</td>
               </tr>

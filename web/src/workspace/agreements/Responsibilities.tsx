@@ -27,15 +27,22 @@ interface Row {
   priorityGroups: PriorityGroup[];
 }
 
-/** What each party takes on, replaced as a whole (setAgreementResponsibilities). */
+/**
+ * What each party takes on, replaced as a whole (setAgreementResponsibilities). A party edits only
+ * its own: the rows of the parties the viewer edits for are a form, the others are shown as text
+ * and sent back unchanged (the command refuses any change to them).
+ */
 export function Responsibilities({
   agreement,
   canEdit,
+  editorOf,
   onNotice,
   onReload,
 }: {
   agreement: Agreement;
   canEdit: boolean;
+  /** Organisations the viewer edits for. */
+  editorOf: readonly string[];
   onNotice: (text: string) => void;
   onReload: () => void;
 }) {
@@ -54,6 +61,10 @@ export function Responsibilities({
   const [{ fetching }, save] = useMutation(SetResponsibilitiesMutation);
   const setRow = (index: number, row: Partial<Row>) =>
     setRows(rows.map((r, i) => (i === index ? { ...r, ...row } : r)));
+  const ownParties = agreement.parties.filter((p) => editorOf.includes(p.organisation.id));
+  const isOwn = (row: Row) => editorOf.includes(row.organisationId);
+  const partyName = (id: string) =>
+    agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? "";
 
   const submit = async () => {
     const result = await save({
@@ -67,7 +78,7 @@ export function Responsibilities({
       onNotice(t("agreements.responsibilitiesSaved"));
   };
 
-  if (!canEdit)
+  if (!canEdit || ownParties.length === 0)
     return (
       <section aria-labelledby="responsibilities-heading">
         <h2 id="responsibilities-heading">{t("agreements.responsibilities")}</h2>
@@ -98,9 +109,24 @@ export function Responsibilities({
           void submit();
         }}
       >
+        {rows.some((row) => !isOwn(row)) && (
+          <ul>
+            {rows
+              .filter((row) => !isOwn(row))
+              .map((row) => (
+                <li key={`${row.organisationId}:${row.description}`}>
+                  <strong>{partyName(row.organisationId)}:</strong> {row.description}{" "}
+                  <span className="muted">
+                    ({t("agreements.otherPartyResponsibility", { name: partyName(row.organisationId) })})
+                  </span>
+                </li>
+              ))}
+          </ul>
+        )}
         {rows.map((row, index) => {
           const id = `responsibility-${index}`;
           const number = index + 1;
+          if (!isOwn(row)) return null;
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a responsibility has no identity of its own in the input
             <fieldset key={index} className="repeat-row">
@@ -111,7 +137,7 @@ export function Responsibilities({
                   label={t("agreements.responsibleParty")}
                   value={row.organisationId}
                   onChange={(organisationId) => setRow(index, { organisationId })}
-                  options={agreement.parties.map((p) => ({
+                  options={ownParties.map((p) => ({
                     value: p.organisation.id,
                     label: p.organisation.name,
                   }))}
@@ -172,7 +198,7 @@ export function Responsibilities({
               setRows([
                 ...rows,
                 {
-                  organisationId: agreement.parties[0]?.organisation.id ?? "",
+                  organisationId: ownParties[0]?.organisation.id ?? "",
                   description: "",
                   diagnosisScope: "",
                   offerKinds: [],

@@ -15,7 +15,14 @@ export const AgreementFields = graphql(`
     documentUrl
     expiresInDays
     version
-    parties {
+    coordinator {
+      id
+      name
+    }
+    mayEditSharedFields
+    # The editor saves parties and responsibilities as a whole, so it reads them whole: the domain
+    # allows at most 200 of each, and a page may hold 200.
+    parties(limit: 200) {
       role
       organisation {
         id
@@ -23,7 +30,7 @@ export const AgreementFields = graphql(`
         kind
       }
     }
-    responsibilities {
+    responsibilities(limit: 200) {
       id
       description
       diagnosisScope
@@ -35,15 +42,7 @@ export const AgreementFields = graphql(`
         name
       }
     }
-    offers {
-      id
-      title
-      status
-      provider {
-        id
-        name
-      }
-    }
+    offerCount
   }
 `);
 
@@ -54,7 +53,7 @@ export type AgreementResponsibility = Agreement["responsibilities"][number];
 export type Agreement = ResultOf<typeof AgreementFields>;
 
 export const AgreementsQuery = graphql(`
-  query Agreements($filter: AgreementFilter, $first: Int) {
+  query Agreements($filter: AgreementFilter, $first: Int, $parties: Int! = 6) {
     agreements(filter: $filter, first: $first) {
       totalCount
       edges {
@@ -67,7 +66,8 @@ export const AgreementsQuery = graphql(`
           validFrom
           validTo
           expiresInDays
-          parties {
+          partyCount
+          parties(limit: $parties) {
             role
             organisation {
               id
@@ -92,6 +92,25 @@ export const AgreementQuery = graphql(
 `,
   [AgreementFields],
 );
+
+/** One page of the offers delivered under an agreement (they grow with the years). */
+export const AgreementOffersQuery = graphql(`
+  query AgreementOffers($id: ID!, $limit: Int!, $offset: Int!) {
+    agreement(id: $id) {
+      id
+      offerCount
+      offers(limit: $limit, offset: $offset) {
+        id
+        title
+        status
+        provider {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
 export const CreateAgreementMutation = graphql(
   `

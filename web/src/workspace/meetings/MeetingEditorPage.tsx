@@ -8,6 +8,8 @@ import { PageHeading } from "../../components/PageHeading.js";
 import { PickList } from "../../components/PickList.js";
 import { QueryStatus } from "../../components/Status.js";
 import { formatSpan } from "../../format.js";
+import { forumCommunitiesOf } from "../../forum-flags/flag-text.js";
+import { ResolveFlags } from "../../forum-flags/ResolveFlags.js";
 import { enumLabel } from "../../i18n/labels.js";
 import { ProblemAlert, settle, useFailure } from "../../shared/failure.js";
 import { useOrganisationOptions } from "../../shared/organisations.js";
@@ -205,6 +207,17 @@ function EditMeeting({ me }: { me: Me }) {
       <Participants key={`participants:${meeting.version}`} {...record} />
       <Minutes key={`minutes:${meeting.version}`} {...record} />
       <DecisionsAndFollowUps {...record} />
+      {meeting.healthCommunity &&
+        forumCommunitiesOf(me.memberships).some((c) => c.value === meeting.healthCommunity?.id) && (
+          <ResolveFlags
+            meetingPointId={meeting.id}
+            communityId={meeting.healthCommunity.id}
+            onResolved={(text) => {
+              setNotice(text);
+              reload({ requestPolicy: "network-only" });
+            }}
+          />
+        )}
       <HistoryPanel entityType="MeetingPoint" entityId={meeting.id} labels={meetingLabels(t)} />
     </>
   );

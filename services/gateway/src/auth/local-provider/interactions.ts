@@ -3,6 +3,7 @@ import type { Database } from "@samspill/database";
 import type { default as Provider } from "oidc-provider";
 import type { Logger } from "pino";
 import { messagePage } from "../pages.js";
+import { type DemoIdentities, newIdentityChoice } from "./demo-identities.js";
 import { loadDemoUsers, loginPage } from "./login-page.js";
 
 type Middleware = Parameters<Provider["use"]>[0];
@@ -15,6 +16,7 @@ export interface InteractionDeps {
   mountPath: string;
   /** The only client whose consent is granted without asking: the gateway itself. */
   firstPartyClientId: string;
+  identities: DemoIdentities;
 }
 
 /**
@@ -28,6 +30,7 @@ export function interactionRoutes({
   log,
   mountPath,
   firstPartyClientId,
+  identities,
 }: InteractionDeps): Middleware {
   return async (ctx, next) => {
     const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|abort))?$/.exec(ctx.path);
@@ -67,9 +70,13 @@ export function interactionRoutes({
       }
 
       if (ctx.method === "POST" && step === "login") {
-        const subject = (await readForm(ctx.req)).get("subject") ?? "";
+        const form = await readForm(ctx.req);
+        const chosen = form.get("subject") ?? "";
+        const newName = (form.get("newName") ?? "").trim().slice(0, 200);
+        const subject =
+          chosen === newIdentityChoice ? (newName ? await identities.create(newName) : "") : chosen;
         const person = subject ? await db.person.findUnique({ where: { oidcSubject: subject } }) : null;
-        if (!person) {
+        if (!person && chosen !== newIdentityChoice) {
           const users = await loadDemoUsers(db);
           const error = subject
             ? "Fant ikke den valgte brukeren. Velg en annen."
@@ -78,6 +85,21 @@ export function interactionRoutes({
             ctx,
             400,
             loginPage({ action: `${base}/login`, abortAction: `${base}/abort`, users, error }),
+          );
+        }
+        if (!subject) {
+          const users = await loadDemoUsers(db);
+          const error = "Skriv navnet til den nye demobrukeren.";
+          return render(
+            ctx,
+            400,
+            loginPage({
+              action: `${base}/login`,
+              abortAction: `${base}/abort`,
+              users,
+              error,
+              selected: chosen,
+            }),
           );
         }
         const returnTo = await provider.interactionResult(

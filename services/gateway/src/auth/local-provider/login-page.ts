@@ -1,6 +1,7 @@
 import type { Database } from "@samspill/database";
 import type { Role } from "@samspill/domain";
 import { escapeHtml, htmlPage } from "../pages.js";
+import { newIdentityChoice } from "./demo-identities.js";
 
 const roleNames: Record<Role, string> = {
   ADMIN: "administrator",
@@ -68,6 +69,14 @@ ${errorBlock}
 <fieldset>
 <legend>Velg hvem du vil logge inn som</legend>
 ${users.length > 0 ? `<ul>\n${options}\n</ul>` : "<p>Ingen demobrukere finnes. Last inn demodata først.</p>"}
+</fieldset>
+<fieldset>
+<legend>Eller logg inn for første gang</legend>
+<p>Som en ny bruker hos innloggingstjenesten, for eksempel etter en invitasjon.</p>
+<ul><li><label for="ny-bruker"><input type="radio" id="ny-bruker" name="subject" value="${newIdentityChoice}"${selected === newIdentityChoice ? " checked" : ""}>
+<span class="who">Ny demobruker</span></label></li></ul>
+<p class="field"><label class="text" for="nytt-navn">Navn på den nye demobrukeren</label>
+<input type="text" id="nytt-navn" name="newName" autocomplete="name" maxlength="200"></p>
 </fieldset>
 <div class="actions">
 <button type="submit" class="primary">Logg inn</button>

@@ -7,6 +7,7 @@ import type { Configuration } from "oidc-provider";
 import type { Logger } from "pino";
 import type { AuthConfig } from "../config.js";
 import { escapeHtml, htmlPage, messagePage } from "../pages.js";
+import { type DemoIdentities, demoIdentities } from "./demo-identities.js";
 import { interactionRoutes } from "./interactions.js";
 import { redisAdapter } from "./redis-adapter.js";
 
@@ -42,12 +43,15 @@ export async function startLocalProvider(deps: {
   const mountPath = issuer.pathname.replace(/\/$/, "");
   // Loaded only when enabled: deployments with HelseID or ID-porten never load it.
   const { default: ProviderClass } = await import("oidc-provider");
+  const identities = demoIdentities(redis, config.keyPrefix);
   const provider = new ProviderClass(issuer.href.replace(/\/$/, ""), {
-    ...providerConfiguration(db, config, mountPath),
+    ...providerConfiguration(db, config, mountPath, identities),
     adapter: redisAdapter(redis, config.keyPrefix),
   });
   provider.proxy = true;
-  provider.use(interactionRoutes({ provider, db, log, mountPath, firstPartyClientId: config.clientId }));
+  provider.use(
+    interactionRoutes({ provider, db, log, mountPath, firstPartyClientId: config.clientId, identities }),
+  );
   provider.on("server_error", (_ctx, error) =>
     log.error({ err: error }, "demo OpenID provider: server error"),
   );
@@ -121,7 +125,12 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function providerConfiguration(db: Database, config: AuthConfig, mountPath: string): Configuration {
+function providerConfiguration(
+  db: Database,
+  config: AuthConfig,
+  mountPath: string,
+  identities: DemoIdentities,
+): Configuration {
   return {
     clients: [
       {
@@ -140,13 +149,19 @@ function providerConfiguration(db: Database, config: AuthConfig, mountPath: stri
         where: { oidcSubject: sub },
         select: { name: true, email: true },
       });
-      if (!person) return undefined;
+      if (!person) {
+        // A first sign-in (invitation): the made-up identity, with the name chosen for it.
+        const name = await identities.nameOf(sub);
+        return name ? { accountId: sub, claims: () => ({ sub, name }) } : undefined;
+      }
       return {
         accountId: sub,
         claims: () => ({ sub, name: person.name, email: person.email, email_verified: false }),
       };
     },
     claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"] },
+    // The ID token carries the name, as HelseID's does: a first sign-in's new person is named by it.
+    conformIdTokenClaims: false,
     scopes: ["openid", "profile", "email"],
     // Fresh random keys per process unless OIDC_LOCAL_JWKS is set: for local use only.
     jwks: (config.localJwks ?? { keys: [developmentSigningKey()] }) as Configuration["jwks"],

@@ -14,7 +14,7 @@ const updated = new Date("2025-04-02T12:30:00.123Z");
 const counties = { "1506": "Møre og Romsdal", "1508": "Møre og Romsdal", "5001": "Trøndelag" } as const;
 
 function municipality(number: keyof typeof counties, name: string): Municipality {
-  return { number, name, county: counties[number], hospitalTrustId: null };
+  return { number, name, county: counties[number], hospitalTrustId: null, latitude: null, longitude: null };
 }
 
 export const molde = municipality("1506", "Molde");
@@ -31,6 +31,7 @@ function organisation(
     parentId: null,
     website: null,
     email: null,
+    language: "nb",
     createdAt: created,
     updatedAt: updated,
     version: 1,
@@ -98,6 +99,7 @@ function offer(
   const id = fields.id;
   return {
     providerId: related.provider.id,
+    textLanguage: "nb",
     unitId: related.unit?.id ?? null,
     description: "",
     diagnosisCodes: [],
@@ -123,6 +125,8 @@ function offer(
     contactPhone: null,
     howToJoin: null,
     registrationUrl: null,
+    requiresReferral: false,
+    minimumParticipants: null,
     flaggedForReview: false,
     flagReason: null,
     version: 1,
@@ -150,6 +154,12 @@ function session(
     registrations: 0,
     cancelled: false,
     note: null,
+    whatToBring: null,
+    signUpDeadline: null,
+    minimumParticipants: null,
+    seatsTaken: 0,
+    signUpSequence: 0,
+    minimumCheckedAt: null,
     version: 1,
     createdAt: created,
     updatedAt: updated,

@@ -21,8 +21,15 @@ const texts: Translation<typeof nb> = {
     overview: "Joint overview",
     workspace: "My workspace",
     participation: "Report participation",
+    offerImport: "Import offers",
+    pam: "PAM before and after",
+    intake: "Seat requests",
+    a0099: "A0099 activity",
     actionPlans: "Action plans",
+    forumFlags: "Forum flags",
     mail: "Mail and digests",
+    subscriptions: "My subscriptions",
+    people: "Organisations and people",
   },
   auth: {
     signIn: "Sign in",
@@ -41,6 +48,12 @@ const texts: Translation<typeof nb> = {
     title: "Organisations in Samspill",
     count_one: "{{count}} organisation works together on patient and carer education.",
     count_other: "{{count}} organisations work together on patient and carer education.",
+  },
+  pages: {
+    label: "Pages",
+    shown: "Showing {{from}}–{{to}}",
+    previous: "Previous page",
+    next: "Next page",
   },
   history: {
     heading: "Change log",

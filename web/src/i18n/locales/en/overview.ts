@@ -26,6 +26,7 @@ const texts: Translation<typeof nb> = {
       LANGUAGE: "language",
     },
     chooseArea: "Choose a health community or a hospital trust area to see the overview.",
+    poster: "Half-yearly poster for {{area}} (PDF, A4)",
     matrixHeading: "Coverage per municipality",
     caption: "Published offers per municipality and {{dimension}}: {{area}}",
     captionHint:
@@ -135,6 +136,10 @@ const texts: Translation<typeof nb> = {
       recordedBy: "Recorded by {{name}}, {{date}}",
       recordedAt: "Recorded {{date}}",
       noDecisions: "No decisions.",
+      olderReviews: "Older reviews",
+      newerReviews: "Newer reviews",
+      reviewPages: "Pages of past reviews",
+      moreFollowUps: "Further follow-ups of this decision are in the meeting's record.",
       followUpLine: "{{text}} – {{responsible}}, due {{date}}",
     },
   },

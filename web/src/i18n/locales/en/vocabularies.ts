@@ -143,6 +143,7 @@ const texts: Translation<typeof nb> = {
       "offer.create": "The offer was registered",
       "offer.update": "The offer was changed",
       "offer.status": "The status was changed",
+      "offer.reviewed": "The review with the department was held",
       "session.create": "Date added",
       "session.update": "Date changed",
       "session.cancel": "Date cancelled",

@@ -18,8 +18,15 @@ const texts = {
     overview: "Felles oversikt",
     workspace: "Mitt arbeidsområde",
     participation: "Rapporter deltakelse",
+    offerImport: "Importer tilbud",
+    pam: "PAM før og etter",
+    intake: "Forespørsler om plass",
+    a0099: "A0099-aktivitet",
     actionPlans: "Handlingsplaner",
+    forumFlags: "Forumflagg",
     mail: "E-post og sammendrag",
+    subscriptions: "Mine abonnementer",
+    people: "Organisasjoner og personer",
   },
   auth: {
     signIn: "Logg inn",
@@ -38,6 +45,12 @@ const texts = {
     title: "Organisasjoner i Samspill",
     count_one: "{{count}} organisasjon samarbeider om pasient- og pårørendeopplæring.",
     count_other: "{{count}} organisasjoner samarbeider om pasient- og pårørendeopplæring.",
+  },
+  pages: {
+    label: "Sider",
+    shown: "Viser {{from}}–{{to}}",
+    previous: "Forrige side",
+    next: "Neste side",
   },
   history: {
     heading: "Endringslogg",

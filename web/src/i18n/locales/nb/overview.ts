@@ -23,6 +23,7 @@ const texts = {
       LANGUAGE: "språk",
     },
     chooseArea: "Velg et helsefellesskap eller et helseforetaksområde for å se oversikten.",
+    poster: "Halvårsplakat for {{area}} (PDF, A4)",
     matrixHeading: "Dekning per kommune",
     caption: "Publiserte tilbud per kommune og {{dimension}}: {{area}}",
     captionHint:
@@ -132,6 +133,10 @@ const texts = {
       recordedBy: "Registrert av {{name}}, {{date}}",
       recordedAt: "Registrert {{date}}",
       noDecisions: "Ingen vedtak.",
+      olderReviews: "Eldre gjennomganger",
+      newerReviews: "Nyere gjennomganger",
+      reviewPages: "Sider med tidligere gjennomganger",
+      moreFollowUps: "Flere oppfølginger av dette vedtaket står i referatet fra møtet.",
       followUpLine: "{{text}} – {{responsible}}, frist {{date}}",
     },
   },

@@ -159,6 +159,7 @@ const texts = {
       "offer.create": "Tilbudet ble registrert",
       "offer.update": "Tilbudet ble endret",
       "offer.status": "Status ble endret",
+      "offer.reviewed": "Gjennomgangen med avdelingen ble holdt",
       "session.create": "Dato lagt til",
       "session.update": "Dato endret",
       "session.cancel": "Dato avlyst",

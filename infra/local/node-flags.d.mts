@@ -1,0 +1,3 @@
+// Types for the service launch settings shared by the start script, the bench and the infra tests.
+export const serviceNodeFlags: Record<"gateway" | "worker", string[]>;
+export function serviceEntry(name: "gateway" | "worker"): string;

@@ -1,0 +1,16 @@
+// How the Node services run in production, `npm start` and the benchmark: the compiled bundle
+// (scripts/build.mjs) under plain `node`, with V8's heap capped to the container's budget (768 MiB
+// in infra/k8s). Left to itself V8 sizes the old generation from the machine's memory and lets
+// garbage pile up to several hundred MB before collecting it; the cap makes it collect within the
+// budget instead (infra/docker/Dockerfile passes the same flags; infra/infra.test.ts holds the two
+// together). Not lower: the gateway holds about 85 MB of live heap at rest (schema, Prisma client),
+// and a quick bench run with a 128 MB cap spent 250 ms of CPU per request collecting garbage. The
+// worker's digests hold each mail in flight. A 16 MB semi-space (half the young generation)
+// keeps per-request garbage from being promoted under load.
+export const serviceNodeFlags = {
+  gateway: ["--max-old-space-size=256", "--max-semi-space-size=16"],
+  worker: ["--max-old-space-size=512", "--max-semi-space-size=16"],
+};
+
+/** The compiled entry of a service, from the repository root. */
+export const serviceEntry = (name) => `services/${name}/dist/main.js`;

@@ -1,0 +1,7 @@
+export {
+  type CreatedCalendarFeed,
+  calendarFeedTokenPattern,
+  createMyCalendarFeed,
+  hashCalendarFeedToken,
+  revokeMyCalendarFeed,
+} from "./own-calendar-feed.js";

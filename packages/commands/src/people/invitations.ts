@@ -1,0 +1,115 @@
+import {
+  DomainValidationError,
+  ForbiddenError,
+  invitationLifetimeDays,
+  invitationState,
+  invitePersonInput,
+  parseInput,
+  revokeInvitationInput,
+} from "@samspill/domain";
+import { type Actor, requireSignedIn } from "../actor.js";
+import { transact, type Unit } from "../unit-of-work.js";
+import { requireOrganisationAdmin } from "./access.js";
+
+// An admin invites a person by e-mail to a role in their organisation. The invitation is a row
+// and an `invitation.created` event; the worker mails the link (issueInvitationLink), so the
+// link's token never passes through an event, a queue or a log. Audit entries and events hold
+// ids and the role, never the address.
+
+const dayMs = 86_400_000;
+
+function refuse(field: string, code: string, message: string, messageNb: string): never {
+  throw new DomainValidationError([{ field, code, message, messageNb }]);
+}
+
+export async function invitePerson(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
+  const input = parseInput(invitePersonInput, raw);
+  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
+    await requireOrganisationAdmin(tx, actor, input.organisationId);
+    const now = new Date();
+    const pending = await tx.invitation.count({
+      where: {
+        organisationId: input.organisationId,
+        email: input.email,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
+    });
+    if (pending > 0)
+      refuse(
+        "email",
+        "already_invited",
+        "This address has an open invitation already",
+        "Adressen har allerede en åpen invitasjon",
+      );
+    const member = await tx.membership.count({
+      where: {
+        organisationId: input.organisationId,
+        role: input.role,
+        person: { email: { equals: input.email, mode: "insensitive" } },
+      },
+    });
+    if (member > 0)
+      refuse(
+        "email",
+        "already_member",
+        "The person already holds this role here",
+        "Personen har allerede denne rollen her",
+      );
+    const created = await tx.invitation.create({
+      data: {
+        ...input,
+        invitedById: actor?.personId ?? null,
+        expiresAt: new Date(now.getTime() + invitationLifetimeDays * dayMs),
+      },
+      select: { id: true, expiresAt: true },
+    });
+    const payload = { id: created.id, organisationId: input.organisationId, role: input.role };
+    await record({
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: created.id,
+      organisationId: input.organisationId,
+      changes: { role: input.role, expiresAt: created.expiresAt },
+      event: { type: "invitation.created", payload },
+    });
+    return { id: created.id };
+  });
+}
+
+/** Withdraws an invitation that is still open; its link then leads to a page saying so. */
+export async function revokeInvitation(
+  unit: Unit,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ id: string }> {
+  const { id } = parseInput(revokeInvitationInput, raw);
+  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
+    const invitation = await tx.invitation.findUnique({ where: { id } });
+    if (!invitation) throw new ForbiddenError();
+    await requireOrganisationAdmin(tx, actor, invitation.organisationId);
+    const now = new Date();
+    const revoked = await tx.invitation.updateMany({
+      where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
+    if (revoked.count === 0)
+      refuse(
+        "id",
+        `invitation_${invitationState(invitation, now).toLowerCase()}`,
+        "Only an open invitation can be revoked",
+        "Bare en åpen invitasjon kan trekkes tilbake",
+      );
+    const { organisationId, role } = invitation;
+    await record({
+      action: "invitation.revoke",
+      entityType: "Invitation",
+      entityId: id,
+      organisationId,
+      changes: { revokedAt: now },
+      event: { type: "invitation.revoked", payload: { id, organisationId, role } },
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,2 @@
+export { cancelMySubscription, saveMySubscription } from "./own-subscription.js";
+export { unsubscribeByLink } from "./unsubscribe-link.js";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Municipality" ADD COLUMN     "latitude" DOUBLE PRECISION,
+ADD COLUMN     "longitude" DOUBLE PRECISION;

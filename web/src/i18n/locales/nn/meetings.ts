@@ -1,0 +1,63 @@
+import type { Translation } from "../../catalogue.js";
+import type nb from "../nb/meetings.js";
+
+// Nynorsk texts of meeting points: participants, minutes, decisions and follow-ups.
+
+const texts: Translation<typeof nb> = {
+  meetings: {
+    title: "Møtepunkt for {{name}}",
+    intro: "Nettverk, samarbeidsutval, årlege møte og forum der organisasjonen er arrangør eller deltakar.",
+    new: "Registrer nytt møtepunkt",
+    none: "Organisasjonen har ingen møtepunkt enno.",
+    createTitle: "Nytt møtepunkt",
+    editTitle: "Rediger «{{title}}»",
+    about: "Om møtet",
+    title_field: "Tittel",
+    kind: "Type møtepunkt",
+    startsAt: "Startar",
+    endsAt: "Sluttar",
+    location: "Stad",
+    onlineUrl: "Lenkje til nettmøte",
+    agenda: "Sakliste",
+    agreementId: "Avtale møtet blir halde under",
+    noAgreement: "Inga bestemd avtale",
+    healthCommunityId: "Helsefellesskap (for forum)",
+    noHealthCommunity: "Ikkje eit helsefellesskapsforum",
+    organiser: "Arrangør",
+    participants: "Deltakande organisasjonar",
+    participantFilter: "Finn organisasjon",
+    participantsChosen_one: "{{count}} organisasjon vald",
+    participantsChosen_other: "{{count}} organisasjonar valde",
+    saveParticipants: "Lagre deltakarar",
+    participantsSaved: "Deltakarane er lagra.",
+    minutes: "Referat",
+    saveMinutes: "Lagre referatet",
+    minutesSaved: "Referatet er lagra.",
+    decisions: "Vedtak",
+    noDecisions: "Ingen vedtak er registrerte.",
+    decisionText: "Nytt vedtak",
+    addDecision: "Registrer vedtak",
+    decisionAdded: "Vedtaket er registrert.",
+    followUps: "Oppfølging",
+    noFollowUps: "Ingen oppfølgingspunkt.",
+    followUpText: "Kva skal gjerast",
+    dueOn: "Frist",
+    responsibleOrg: "Ansvarleg organisasjon",
+    fromDecision: "Følgjer opp vedtaket",
+    noDecision: "Ikkje knytt til eit vedtak",
+    addFollowUp: "Legg til oppfølging",
+    followUpAdded: "Oppfølginga er lagd til.",
+    followUpStatus: "Status for «{{text}}»",
+    followUpUpdated: "Oppfølginga er oppdatert.",
+    due: "frist {{date}}",
+    save: "Lagre møtepunktet",
+    create: "Registrer møtepunktet",
+    saved: "Møtepunktet er lagra.",
+    created: "Møtepunktet er registrert.",
+    notFound: "Fann ikkje møtepunktet, eller du har ikkje tilgang til det.",
+    conflict:
+      "Nokon andre lagra dette møtepunktet medan du redigerte (du redigerte versjon {{expected}}, no er det versjon {{current}}). Endringane dine er ikkje lagra.",
+  },
+};
+
+export default texts;

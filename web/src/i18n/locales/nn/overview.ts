@@ -1,0 +1,148 @@
+import type { Translation } from "../../catalogue.js";
+import type nb from "../nb/overview.js";
+
+// Nynorsk texts of the joint overview, its gaps, trends and the forum's reviews.
+
+const texts: Translation<typeof nb> = {
+  overview: {
+    title: "Felles oversikt",
+    lead: "Kven som tilbyr kva i kommunane i området: dekning per kommune, hol i tilbodet, saker om oppgåvedeling, avtalar som går ut, kurs som skal gjennomgåast, og utviklinga over tid.",
+    filters: "Område og vising",
+    healthCommunity: "Helsefellesskap",
+    anyHealthCommunity: "Ikkje avgrensa til helsefellesskap",
+    hospitalTrust: "Helseføretaksområde",
+    anyHospitalTrust: "Ikkje avgrensa til helseføretak",
+    dimension: "Kolonnar i tabellen",
+    dimensions: {
+      PRIORITY_GROUP: "Prioriterte grupper",
+      DIAGNOSIS_GROUP: "Diagnosegrupper",
+      FORMAT: "Format",
+      LANGUAGE: "Språk",
+    },
+    captionDimension: {
+      PRIORITY_GROUP: "prioritert gruppe",
+      DIAGNOSIS_GROUP: "diagnosegruppe",
+      FORMAT: "format",
+      LANGUAGE: "språk",
+    },
+    chooseArea: "Vel eit helsefellesskap eller eit helseføretaksområde for å sjå oversikta.",
+    poster: "Halvårsplakat for {{area}} (PDF, A4)",
+    matrixHeading: "Dekning per kommune",
+    caption: "Publiserte tilbod per kommune og {{dimension}}: {{area}}",
+    captionHint:
+      "Talet i kvar celle er talet på publiserte tilbod. Totalane tel kvart tilbod éin gong, så dei er ikkje summen av cellene. Fargen gjentek talet.",
+    municipality: "Kommune",
+    total: "Totalt",
+    legend: "Fargeforklaring",
+    legendGap: "ingen tilbod (hol)",
+    legendOne_one: "{{count}} tilbod",
+    legendOne_other: "{{count}} tilbod",
+    legendRange: "{{from}}–{{to}} tilbod",
+    downloadCsv: "Last ned tabellen som CSV",
+    printPdf: "Skriv ut tabellen eller lagre som PDF",
+    live: {
+      updated: "Oversikta vart oppdatert kl. {{time}} fordi noko endra seg i området.",
+    },
+    gaps: {
+      heading: "Hol i tilbodet",
+      none: "Ingen hol: alle kommunane har tilbod til alle dei prioriterte gruppene.",
+      MUNICIPALITY_WITHOUT_OFFER: "{{municipality}} har ingen publiserte tilbod",
+      PRIORITY_GROUP_WITHOUT_OFFER: "Ingen tilbod i området for prioritert gruppe: {{group}}",
+      PRIORITY_GROUP_MISSING_IN_MUNICIPALITY:
+        "{{municipality}} har ikkje tilbod for prioritert gruppe: {{group}}",
+    },
+    flagged: {
+      heading: "Saker om oppgåvedeling",
+      intro:
+        "Kommunale tilbod som er merkte diagnosespesifikke. Forumet avklarer om dei høyrer heime i helseføretaket.",
+      none: "Ingen saker om oppgåvedeling.",
+    },
+    agreements: {
+      heading: "Avtalar som snart går ut",
+      none: "Ingen avtalar går ut dei neste 90 dagane.",
+      expires_one: "Går ut om {{count}} dag ({{date}})",
+      expires_other: "Går ut om {{count}} dagar ({{date}})",
+      expired_one: "Gjekk ut for {{count}} dag sidan ({{date}})",
+      expired_other: "Gjekk ut for {{count}} dagar sidan ({{date}})",
+    },
+    reviewsDue: {
+      heading: "Kurs som skal gjennomgåast",
+      intro:
+        "Kvart kurs blir gjennomgått med fagavdelinga kvart femte år. Her er dei som forfell innan 90 dagar.",
+      none: "Ingen kurs skal gjennomgåast dei neste 90 dagane.",
+      dueIn_one: "frist om {{count}} dag ({{date}})",
+      dueIn_other: "frist om {{count}} dagar ({{date}})",
+      overdue_one: "{{count}} dag på overtid ({{date}})",
+      overdue_other: "{{count}} dagar på overtid ({{date}})",
+    },
+    trends: {
+      period: "Periode",
+      year: "År",
+      periodKind: "Periodetype",
+      periodKinds: {
+        YEAR: "Heile året",
+        HALF_YEAR: "Halvår",
+        QUARTER: "Kvartal",
+        MONTH: "Månad",
+      },
+      periodIndex: {
+        HALF_YEAR: "{{index}}. halvår",
+        QUARTER: "{{index}}. kvartal",
+      },
+      heading: "Utvikling over tid",
+      offersHeading: "Tilbod per månad",
+      participationHeading: "Deltaking per månad",
+      published: "Nye publiserte tilbod",
+      active: "Aktive tilbod",
+      reports: "Rapportar",
+      participants: "Deltakarar",
+      userRepresentatives: "Brukarrepresentantar (roller)",
+      month: "Månad",
+      showTable: "Vis tala som tabell",
+      hideTable: "Skjul tabellen",
+      tableCaption: "Tilbod og deltaking per månad",
+      suppressed: "skjult",
+      suppressedNote:
+        "Deltakartal under 5 blir ikkje viste, og nokre andre tal blir òg skjulte så dei små ikkje kan reknast ut. Dei blir viste som «skjult» i tabellen og som brot i linja. Tala blir berre gitte for heile månader, kvartal, halvår og år, så ingen kan trekkje éin periode frå ein annan og finne dei små.",
+      offersSummary:
+        "Frå {{from}} til {{to}} vart {{published}} nye tilbod publiserte. I {{to}} var {{active}} tilbod aktive.",
+      participationSummary:
+        "{{reports}} deltakingsrapportar i perioden, med {{participants}} deltakarar og {{reps}} roller for brukarrepresentantar.",
+    },
+    forum: {
+      heading: "Gjennomgangane til forumet: {{community}}",
+      recordHeading: "Registrer ein gjennomgang",
+      meeting: "Møtepunkt",
+      chooseMeeting: "Vel møtepunktet gjennomgangen vart gjord på",
+      findings: "Funn",
+      findingsHint: "Kva forumet fann i oversikta, til dømes hol i tilbodet eller uklar oppgåvedeling.",
+      decisions: "Vedtak",
+      decisionN: "Vedtak {{n}}",
+      addDecision: "Legg til vedtak",
+      removeDecision: "Fjern vedtak {{n}}",
+      followUps: "Oppfølging",
+      followUpN: "Oppfølging {{n}}",
+      followUpText: "Kva skal gjerast",
+      responsible: "Ansvarleg",
+      dueOn: "Frist",
+      fromDecision: "Følgjer av",
+      addFollowUp: "Legg til oppfølging",
+      removeFollowUp: "Fjern oppfølging {{n}}",
+      needDecision: "Legg til eit vedtak først: oppfølging følgjer av eit vedtak.",
+      save: "Lagre gjennomgangen",
+      saved: "Gjennomgangen er lagra.",
+      past: "Tidlegare gjennomgangar",
+      none: "Ingen gjennomgangar er registrerte enno.",
+      recordedBy: "Registrert av {{name}}, {{date}}",
+      recordedAt: "Registrert {{date}}",
+      noDecisions: "Ingen vedtak.",
+      olderReviews: "Eldre gjennomgangar",
+      newerReviews: "Nyare gjennomgangar",
+      reviewPages: "Sider med tidlegare gjennomgangar",
+      moreFollowUps: "Fleire oppfølgingar av dette vedtaket står i referatet frå møtet.",
+      followUpLine: "{{text}} – {{responsible}}, frist {{date}}",
+    },
+  },
+};
+
+export default texts;
