@@ -5,21 +5,23 @@ import { graphql } from "@samspill/graphql";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addSearchSet, recallAt, searchSet } from "../../../bench/src/search-set.js";
-import { testDatabase } from "../../support/db.js";
+import { privateDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";
 
 // The search test set (search-set.json): at least 40 Norwegian queries, each of whose expected
-// offers must be among the first five found, over the demo seed plus the set's own offers.
+// offers must be among the first five found, over the demo seed plus the set's own offers: in a
+// database of its own, so offers other test files add cannot push an expected one down.
 
 let db: Database;
+let close: () => Promise<void>;
 let ids: Map<string, string>;
 
 beforeAll(async () => {
-  db = testDatabase();
+  ({ db, close } = await privateDatabase());
   await seedDemoData(db);
   ids = await addSearchSet(db);
 });
-afterAll(() => db.$disconnect());
+afterAll(() => close());
 
 const search = graphql(`query SearchSet($filter: OfferFilter) {
   offers(filter: $filter, first: 10) { edges { node { id title } } }

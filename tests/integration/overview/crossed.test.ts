@@ -7,6 +7,7 @@ import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, testGateway } from "../../support/gateway.js";
+import { municipalityNumbers } from "../../support/municipality-numbers.js";
 
 // The crossed overview (issue 15, item 1): published offers over two dimensions with the rest as
 // filters; every language the region must serve has a column, at zero where nobody offers it;
@@ -15,9 +16,8 @@ import { orgId, testGateway } from "../../support/gateway.js";
 let db: Database;
 let statements = 0;
 let trust: string;
-// Two municipalities of a trust of this test's own, numbered apart from other tests' (trends: 8xxx, 9xxx).
-const n = Math.floor(Math.random() * 898) + 100;
-const [a, b] = [`7${n}`, `7${n + 1}`];
+// Two municipalities of a trust of this test's own.
+const [a, b] = municipalityNumbers("crossed", 2) as [string, string];
 
 beforeAll(async () => {
   db = testDatabase(() => {

@@ -5,6 +5,7 @@ import { graphql } from "@samspill/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { type TestGateway, testGateway } from "../../support/gateway.js";
+import { municipalityNumbers } from "../../support/municipality-numbers.js";
 import { publishOffer } from "../../support/overview.js";
 
 // overviewTrends: offers published and active per month (from the audit trail, with the
@@ -17,7 +18,7 @@ let publicGateway: TestGateway;
 let editorGateway: TestGateway;
 const trustId = randomUUID();
 const municipalityOrgId = randomUUID();
-const number = `9${String(Math.floor(Math.random() * 900) + 100)}`;
+const [number] = municipalityNumbers("trends", 1) as [string];
 
 // The audit-trail and report figures are written in a past year of their own; the offer
 // published through the gateway lands in the current month.
@@ -164,7 +165,7 @@ describe("overviewTrends", () => {
     });
     await db.municipality.create({
       data: {
-        number: `8${number.slice(1)}`,
+        number: municipalityNumbers("trendsNeighbour", 1)[0]!,
         name: "Naboby",
         county: "Testfylke",
         hospitalTrustId: otherTrust.id,

@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";
+import { municipalityNumbers } from "../../support/municipality-numbers.js";
 
 // An attacker with the public API: two queries of the grid (overview trends for a hospital
 // trust's catchment, a health community, or both; participation summaries for a provider or one
@@ -30,8 +31,8 @@ const trustId = randomUUID();
 const otherTrustId = randomUUID();
 const communityId = randomUUID();
 const municipalityC = randomUUID();
-const stem = 7000 + Math.floor(Math.random() * 300) * 3;
-const [numberA, numberB, numberC] = [0, 1, 2].map((k) => String(stem + k));
+const [numberA, numberB, numberC] = municipalityNumbers("gridDifferencing", 3);
+const stem = randomUUID().slice(0, 8);
 const offerIds: string[] = [];
 /** Municipalities each offer serves, and its provider. */
 const offers: { serves: string[]; provider: "T" | "C" }[] = [

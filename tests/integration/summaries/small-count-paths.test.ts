@@ -6,6 +6,7 @@ import { graphql, type TadaDocumentNode } from "@samspill/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";
+import { municipalityNumbers } from "../../support/municipality-numbers.js";
 import { derivableHidden, type PublishedTable, smallPublished } from "../../support/suppression-oracle.js";
 import { type MailHarness, startMailHarness, subscriber } from "./mail-harness.js";
 
@@ -24,7 +25,7 @@ let db: Database;
 let mail: MailHarness;
 const id = randomUUID().slice(0, 8);
 const trustId = randomUUID();
-const number = `9${String(Math.floor(Math.random() * 900) + 100)}`;
+const [number] = municipalityNumbers("smallCountPaths", 1) as [string];
 const offerIds: { small: string; large: string } = { small: "", large: "" };
 let digestReader: { id: string; email: string };
 let halfYearlyReader: { email: string };
