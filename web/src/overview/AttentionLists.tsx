@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../format.js";
@@ -14,42 +15,71 @@ function flagHref(community: string, subject: Record<string, string | null | und
   return `/forum-flags/new?${params}`;
 }
 
+type Section = "gaps" | "flagged" | "agreements" | "reviewsDue";
+const headingIds: Record<Section, string> = {
+  gaps: "gaps-heading",
+  flagged: "flagged-heading",
+  agreements: "agreements-heading",
+  reviewsDue: "reviews-due-heading",
+};
+
+/** One headed list with its count, an optional introduction, and a line of its own when empty. */
+function AttentionSection<T>({
+  section,
+  items,
+  intro,
+  listClassName,
+  children,
+}: {
+  section: Section;
+  items: readonly T[];
+  intro?: string;
+  listClassName?: string;
+  children: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={headingIds[section]} className="overview-section">
+      <h2 id={headingIds[section]}>
+        {t(`overview.${section}.heading`)} <span className="count">({items.length})</span>
+      </h2>
+      {intro && <p className="hint">{intro}</p>}
+      {items.length === 0 ? (
+        <p>{t(`overview.${section}.none`)}</p>
+      ) : (
+        <ul className={listClassName}>{items.map(children)}</ul>
+      )}
+    </section>
+  );
+}
+
 /** `flagCommunity`: the forum member's health community; each item then links to flagging it. */
 export function GapList({ gaps, flagCommunity }: { gaps: Gap[]; flagCommunity?: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="gaps-heading" className="overview-section">
-      <h2 id="gaps-heading">
-        {t("overview.gaps.heading")} <span className="count">({gaps.length})</span>
-      </h2>
-      {gaps.length === 0 ? (
-        <p>{t("overview.gaps.none")}</p>
-      ) : (
-        <ul className="gap-list">
-          {gaps.map((g) => (
-            <li key={`${g.kind}:${g.municipalityNumber ?? ""}:${g.priorityGroup ?? ""}`}>
-              {t(`overview.gaps.${g.kind}`, {
-                municipality: g.municipalityName ?? g.municipalityNumber ?? "",
-                group: g.priorityGroup ? enumLabel(t, "priorityGroup", g.priorityGroup).toLowerCase() : "",
-              })}
-              {flagCommunity && g.municipalityNumber && (
-                <>
-                  {" "}
-                  <Link
-                    to={flagHref(flagCommunity, {
-                      municipality: g.municipalityNumber,
-                      priorityGroup: g.priorityGroup,
-                    })}
-                  >
-                    {t("forumFlags.flagGap")}
-                  </Link>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+    <AttentionSection section="gaps" items={gaps} listClassName="gap-list">
+      {(g) => (
+        <li key={`${g.kind}:${g.municipalityNumber ?? ""}:${g.priorityGroup ?? ""}`}>
+          {t(`overview.gaps.${g.kind}`, {
+            municipality: g.municipalityName ?? g.municipalityNumber ?? "",
+            group: g.priorityGroup ? enumLabel(t, "priorityGroup", g.priorityGroup).toLowerCase() : "",
+          })}
+          {flagCommunity && g.municipalityNumber && (
+            <>
+              {" "}
+              <Link
+                to={flagHref(flagCommunity, {
+                  municipality: g.municipalityNumber,
+                  priorityGroup: g.priorityGroup,
+                })}
+              >
+                {t("forumFlags.flagGap")}
+              </Link>
+            </>
+          )}
+        </li>
       )}
-    </section>
+    </AttentionSection>
   );
 }
 
@@ -92,52 +122,31 @@ export function FlaggedList({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="flagged-heading" className="overview-section">
-      <h2 id="flagged-heading">
-        {t("overview.flagged.heading")} <span className="count">({offers.length})</span>
-      </h2>
-      <p className="hint">{t("overview.flagged.intro")}</p>
-      {offers.length === 0 ? (
-        <p>{t("overview.flagged.none")}</p>
-      ) : (
-        <ul>
-          {offers.map((o) => (
-            <OfferLine key={o.offerId} offer={o} flagCommunity={flagCommunity} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <AttentionSection section="flagged" items={offers} intro={t("overview.flagged.intro")}>
+      {(o) => <OfferLine key={o.offerId} offer={o} flagCommunity={flagCommunity} />}
+    </AttentionSection>
   );
 }
 
 export function ExpiringAgreements({ agreements }: { agreements: ExpiringAgreement[] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="agreements-heading" className="overview-section">
-      <h2 id="agreements-heading">
-        {t("overview.agreements.heading")} <span className="count">({agreements.length})</span>
-      </h2>
-      {agreements.length === 0 ? (
-        <p>{t("overview.agreements.none")}</p>
-      ) : (
-        <ul>
-          {agreements.map((a) => (
-            <li key={a.id}>
-              <strong>{a.title}</strong>
-              {a.subAgreement ? ` (${a.subAgreement})` : ""}
-              <br />
-              <span className="muted">
-                {a.daysLeft < 0
-                  ? t("overview.agreements.expired", { count: -a.daysLeft, date: formatDate(a.validTo) })
-                  : t("overview.agreements.expires", { count: a.daysLeft, date: formatDate(a.validTo) })}
-                {" · "}
-                {a.parties.map((p) => p.name).join(", ")}
-              </span>
-            </li>
-          ))}
-        </ul>
+    <AttentionSection section="agreements" items={agreements}>
+      {(a) => (
+        <li key={a.id}>
+          <strong>{a.title}</strong>
+          {a.subAgreement ? ` (${a.subAgreement})` : ""}
+          <br />
+          <span className="muted">
+            {a.daysLeft < 0
+              ? t("overview.agreements.expired", { count: -a.daysLeft, date: formatDate(a.validTo) })
+              : t("overview.agreements.expires", { count: a.daysLeft, date: formatDate(a.validTo) })}
+            {" · "}
+            {a.parties.map((p) => p.name).join(", ")}
+          </span>
+        </li>
       )}
-    </section>
+    </AttentionSection>
   );
 }
 
@@ -150,33 +159,23 @@ export function ReviewsDue({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="reviews-due-heading" className="overview-section">
-      <h2 id="reviews-due-heading">
-        {t("overview.reviewsDue.heading")} <span className="count">({offers.length})</span>
-      </h2>
-      <p className="hint">{t("overview.reviewsDue.intro")}</p>
-      {offers.length === 0 ? (
-        <p>{t("overview.reviewsDue.none")}</p>
-      ) : (
-        <ul>
-          {offers.map((o) => {
-            const days = o.reviewDueInDays ?? 0;
-            const date = o.reviewDueOn ? formatDate(o.reviewDueOn) : "";
-            return (
-              <OfferLine
-                key={o.offerId}
-                offer={o}
-                flagCommunity={flagCommunity}
-                extra={
-                  days < 0
-                    ? t("overview.reviewsDue.overdue", { count: -days, date })
-                    : t("overview.reviewsDue.dueIn", { count: days, date })
-                }
-              />
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <AttentionSection section="reviewsDue" items={offers} intro={t("overview.reviewsDue.intro")}>
+      {(o) => {
+        const days = o.reviewDueInDays ?? 0;
+        const date = o.reviewDueOn ? formatDate(o.reviewDueOn) : "";
+        return (
+          <OfferLine
+            key={o.offerId}
+            offer={o}
+            flagCommunity={flagCommunity}
+            extra={
+              days < 0
+                ? t("overview.reviewsDue.overdue", { count: -days, date })
+                : t("overview.reviewsDue.dueIn", { count: days, date })
+            }
+          />
+        );
+      }}
+    </AttentionSection>
   );
 }
