@@ -63,6 +63,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The no-overbooking burst (500 sign-ups, 12 seats, the worker killed) once more on the
+          // embedded PGlite, whose locking must hold the capacity as Postgres's does.
+          name: "faults-pglite",
+          include: ["tests/faults/sign-up-burst.test.ts"],
+          globalSetup: ["tests/faults/setup/template.ts"],
+          env: { SAMSPILL_FAULTS_POSTGRES: "pglite" },
+          fileParallelism: false,
+          testTimeout: 110_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Browser journeys against the started hub (tests/e2e/setup/hub.ts), one file at a time.
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],

@@ -5,10 +5,12 @@ import {
   type OfferSnapshot,
   offerSnapshotSelect,
   overviewChange,
+  queueNames,
   toOfferSnapshot,
 } from "@samspill/events";
 import type { Redis } from "ioredis";
 import type pg from "pg";
+import { type LagStages, lagStages } from "./lag-stages.js";
 import { percentile } from "./stats.js";
 
 // Event-to-overview lag through the real path: a writer commits an offer change and its
@@ -29,6 +31,8 @@ export interface LagResult {
   p50: number;
   p99: number;
   max: number;
+  /** Where the lag accrued (lag-stages.ts). */
+  stages?: LagStages;
 }
 
 export interface LagOptions {
@@ -67,6 +71,10 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
   const offers = rows.map(toOfferSnapshot);
   const committedAt = new Map<string, number>();
   const lags: number[] = [];
+  // Epoch milliseconds per event, to split the lag by stage afterwards.
+  const written: string[] = [];
+  const announcedAt = new Map<string, number>();
+  const receivedAt = new Map<string, number>();
   const topic = liveTopics(prefix);
   await options.subscriber.psubscribe(`${topic.overviewChanged}:*`);
   options.subscriber.on("pmessage", (_pattern, _channel, message) => {
@@ -74,6 +82,8 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
     const at = change.eventId ? committedAt.get(change.eventId) : undefined;
     if (at === undefined || !change.eventId) return;
     committedAt.delete(change.eventId);
+    announcedAt.set(change.eventId, Date.parse(change.changedAt));
+    receivedAt.set(change.eventId, Date.now());
     lags.push(Math.max(0, performance.now() - at));
   });
 
@@ -100,6 +110,7 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
       return;
     }
     committedAt.set(eventId, performance.now());
+    written.push(eventId);
     // What the gateway does after a mutation: the relay polls at once instead of at its next tick.
     options.publisher.publish(topic.outboxWake, "1").catch(() => undefined);
   };
@@ -118,6 +129,14 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
   const drainUntil = performance.now() + (options.drainMs ?? 15_000);
   while (committedAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 100));
   await options.subscriber.punsubscribe();
+  const stages = await lagStages(
+    options.writer,
+    options.publisher,
+    `${prefix}:${queueNames.events}`,
+    written,
+    announcedAt,
+    receivedAt,
+  ).catch(() => undefined);
   const sorted = [...lags].sort((a, b) => a - b);
   return {
     published: total - failed,
@@ -127,5 +146,6 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? 0,
+    stages,
   };
 }

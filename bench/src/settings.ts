@@ -5,7 +5,7 @@ import { repoRoot } from "./processes.js";
 // The run's flags and sizes: --quick (smaller data, shorter runs), --no-profile, --keep-db,
 // --only=http|worker|search|sign-ups|import (the offer import phase runs in every run; --only=import
 // runs nothing else; sign-ups run with the HTTP phase), --cluster (also the hub gateway once per core behind node:cluster),
-// --profile-worker, --scenarios=catalogue,offer,overview (a subset of the HTTP scenarios),
+// --profile-worker, --lag-without-digests (the worker phase's lag alone), --scenarios=catalogue,offer,overview (a subset of the HTTP scenarios),
 // --from-source (the hub's gateway and worker via tsx instead of their compiled bundle, read in
 // processes.ts).
 
@@ -18,6 +18,8 @@ export const runSearch = only === undefined || only === "http" || only === "sear
 /** Sign-ups through the hub gateway: with the HTTP phase, or alone (--only=sign-ups). */
 export const runSignUps = only === undefined || only === "http" || only === "sign-ups";
 export const quick = argv.has("--quick");
+/** --lag-without-digests: the worker phase measures the lag with no digest run beside it. */
+export const lagWithoutDigests = argv.has("--lag-without-digests");
 /** --scenarios=overview,offer: only these HTTP scenarios (all three by default), to measure one path while working on it. */
 const scenarioFlag = process.argv.find((a) => a.startsWith("--scenarios="))?.slice("--scenarios=".length);
 export const scenarios = (["catalogue", "offer", "overview"] as const).filter(

@@ -6,8 +6,9 @@ import { addDigestSubscribers, addWeekOfChanges, measureDigests } from "./digest
 import type { Hub, Run } from "./hub.js";
 import { throughputViaOutbox, throughputViaQueue } from "./jobs.js";
 import { measureLag } from "./lag.js";
+import { describeStages } from "./lag-stages.js";
 import { cpuSeconds, processTree, rssMb, sampleRss } from "./processes.js";
-import { eventsPerSecond, settings } from "./settings.js";
+import { eventsPerSecond, lagWithoutDigests, settings } from "./settings.js";
 
 // The worker phase: the event-to-overview lag under a steady stream of offer edits WHILE the
 // weekly digests run (the situation that matters: a digest run must not delay the overview), then
@@ -56,24 +57,29 @@ export async function workerPhase(run: Run, hub: Hub): Promise<void> {
   workerCpuMs(1);
   bulkCpuMs(1);
   const mailsBefore = hub.mailsAccepted();
-  let digestsRunning = true;
-  const digestRun = timed("digests", () =>
-    measureDigests({
-      summaries,
-      subscribers: settings.digests,
-      mailsAccepted: hub.mailsAccepted,
-      timeoutMs: 600_000,
-    }),
-  ).finally(() => {
-    digestsRunning = false;
-  });
+  let digestsRunning = !lagWithoutDigests;
+  // --lag-without-digests: the lag alone, to tell what the digests add to it.
+  const digestRun = lagWithoutDigests
+    ? Promise.resolve(null)
+    : timed("digests", () =>
+        measureDigests({
+          summaries,
+          subscribers: settings.digests,
+          mailsAccepted: hub.mailsAccepted,
+          timeoutMs: 600_000,
+        }),
+      ).finally(() => {
+        digestsRunning = false;
+      });
   digestRun.catch(() => undefined);
   // The lag test begins once the digests are sending (or after 30 s whatever they do), so the two
   // overlap on purpose: the figure is the lag a digest run leaves the overview.
   const sendingBy = performance.now() + 30_000;
   while (digestsRunning && hub.mailsAccepted() === mailsBefore && performance.now() < sendingBy)
     await new Promise((r) => setTimeout(r, 50));
-  say(`event-to-overview lag: ${eventsPerSecond} events/s for ${settings.lagSeconds} s, digests running …`);
+  say(
+    `event-to-overview lag: ${eventsPerSecond} events/s for ${settings.lagSeconds} s${lagWithoutDigests ? ", no digests" : ", digests running"} …`,
+  );
   const lagStarted = performance.now();
   const mailsAtLag = hub.mailsAccepted();
   const lagRun = timed("lag", () =>
@@ -102,14 +108,20 @@ export async function workerPhase(run: Run, hub: Hub): Promise<void> {
   say(
     `lag p50 ${results.lag.p50.toFixed(0)} ms, p99 ${results.lag.p99.toFixed(0)} ms (${results.lag.received}/${results.lag.published} seen, ${results.lag.rate.toFixed(0)} events/s written, ${results.workerCpuMs.perEvent?.toFixed(2)} live-worker CPU ms/event); digests running for ${(overlap * 100).toFixed(0)} % of it, ${mailsDuringLag} digest mails sent meanwhile`,
   );
+  if (results.lag.stages) say(describeStages(results.lag.stages));
   results.notes.push(
-    `The lag was measured while the weekly digests ran: they overlapped ${(overlap * 100).toFixed(0)} % of the ${settings.lagSeconds} s of writes, and ${mailsDuringLag} digest mails went out meanwhile. The digest time is with the lag test's writes beside it.`,
+    lagWithoutDigests
+      ? "The lag was measured with no digest run beside it (--lag-without-digests)."
+      : `The lag was measured while the weekly digests ran: they overlapped ${(overlap * 100).toFixed(0)} % of the ${settings.lagSeconds} s of writes, and ${mailsDuringLag} digest mails went out meanwhile. The digest time is with the lag test's writes beside it.`,
   );
-  results.digests = await digestRun;
-  results.workerCpuMs.perDigest = bulkCpuMs(results.digests.mails);
-  say(
-    `digests: ${results.digests.mails} mails in ${results.digests.seconds.toFixed(1)} s${results.digests.finished ? "" : " (not finished)"}`,
-  );
+  const digests = await digestRun;
+  if (digests) {
+    results.digests = digests;
+    results.workerCpuMs.perDigest = bulkCpuMs(digests.mails);
+    say(
+      `digests: ${digests.mails} mails in ${digests.seconds.toFixed(1)} s${digests.finished ? "" : " (not finished)"}`,
+    );
+  }
 
   // Whatever the lag test left queued is worked off first, so it does not count as throughput.
   const drainUntil = performance.now() + 90_000;

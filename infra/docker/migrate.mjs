@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The one-shot step before a release starts (compose's `migrate` service, the Kubernetes Job):
-// applies the committed migrations. With SEED_DEMO_DATA=true it then loads the demo region and
-// rebuilds the overview from it, as `npm start` does; the seed is idempotent, so a rerun updates
-// the demo rows in place.
+// applies the committed migrations, then loads the region's reference data (regional health
+// authority, hospital trusts, municipalities: only what is missing, so a rerun records nothing).
+// With SEED_DEMO_DATA=true it then loads the demo region on top and rebuilds the overview from
+// it, as `npm start` does; that seed is idempotent too, so a rerun updates the demo rows in place.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +19,7 @@ function run(step, args) {
 }
 
 run("applying migrations", ["packages/database/scripts/prisma.mjs", "migrate", "deploy"]);
+run("loading the reference data", ["--import", "tsx", "packages/seed/src/reference-main.ts"]);
 if (process.env.SEED_DEMO_DATA === "true") {
   run("loading the demo region", ["--import", "tsx", "packages/seed/src/main.ts"]);
   run("rebuilding the overview", ["--import", "tsx", "services/worker/src/commands/rebuild-overview.ts"]);

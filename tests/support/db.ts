@@ -12,11 +12,12 @@ export function testDatabase(onQuery?: (sql: string) => void): Database {
  * on every row present, such as search ranking over exactly the seed and its own offers: files
  * share the run's database and run one after another, so another file's offers would shift it.
  */
-export async function privateDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
+export async function privateDatabase(): Promise<{ db: Database; url: string; close: () => Promise<void> }> {
   const provisioned = await provisionDatabase(inject("databaseMode"));
   const db = createDatabase({ url: provisioned.url, maxConnections: 4 });
   return {
     db,
+    url: provisioned.url,
     close: async () => {
       await db.$disconnect();
       await provisioned.teardown();

@@ -7,7 +7,7 @@ import {
   type WorkerRuntime,
 } from "@samspill/worker";
 import { Redis } from "ioredis";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { inject } from "vitest";
 
 // The worker (relay, queues, job handlers) run in-process against the test run's database and
@@ -37,7 +37,13 @@ export interface TestWorker extends WorkerRuntime {
 export async function startTestWorker(
   db: Database,
   name: string,
-  options: { relay?: boolean; env?: Record<string, string>; jobs?: readonly AnyJobDefinition[] } = {},
+  options: {
+    relay?: boolean;
+    env?: Record<string, string>;
+    jobs?: readonly AnyJobDefinition[];
+    /** The worker's logger; silent unless a test reads the log. */
+    log?: Logger;
+  } = {},
 ): Promise<TestWorker> {
   const env = testWorkerEnv(name, options.env);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
@@ -46,7 +52,7 @@ export async function startTestWorker(
     env,
     db,
     redis,
-    log: pino({ level: "silent" }),
+    log: options.log ?? pino({ level: "silent" }),
     relay: options.relay,
     jobs: options.jobs,
   });

@@ -37,6 +37,15 @@ export interface PublishedRow {
   total: number | null;
 }
 
+/**
+ * The table of the grid an offer's figures belong to: its provider's, drafts apart. The public
+ * summaries and trends count only offers that are or were in the catalogue, so a provider's
+ * drafts (counted by the annual report and A0099) form a table of their own: the provider's table,
+ * and so its pattern, is then the same in every path that publishes it.
+ */
+export const gridTableOf = (offer: { providerId: string; status: string }) =>
+  offer.status === "DRAFT" ? `${offer.providerId}:drafts` : offer.providerId;
+
 type YearTables = Map<string, SuppressedTable>;
 
 /** The memo: a provider's suppressed year by its counts. Bounded, least recently used out. */

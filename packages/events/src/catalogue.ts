@@ -129,7 +129,8 @@ export const eventPayloads = {
   "membership.created": membership,
   "membership.updated": membership.extend({ previousRole: z.enum(roles) }),
   "membership.removed": membership,
-  "invitation.created": invitation,
+  /** linkIssued: the inviter drew the link and mails it itself (the bootstrap CLI), not the mail job. */
+  "invitation.created": invitation.extend({ linkIssued: z.boolean().optional() }),
   "invitation.revoked": invitation,
   "invitation.accepted": invitation.extend({ personId: z.uuid(), membershipId: z.uuid() }),
   /** A person's own mail subscription (digest, summaries, reminders); ids only, never the address. */

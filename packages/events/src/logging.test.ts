@@ -71,4 +71,20 @@ describe("service logger", () => {
     expect(out).toContain("@vitest+runner@4.1.12/node_modules/x.js");
     expect(out).toContain("0f6c2d1e-5b7a-4c1e-9d2f-3a4b5c6d7e8f");
   });
+
+  it("replaces names, addresses, sign-up needs and PAM pseudonyms by field name", () => {
+    const { log, text } = captured();
+    log.info({ name: "Kari Nordmann", signUp: { id: "s1", name: "Ola Nordmann", otherNeeds: "Rullestol" } }, "a");
+    log.warn({ person: { contactName: "Per Hansen", address: "Storgata 1, 6413 Molde" } }, "b");
+    log.info({ result: { pseudonym: "K7-01", level: 2 }, pseudonym: "K7-02" }, "c");
+    log.info({ signUp: { interpreterLanguage: "ar", accessibilityNeeds: ["HEARING_LOOP"] } }, "d");
+    const out = text();
+    for (const personal of ["Nordmann", "Rullestol", "Per Hansen", "Storgata", "K7-01", "K7-02", "HEARING_LOOP"])
+      expect(out).not.toContain(personal);
+    expect(out).not.toContain('"interpreterLanguage":"ar"');
+    // What is not personal stays: ids, counts, the service's name.
+    expect(out).toContain('"id":"s1"');
+    expect(out).toContain('"level":2');
+    expect(out).toContain('"service":"test"');
+  });
 });

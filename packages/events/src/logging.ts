@@ -20,6 +20,22 @@ export const redactedLogPaths = [
   "*.to",
   "phone",
   "*.phone",
+  // People's names, postal addresses, sign-up needs and PAM pseudonyms: no pattern finds these
+  // in free text, so they go by field name. (An error's own `name` goes too; its `type` stays.)
+  "name",
+  "*.name",
+  "contactName",
+  "*.contactName",
+  "address",
+  "*.address",
+  "otherNeeds",
+  "*.otherNeeds",
+  "accessibilityNeeds",
+  "*.accessibilityNeeds",
+  "interpreterLanguage",
+  "*.interpreterLanguage",
+  "pseudonym",
+  "*.pseudonym",
   // nodemailer's errors list the addresses it tried.
   "err.accepted",
   "err.rejected",

@@ -179,9 +179,14 @@ export class OutboxRelay {
     const { subscriber, wakeChannel } = this.options;
     if (subscriber && wakeChannel) {
       subscriber.on("message", this.onMessage);
-      void subscriber.subscribe(wakeChannel).catch((error: unknown) => {
-        this.options.log.warn({ err: error }, "outbox relay: wake-up channel unavailable, polling only");
-      });
+      // A wake-up published before the subscription is in place is lost, so the relay polls once
+      // more when it is: a commit in that window does not wait for the idle tick.
+      void subscriber.subscribe(wakeChannel).then(
+        () => this.wake(),
+        (error: unknown) => {
+          this.options.log.warn({ err: error }, "outbox relay: wake-up channel unavailable, polling only");
+        },
+      );
     }
     this.running = this.loop();
   }

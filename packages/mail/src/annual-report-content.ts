@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@samspill/database";
-import { monthOf, type OfferMonths, participantFields } from "@samspill/domain";
+import { gridTableOf, monthOf, type OfferMonths, participantFields } from "@samspill/domain";
 import type { ReportYear } from "./periods.js";
 
 // The annual report per hospital trust and per health community: A0099-eligible activity,
@@ -101,7 +101,7 @@ function offerMonths<R extends { offerId: string | null; periodStart: Date; offe
     if (!byOffer.has(r.offerId))
       byOffer.set(r.offerId, {
         offerId: r.offerId,
-        providerId: r.offer.status === "DRAFT" ? `${r.offer.providerId}:drafts` : r.offer.providerId,
+        providerId: gridTableOf(r.offer),
         months: Array.from({ length: 12 }, () => new Array<number>(width).fill(0)),
       });
     const month = byOffer.get(r.offerId)!.months[monthOf(r.periodStart) - 1]!;

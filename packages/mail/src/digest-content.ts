@@ -1,43 +1,30 @@
 import type { Database } from "@samspill/database";
-import { describeFilter, matchesFilter, offerWhere, type SubscriberFilter } from "./filters.js";
+import {
+  type DigestAgreement,
+  type DigestCatalogue,
+  type DigestSession,
+  expiringAgreements,
+  upcomingSessions,
+} from "./digest-catalogue.js";
+import { describeFilter, matchesFilter, type SubscriberFilter } from "./filters.js";
 import { classifyOfferChanges, type OfferChange, type OfferEvent } from "./offer-changes.js";
-import { osloDay } from "./oslo.js";
+
+export {
+  agreementHorizonDays,
+  type DigestAgreement,
+  type DigestSession,
+  sessionHorizonDays,
+} from "./digest-catalogue.js";
 
 // The weekly digest's content for one subscriber: offer changes since their last digest (from
 // the outbox log), sessions in the next two weeks and agreements expiring within 90 days, all
 // narrowed to the subscriber's municipalities, priority groups and diagnosis groups.
 
-export const sessionHorizonDays = 14;
-export const agreementHorizonDays = 90;
 /** A digest never reaches further back than this, however long ago the last one went out. */
 export const longestLookbackDays = 56;
 
 export interface DigestOffer extends OfferChange {
   providerName: string;
-}
-
-export interface DigestSession {
-  id: string;
-  offerId: string;
-  offerTitle: string;
-  providerName: string;
-  startsAt: Date;
-  location: string | null;
-  online: boolean;
-  /** Free places; null when the session has no capacity. */
-  seatsLeft: number | null;
-  /** People registered: a count the template publishes only through the small-count rule. */
-  registrations: number;
-}
-
-export interface DigestAgreement {
-  id: string;
-  title: string;
-  subAgreement: string | null;
-  validTo: Date;
-  parties: string[];
-  /** The parties' ids, to show the agreement only to their members. */
-  partyIds: string[];
 }
 
 export interface DigestContent {
@@ -99,12 +86,55 @@ export interface DigestLookups {
    * subscribers share one (a week back, or their last digest of the same run).
    */
   changes(events: readonly OfferEvent[], since: Date, until: Date): OfferChange[];
+  /** Equal for two windows of `events` exactly when they hold the same events. */
+  window(events: readonly OfferEvent[], since: Date, until: Date): string;
 }
 
-export function digestLookups(db: Database): DigestLookups {
+/** Equal for filters that select the same (the order of a filter's values does not matter). */
+export function filterKey(filter: SubscriberFilter): string {
+  return JSON.stringify([
+    [...filter.municipalityNumbers].sort(),
+    [...filter.priorityGroups].sort(),
+    [...filter.diagnosisGroups].sort(),
+    [...(filter.hospitalTrustIds ?? [])].sort(),
+  ]);
+}
+
+/**
+ * Equal for two window starts exactly when `events` holds the same events after each: the
+ * first event time after `since` (recipients' last digests went out seconds apart, yet most
+ * windows hold the same events).
+ */
+function windowStart(times: readonly number[], since: Date): number | null {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((times[mid] as number) <= since.getTime()) low = mid + 1;
+    else high = mid;
+  }
+  return times[low] ?? null;
+}
+
+/**
+ * `catalogue`: the sessions and agreements of a run's `until`, read once (loadDigestCatalogue);
+ * without it each distinct filter is a query.
+ */
+export function digestLookups(db: Database, catalogue?: DigestCatalogue): DigestLookups {
   const memo = new Map<string, Promise<unknown>>();
   const names = new Map<string, Promise<string>>();
   const windows = new WeakMap<readonly OfferEvent[], Map<string, OfferChange[]>>();
+  const eventTimes = new WeakMap<readonly OfferEvent[], number[]>();
+  const timesOf = (events: readonly OfferEvent[]) => {
+    let times = eventTimes.get(events);
+    if (!times) {
+      times = events.map((e) => e.occurredAt.getTime()).sort((a, b) => a - b);
+      eventTimes.set(events, times);
+    }
+    return times;
+  };
+  const windowKey = (events: readonly OfferEvent[], since: Date, until: Date) =>
+    `${windowStart(timesOf(events), since) ?? "none"}:${until.getTime()}`;
   // Every municipality by name, read once: most filters are a few municipalities of one's own,
   // seldom shared, and naming each with its own query was a query per subscriber.
   let places: Promise<{ number: string; name: string }[]> | null = null;
@@ -122,14 +152,7 @@ export function digestLookups(db: Database): DigestLookups {
     return places;
   };
   const once = <T>(kind: string, filter: SubscriberFilter, until: Date | null, read: () => Promise<T>) => {
-    const key = JSON.stringify([
-      kind,
-      until?.getTime() ?? null,
-      [...filter.municipalityNumbers].sort(),
-      [...filter.priorityGroups].sort(),
-      [...filter.diagnosisGroups].sort(),
-      [...(filter.hospitalTrustIds ?? [])].sort(),
-    ]);
+    const key = `${kind}:${until?.getTime() ?? ""}:${filterKey(filter)}`;
     let hit = memo.get(key) as Promise<T> | undefined;
     if (!hit) {
       hit = read();
@@ -139,14 +162,19 @@ export function digestLookups(db: Database): DigestLookups {
     }
     return hit;
   };
+  // From the run's catalogue when it is for the same `until`, else a query per filter.
+  const listed = catalogue
+    ? (until: Date) => (until.getTime() === catalogue.until.getTime() ? catalogue : null)
+    : () => null;
   return {
+    window: windowKey,
     changes(events, since, until) {
       let byWindow = windows.get(events);
       if (!byWindow) {
         byWindow = new Map();
         windows.set(events, byWindow);
       }
-      const key = `${since.getTime()}:${until.getTime()}`;
+      const key = windowKey(events, since, until);
       let found = byWindow.get(key);
       if (!found) {
         found = classifyOfferChanges(events.filter((e) => e.occurredAt > since && e.occurredAt <= until));
@@ -154,9 +182,16 @@ export function digestLookups(db: Database): DigestLookups {
       }
       return found;
     },
-    sessions: (filter, until) => once("sessions", filter, until, () => upcomingSessions(db, filter, until)),
+    sessions: (filter, until) =>
+      once("sessions", filter, until, async () => {
+        const from = listed(until);
+        return from ? from.sessions(filter) : upcomingSessions(db, filter, until);
+      }),
     agreements: (filter, until) =>
-      once("agreements", filter, until, () => expiringAgreements(db, filter, until)),
+      once("agreements", filter, until, async () => {
+        const from = listed(until);
+        return from ? from.agreements(filter) : expiringAgreements(db, filter, until);
+      }),
     filterNames: (filter) => once("names", filter, null, () => describeFilter(db, filter, municipalities)),
     async providerNames(ids) {
       const missing = [...new Set(ids)].filter((id) => !names.has(id));
@@ -202,91 +237,4 @@ export async function buildDigest(db: Database, input: DigestInput): Promise<Dig
       a.partyIds.some((id) => input.recipientOrganisationIds.includes(id)),
     ),
   };
-}
-
-async function upcomingSessions(
-  db: Database,
-  filter: SubscriberFilter,
-  from: Date,
-): Promise<DigestSession[]> {
-  const rows = await db.offerSession.findMany({
-    where: {
-      cancelled: false,
-      startsAt: { gte: from, lt: new Date(from.getTime() + sessionHorizonDays * 86_400_000) },
-      offer: { status: "PUBLISHED", ...offerWhere(filter) },
-    },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: 30,
-    select: {
-      id: true,
-      startsAt: true,
-      location: true,
-      onlineUrl: true,
-      capacity: true,
-      registrations: true,
-      offer: { select: { id: true, title: true, provider: { select: { name: true } } } },
-    },
-  });
-  return rows.map((s) => ({
-    id: s.id,
-    offerId: s.offer.id,
-    offerTitle: s.offer.title,
-    providerName: s.offer.provider.name,
-    startsAt: s.startsAt,
-    location: s.location,
-    online: s.onlineUrl !== null,
-    seatsLeft: s.capacity === null ? null : Math.max(0, s.capacity - s.registrations),
-    registrations: s.registrations,
-  }));
-}
-
-/**
- * Active agreements ending within 90 days. With a municipality filter, only those with one of
- * the municipalities or their hospital trust as a party.
- */
-async function expiringAgreements(
-  db: Database,
-  filter: SubscriberFilter,
-  now: Date,
-): Promise<DigestAgreement[]> {
-  const municipalities = [...filter.municipalityNumbers];
-  const rows = await db.agreement.findMany({
-    where: {
-      status: "ACTIVE",
-      validTo: { gte: osloDay(now), lte: osloDay(now, agreementHorizonDays) },
-      ...(municipalities.length > 0
-        ? {
-            parties: {
-              some: {
-                organisation: {
-                  OR: [
-                    { municipalityNumber: { in: municipalities } },
-                    { catchment: { some: { number: { in: municipalities } } } },
-                  ],
-                },
-              },
-            },
-          }
-        : {}),
-    },
-    orderBy: [{ validTo: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      subAgreement: true,
-      validTo: true,
-      parties: {
-        select: { organisationId: true, organisation: { select: { name: true } } },
-        orderBy: { organisationId: "asc" },
-      },
-    },
-  });
-  return rows.map((a) => ({
-    id: a.id,
-    title: a.title,
-    subAgreement: a.subAgreement,
-    validTo: a.validTo as Date,
-    parties: a.parties.map((p) => p.organisation.name),
-    partyIds: a.parties.map((p) => p.organisationId),
-  }));
 }

@@ -9,6 +9,7 @@ export {
   type ReportScope,
   scopesFor,
 } from "./annual-report-content.js";
+export { type DigestCatalogue, loadDigestCatalogue } from "./digest-catalogue.js";
 export {
   buildDigest,
   type DigestContent,
@@ -17,6 +18,7 @@ export {
   isEmptyDigest,
   lookbackFloor,
 } from "./digest-content.js";
+export { type DigestReader, type GroupedDigests, groupedDigests } from "./digest-groups.js";
 export { withCatchments } from "./filters.js";
 export {
   dueForumFlags,
@@ -39,12 +41,20 @@ export {
   type Reminder,
   reminderRecipients,
 } from "./reminders-content.js";
+export { type BatchMail, type BatchResult, sendBatchOnce } from "./send-batch.js";
 export { sendOnce } from "./send-once.js";
 export { claimSignUpMail, releaseSignUpMail } from "./sign-up-claims.js";
 export { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "./sink.js";
 export { renderAnnualReport } from "./templates/annual-report.js";
 export { type CourseMailKind, type CourseMailLocale, renderCourseMail } from "./templates/course-mail.js";
-export { type DigestRenderer, digestRenderer, renderDigest } from "./templates/digest.js";
+export {
+  type DigestRenderer,
+  type DigestTemplate,
+  type DigestTemplates,
+  digestRenderer,
+  digestTemplates,
+  renderDigest,
+} from "./templates/digest.js";
 export { type FlagOccasion, renderForumFlagMail } from "./templates/forum-flag.js";
 export { renderHalfYearly } from "./templates/half-yearly.js";
 export { type InvitationLocale, renderInvitation } from "./templates/invitation.js";

@@ -8,6 +8,14 @@ import type { OverviewScope } from "./scope.js";
 // mapped rows and parsed snapshots. Provider lists per cell are built only when asked for (the
 // overview page shows counts); the names are read live, so a renamed organisation shows under
 // its new name without re-projecting its offers.
+//
+// Its cost is kept down by reading only what the scope needs (issue 16): the counters through
+// their primary key (municipality, then the dimension compared as the enum it is: compared as
+// text, Postgres scanned every counter), each municipality's cells in one grouped pass instead of
+// a subquery per municipality, and provider ids aggregated only when asked for (FILTER: the
+// aggregate never starts, where CASE around it still built every array). The scope's offers come
+// through the GIN index on their municipalities, kept without a pending list (migration
+// 20261207080000) so that a burst of projected events does not make every read scan it.
 
 export interface StatementInput {
   scope: OverviewScope;
@@ -38,12 +46,12 @@ WITH m AS (
       SELECT 1 FROM "HealthCommunityMember" hm
       WHERE hm."healthCommunityId" = ${community}::uuid AND hm."organisationId" = org."id"))
 ),
+mns AS (SELECT coalesce(array_agg(m."number"), '{}') AS numbers FROM m),
 o AS (
   SELECT v."offerId", v."title", v."providerId", v."municipalityNumbers", v."flaggedForReview",
          v."reviewDueOn", v."snapshot" -> ${input.snapshotKey} AS vals
   FROM "OverviewOffer" v
-  WHERE v."status" = 'PUBLISHED'
-    AND v."municipalityNumbers" && (SELECT coalesce(array_agg(m."number"::text), '{}') FROM m)
+  WHERE v."status" = 'PUBLISHED' AND v."municipalityNumbers" && (SELECT mns.numbers::text[] FROM mns)
 ),
 ov AS (
   SELECT DISTINCT o."offerId", o."providerId", x.value
@@ -60,15 +68,22 @@ vals AS (
 c AS (
   SELECT c."municipalityNumber" AS mn, c."dimension"::text AS dim, c."value",
          sum(c."offers")::int AS offers, count(*)::int AS providers,
-         CASE WHEN ${p} THEN array_agg(c."providerId"::text) END AS ids
+         array_agg(c."providerId"::text) FILTER (WHERE ${p}) AS ids
   FROM "OverviewCount" c
-  WHERE c."municipalityNumber" IN (SELECT m."number" FROM m)
-    AND c."dimension"::text IN ('TOTAL', 'PRIORITY_GROUP', ${input.dimension})
+  WHERE c."municipalityNumber" = ANY((SELECT mns.numbers FROM mns)::bpchar[])
+    AND c."dimension" = ANY(ARRAY['TOTAL', 'PRIORITY_GROUP', ${input.dimension}]::"OverviewDimension"[])
   GROUP BY 1, 2, 3
+),
+cells AS (
+  SELECT m."number" AS mn, json_agg(json_build_object('value', vals.value,
+      'offerCount', coalesce(c.offers, 0), 'providerCount', coalesce(c.providers, 0),
+      'providerIds', c.ids) ORDER BY vals.ord) AS cells
+  FROM m CROSS JOIN vals LEFT JOIN c ON c.mn = m."number" AND c.dim = ${input.dimension} AND c.value = vals.value
+  GROUP BY m."number"
 ),
 scoped AS (
   SELECT ov.value, count(*)::int AS offers, count(DISTINCT ov."providerId")::int AS providers,
-         CASE WHEN ${p} THEN array_agg(DISTINCT ov."providerId"::text) END AS ids
+         array_agg(DISTINCT ov."providerId"::text) FILTER (WHERE ${p}) AS ids
   FROM ov GROUP BY ov.value
 ),
 items AS (
@@ -87,12 +102,9 @@ SELECT json_build_object(
       'municipalityNumber', m."number", 'municipalityName', m."name",
       'total', json_build_object('value', 'ALL', 'offerCount', coalesce(t.offers, 0),
         'providerCount', coalesce(t.providers, 0), 'providerIds', t.ids),
-      'cells', (SELECT coalesce(json_agg(json_build_object('value', vals.value,
-          'offerCount', coalesce(c.offers, 0), 'providerCount', coalesce(c.providers, 0),
-          'providerIds', c.ids) ORDER BY vals.ord), '[]')
-        FROM vals LEFT JOIN c ON c.mn = m."number" AND c.dim = ${input.dimension} AND c.value = vals.value)
+      'cells', coalesce(cl.cells, '[]')
     ) ORDER BY m."number"), '[]')
-    FROM m LEFT JOIN c t ON t.mn = m."number" AND t.dim = 'TOTAL'),
+    FROM m LEFT JOIN c t ON t.mn = m."number" AND t.dim = 'TOTAL' LEFT JOIN cells cl ON cl.mn = m."number"),
   'priorityGroups', (SELECT coalesce(json_agg(json_build_array(c.mn, c.value, c.offers)), '[]')
     FROM c WHERE c.dim = 'PRIORITY_GROUP'),
   'totals', (SELECT coalesce(json_agg(json_build_object('value', vals.value,
@@ -106,7 +118,7 @@ SELECT json_build_object(
   'providerNames', CASE WHEN ${p} THEN (SELECT coalesce(json_object_agg(pr."id", pr."name"), '{}')
     FROM "Organisation" pr
     WHERE pr."id" IN (SELECT o."providerId" FROM o UNION SELECT c."providerId" FROM "OverviewCount" c
-      WHERE c."municipalityNumber" IN (SELECT m."number" FROM m))) END,
+      WHERE c."municipalityNumber" = ANY((SELECT mns.numbers FROM mns)::bpchar[]))) END,
   'flaggedOffers', (SELECT coalesce(json_agg(i.item ORDER BY i."title"), '[]')
     FROM items i WHERE i."flaggedForReview"),
   'reviewsDue', (SELECT coalesce(json_agg(i.item ORDER BY i."reviewDueOn", i."title"), '[]')

@@ -1,29 +1,23 @@
-import type { OrganisationKind, Role, UnitKind } from "@samspill/domain";
+import type { Role, UnitKind } from "@samspill/domain";
+import {
+  HMR,
+  HNT,
+  hospitalTrust,
+  type ReferenceOrganisation,
+  RHF,
+  regionalHealthAuthority,
+  STOLAV,
+} from "./region.data.js";
 
-// Demo organisations of the Helse Midt-Norge region. Municipalities come from the CSV; the
+export { HMR, HNT, hospitalTrustKeyByName, RHF, STOLAV } from "./region.data.js";
+
+// Demo organisations of the Helse Midt-Norge region. Municipalities come from the CSV, the
+// regional health authority and the trusts from region.data.ts (the reference seed); the
 // rest is listed here. Organisation numbers are left out where we are not certain of them.
 
-export interface OrganisationSeed {
-  key: string;
-  kind: OrganisationKind;
-  name: string;
-  shortName?: string;
-  orgNumber?: string;
-  parentKey?: string;
-  website?: string;
+export interface OrganisationSeed extends ReferenceOrganisation {
   units?: { key: string; kind: UnitKind; name: string; email?: string; phone?: string; address?: string }[];
 }
-
-export const RHF = "rhf:hmn";
-export const HMR = "hf:hmr";
-export const STOLAV = "hf:stolav";
-export const HNT = "hf:hnt";
-
-export const hospitalTrustKeyByName: Record<string, string> = {
-  "Helse Møre og Romsdal HF": HMR,
-  "St. Olavs hospital HF": STOLAV,
-  "Helse Nord-Trøndelag HF": HNT,
-};
 
 /**
  * Municipalities of Helse Møre og Romsdal that write nynorsk (their chosen målform, a best reading
@@ -45,21 +39,9 @@ export const nynorskMunicipalities: ReadonlySet<string> = new Set([
 ]);
 
 export const organisations: OrganisationSeed[] = [
+  regionalHealthAuthority,
   {
-    key: RHF,
-    kind: "REGIONAL_HEALTH_AUTHORITY",
-    name: "Helse Midt-Norge RHF",
-    shortName: "HMN",
-    orgNumber: "983658725",
-    website: "https://www.helse-midt.no",
-  },
-  {
-    key: HMR,
-    kind: "HOSPITAL_TRUST",
-    name: "Helse Møre og Romsdal HF",
-    shortName: "HMR",
-    parentKey: RHF,
-    website: "https://helse-mr.no",
+    ...hospitalTrust(HMR),
     units: [
       {
         key: "lms-alesund",
@@ -84,12 +66,7 @@ export const organisations: OrganisationSeed[] = [
     ],
   },
   {
-    key: STOLAV,
-    kind: "HOSPITAL_TRUST",
-    name: "St. Olavs hospital HF",
-    shortName: "St. Olav",
-    parentKey: RHF,
-    website: "https://stolav.no",
+    ...hospitalTrust(STOLAV),
     units: [
       {
         key: "lms",
@@ -104,12 +81,7 @@ export const organisations: OrganisationSeed[] = [
     ],
   },
   {
-    key: HNT,
-    kind: "HOSPITAL_TRUST",
-    name: "Helse Nord-Trøndelag HF",
-    shortName: "HNT",
-    parentKey: RHF,
-    website: "https://hnt.no",
+    ...hospitalTrust(HNT),
     units: [
       {
         key: "lms-levanger",

@@ -6,10 +6,9 @@ import {
   upsertSubscription,
   upsertUnit,
 } from "@samspill/commands";
-import type { Database } from "@samspill/database";
 import { forEachConcurrently, type SeedContext } from "./context.js";
 import { seedId } from "./ids.js";
-import { loadMunicipalities, loadMunicipalityCentres, type MunicipalityRow } from "./municipalities.js";
+import { loadMunicipalities, type MunicipalityRow } from "./municipalities.js";
 import {
   healthCommunities,
   hospitalTrustKeyByName,
@@ -18,6 +17,7 @@ import {
   organisations,
   people,
 } from "./organisations.data.js";
+import { municipalityOrganisation } from "./reference.js";
 
 type OrganisationSeed = (typeof organisations)[number];
 
@@ -32,8 +32,8 @@ function generations(list: readonly OrganisationSeed[]): OrganisationSeed[][] {
   return Array.from({ length: deepest + 1 }, (_, d) => list.filter((o) => depth(o) === d));
 }
 
-/** The region's organisations, their units and the municipalities (a plain reference list). */
-export async function seedOrganisations(db: Database, ctx: SeedContext): Promise<MunicipalityRow[]> {
+/** The demo's organisations and units, on top of the reference data (seedReferenceData). */
+export async function seedOrganisations(ctx: SeedContext): Promise<MunicipalityRow[]> {
   const { unit, actor, orgId, unitId } = ctx;
   for (const generation of generations(organisations)) {
     await forEachConcurrently(generation, async (o) => {
@@ -58,30 +58,13 @@ export async function seedOrganisations(db: Database, ctx: SeedContext): Promise
     });
   }
 
+  // The municipality rows and the organisations of the reference list are there (the reference
+  // seed ran first); the demo gives some of them their written language.
   const municipalities = loadMunicipalities();
-  const centres = loadMunicipalityCentres();
   await forEachConcurrently(municipalities, async (m) => {
-    const trustKey = hospitalTrustKeyByName[m.hospitalTrust];
-    if (!trustKey) throw new Error(`Unknown hospital trust ${m.hospitalTrust} for ${m.number}`);
-    // Reference data with no business meaning of its own: loaded as it is.
-    const reference = {
-      name: m.name,
-      county: m.county,
-      hospitalTrustId: orgId(trustKey),
-      latitude: centres.get(m.number)?.latitude ?? null,
-      longitude: centres.get(m.number)?.longitude ?? null,
-    };
-    await db.municipality.upsert({
-      where: { number: m.number },
-      create: { number: m.number, ...reference },
-      update: reference,
-    });
     await upsertOrganisation(unit, actor, {
       id: orgId(`mun:${m.number}`),
-      kind: "MUNICIPALITY",
-      name: `${m.name} kommune`,
-      municipalityNumber: m.number,
-      parentId: null,
+      ...municipalityOrganisation(m),
       language: nynorskMunicipalities.has(m.number) ? "nn" : "nb",
     });
   });

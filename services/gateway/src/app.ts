@@ -21,6 +21,7 @@ import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { mountQueueDashboard } from "./admin/queue-dashboard.js";
 import { tokensReadOnlyWithReadScope } from "./auth/token-scopes.js";
+import { limitRequestBody } from "./body-size.js";
 import type { Context, Viewer } from "./context.js";
 import { checkGraphQLGetParams } from "./graphql-get-params.js";
 import { type QueryLimits, queryLimitPlugins } from "./hardening.js";
@@ -100,6 +101,9 @@ export interface GatewayDeps {
   mailLinkSecret?: string;
 }
 
+/** Largest GraphQL request body accepted unless `maxBodyBytes` says otherwise. */
+const defaultMaxBodyBytes = 1_000_000;
+
 interface ServerContext {
   requestId: string;
   log: Logger;
@@ -155,6 +159,8 @@ export function createGateway(deps: GatewayDeps) {
     graphiql: !deps.production,
     maskedErrors: { maskError: maskUnexpected },
     logging: false,
+    // limitRequestBody (below) instead: the same limit without re-streaming a body of known length.
+    maxRequestBodySize: false,
     plugins: [
       ...queryLimitPlugins(deps.production, deps.queryLimits),
       ...(deps.yogaPlugins ?? []),
@@ -169,6 +175,8 @@ export function createGateway(deps: GatewayDeps) {
           ]
         : []),
       ...(deps.replica ? [readQueriesFromReplica(deps.replica)] : []),
+      // Last, so it wraps whichever request parser the plugins before it chose.
+      limitRequestBody(deps.maxBodyBytes ?? defaultMaxBodyBytes),
     ],
     context: async ({ request, requestId, log }) => ({
       db: deps.db,
@@ -219,7 +227,7 @@ export function createGateway(deps: GatewayDeps) {
   app.use(
     "/graphql",
     bodyLimit({
-      maxSize: deps.maxBodyBytes ?? 1_000_000,
+      maxSize: deps.maxBodyBytes ?? defaultMaxBodyBytes,
       onError: (c) =>
         c.json(
           { errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] },

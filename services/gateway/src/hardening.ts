@@ -71,7 +71,22 @@ export function wellFormedTextPlugin(): Plugin {
   };
 }
 
+/**
+ * By document: yoga's parser cache hands every request of the same text the same document, and
+ * walking it again was a visit of the whole query per request.
+ */
+const malformedLiterals = new WeakMap<DocumentNode, boolean>();
+
 function hasMalformedLiteral(document: DocumentNode): boolean {
+  let found = malformedLiterals.get(document);
+  if (found === undefined) {
+    found = findMalformedLiteral(document);
+    malformedLiterals.set(document, found);
+  }
+  return found;
+}
+
+function findMalformedLiteral(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {

@@ -1,5 +1,5 @@
 import { type QueueName, queueNames } from "@samspill/events";
-import { type Job, UnrecoverableError } from "bullmq";
+import { type Job, UnrecoverableError, WaitingChildrenError } from "bullmq";
 import { z } from "zod";
 import { type AnyJobDefinition, type JobContext, jobNamesOf } from "./jobs/types.js";
 
@@ -34,7 +34,9 @@ export function processorFor(
         results[definition.name] = await definition.handle(parsed.data, { ...base, job });
         end({ outcome: "completed" });
       } catch (error) {
-        end({ outcome: "failed" });
+        // A parent parking itself until its children finish (the digest) has not failed: BullMQ
+        // runs it again once they have, and that run is counted then.
+        end({ outcome: error instanceof WaitingChildrenError ? "waiting-children" : "failed" });
         throw error;
       }
     }

@@ -24,6 +24,8 @@ const schema = z
     /**
      * Events held at once. Higher than WORKER_CONCURRENCY: the projector applies all the offer
      * events it holds in one transaction (jobs/project-overview.ts), so more held is fewer commits.
+     * It also caps the rate: at most this many events per job time (≈ one projection commit), so a
+     * commit slowed to ~170 ms by a loaded host holds 32 near 190 events/s (bench lag stages).
      */
     WORKER_EVENTS_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
     /**

@@ -4,4 +4,9 @@ export { deleteSentOutboxRows, outboxRetentionJob, type RetentionRun } from "./j
 export { signUpRetentionJob } from "./jobs/sign-up-retention.js";
 export { serveMetrics, type WorkerMetrics } from "./metrics.js";
 export { type RedriveResult, redriveFailed } from "./redrive.js";
+export {
+  inviteRegionalAdmin,
+  type RegionalAdminInvitation,
+  type RegionalAdminInvitationInput,
+} from "./regional-admin-invitation.js";
 export { startWorker, type WorkerDeps, type WorkerRuntime } from "./runtime.js";

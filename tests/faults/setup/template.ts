@@ -19,7 +19,10 @@ declare module "vitest" {
 // Migrating and seeding takes far longer than copying a data directory, so it is done once per
 // run; every test file then starts a private server on its own copy and may break it freely.
 export default async function setup(project: TestProject) {
-  const kind = postgresKind();
+  // The faults-pglite project sets SAMSPILL_FAULTS_POSTGRES in its own env, which reaches its test
+  // workers but not this setup, so it is read from the project's config as well.
+  const kind: PostgresKind =
+    project.config.env?.SAMSPILL_FAULTS_POSTGRES === "pglite" ? "pglite" : postgresKind();
   const dir = mkdtempSync(join(tmpdir(), "samspill-faults-template-"));
   const cluster = join(dir, "cluster");
   try {

@@ -20,6 +20,8 @@ import {
 // that owns none of the targets, by an expired token and by tokens whose scopes do not cover the
 // mutation (of an unrelated organisation, and of the organisation the call names as owner), is
 // refused and writes nothing.
+// The arguments name nothing that exists (schema-inputs.ts); every-mutation-on-foreign.test.ts
+// aims every mutation at real objects of another organisation instead.
 
 let db: Database;
 beforeAll(async () => {

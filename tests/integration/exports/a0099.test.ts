@@ -8,7 +8,8 @@ import { testGateway } from "../../support/gateway.js";
 
 // The A0099 indicator (issue 14, item 8): held course runs of hospital trusts' A0099-eligible,
 // interdisciplinary offers, per trust, unit, primary diagnosis group and grid period; the CSV,
-// the JSON and the GraphQL query publish the same figures, people suppressed.
+// the JSON and the GraphQL query publish the same figures, people suppressed (read from the
+// offers' participation reports, as the participation summary publishes them).
 
 let db: Database;
 let trust: string;
@@ -78,6 +79,19 @@ async function run(
       attended: p.attended,
     })),
   });
+  // Confirming a held run's attendance files it as the offer's participation report, which is
+  // where A0099 reads people from (packages/commands/src/attendance/file-report.ts).
+  if (!cancelled && Date.parse(startsAt) < Date.now())
+    await db.participationReport.create({
+      data: {
+        reporterId: trust,
+        offerId,
+        periodStart: new Date(startsAt.slice(0, 10)),
+        periodEnd: new Date(startsAt.slice(0, 10)),
+        patients: attended.filter((r) => r === "PATIENT").length,
+        carers: attended.filter((r) => r === "RELATIVE").length,
+      },
+    });
   return s.id;
 }
 
@@ -130,11 +144,20 @@ describe("A0099 activity", () => {
       [null, "DIABETES", 1],
       ["Medisinsk klinikk", "DIABETES", 2],
     ]);
-    // The March run: 5 patients and 5 relatives, nothing small, all shown.
-    const march = (await testGateway(db).query(query, { period: "2025-03", hospitalTrustId: trust })).data!
+    // The clinic's first quarter (its February and March runs): 11 patients and 6 relatives,
+    // nothing small, all shown. People are the trust's published participation figures, so its
+    // months are hidden: February holds a single relative, and March beside the quarter would
+    // give it away.
+    const q1 = (await testGateway(db).query(query, { period: "2025-Q1", hospitalTrustId: trust })).data!
       .a0099Activity;
-    expect(march.rows).toEqual([
-      expect.objectContaining({ activities: 1, patients: 5, relatives: 5, participants: 10 }),
+    expect(q1.rows).toEqual([
+      expect.objectContaining({
+        unitName: "Medisinsk klinikk",
+        activities: 2,
+        patients: 11,
+        relatives: 6,
+        participants: 17,
+      }),
     ]);
     // The February run's single relative is hidden, and so is what would give it away.
     const feb = (await testGateway(db).query(query, { period: "2025-02", hospitalTrustId: trust })).data!

@@ -1,109 +1,46 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
-import {
-  parsePeriodKey,
-  periodKey,
-  periodMonths,
-  SMALL_COUNT_THRESHOLD,
-  yearPeriods,
-} from "@samspill/domain";
+import { periodKey, SMALL_COUNT_THRESHOLD, yearPeriods } from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
+import { buildAnnualReport, loadReportScopes, renderAnnualReport } from "@samspill/mail";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";
-import { municipalityNumbers } from "../../support/municipality-numbers.js";
+import {
+  audiences,
+  cellsOf,
+  communityId,
+  type Fact,
+  knowledge,
+  municipalityC,
+  OFFERS,
+  offerIds,
+  offers,
+  offersServing,
+  otherTrustId,
+  providerOffers,
+  reportedIn,
+  seedGrid,
+  type TrendScope,
+  trendScopes,
+  trustId,
+  truth,
+  YEAR,
+} from "./grid-fixture.js";
 
 // An attacker with the public API: two queries of the grid (overview trends for a hospital
 // trust's catchment, a health community, or both; participation summaries for a provider or one
-// offer; any period of the year), everything they publish written down as equations over the
+// offer; A0099 activity of trust T, as GraphQL or the JSON export; the annual report of T or the
+// community; any period of the year), everything they publish written down as equations over the
 // true counts (month × offer × audience), and every combination of them tried. The scopes nest
 // and overlap: trust T's catchment holds municipalities A and B, trust U's holds C, the health
 // community holds B and C; T provides offers 0–2 and municipality C offers 3–4, serving A / A+B /
-// B / B+C / C. Over data full of small counts, no count of 1–4 people in any period, offer or
-// audience, nor any scope's total of them, may follow from the two answers.
-
-const YEAR = 2023;
-const audiences = ["patients", "carers", "childrenAndYouth", "parents", "others"] as const;
+// B / B+C / C. T's offers are A0099 courses (0 for diabetes, 1 and 2 for COPD: A0099 rows of one
+// offer and of two), each report the filed attendance of a run held that month. Over data full
+// of small counts, no count of 1–4 people in any period, offer or audience, nor any scope's total
+// of them, may follow from the two answers. The data and the algebra: grid-fixture.ts.
 
 let db: Database;
-const trustId = randomUUID();
-const otherTrustId = randomUUID();
-const communityId = randomUUID();
-const municipalityC = randomUUID();
-const [numberA, numberB, numberC] = municipalityNumbers("gridDifferencing", 3);
-const stem = randomUUID().slice(0, 8);
-const offerIds: string[] = [];
-/** Municipalities each offer serves, and its provider. */
-const offers: { serves: string[]; provider: "T" | "C" }[] = [
-  { serves: [numberA!], provider: "T" },
-  { serves: [numberA!, numberB!], provider: "T" },
-  { serves: [numberB!], provider: "T" },
-  { serves: [numberB!, numberC!], provider: "C" },
-  { serves: [numberC!], provider: "C" },
-];
-
-/** Reports: [offer, month, counts by audience]. Small counts on purpose, some beside large ones. */
-const reports: [number, number, number[]][] = [
-  [0, 1, [3, 0, 0, 0, 0]],
-  [0, 2, [20, 2, 0, 0, 0]],
-  [0, 4, [12, 0, 0, 0, 6]],
-  [0, 7, [0, 0, 0, 0, 4]],
-  [0, 8, [9, 1, 0, 0, 0]],
-  [1, 1, [15, 0, 0, 0, 0]],
-  [1, 3, [1, 0, 0, 0, 0]],
-  [1, 6, [0, 7, 0, 0, 0]],
-  [1, 10, [30, 0, 2, 0, 0]],
-  [2, 2, [9, 9, 0, 0, 0]],
-  [2, 5, [2, 0, 0, 0, 0]],
-  [2, 11, [6, 0, 0, 3, 0]],
-  [2, 12, [40, 5, 0, 0, 0]],
-  [3, 1, [2, 0, 0, 0, 0]],
-  [3, 3, [25, 0, 0, 0, 0]],
-  [3, 6, [8, 0, 0, 0, 1]],
-  [3, 9, [11, 0, 0, 0, 0]],
-  [4, 1, [30, 0, 0, 0, 0]],
-  [4, 3, [4, 0, 0, 0, 0]],
-  [4, 9, [6, 3, 0, 0, 0]],
-  [4, 12, [12, 0, 0, 0, 0]],
-];
-const OFFERS = offers.length;
-const unknowns = 12 * OFFERS * audiences.length;
-const at = (month: number, offer: number, audience: number) => ((month - 1) * OFFERS + offer) * 5 + audience;
-const truth = new Array<number>(unknowns).fill(0);
-for (const [offer, month, counts] of reports)
-  counts.forEach((v, a) => {
-    truth[at(month, offer, a)]! += v;
-  });
-
-/** The offers each trend scope counts: those serving one of its municipalities. */
-const trendScopes = {
-  trust: [numberA!, numberB!],
-  otherTrust: [numberC!],
-  community: [numberB!, numberC!],
-  trustAndCommunity: [numberB!],
-} as const;
-type TrendScope = keyof typeof trendScopes;
-const offersServing = (numbers: readonly string[]) =>
-  offers.flatMap((o, k) => (o.serves.some((n) => numbers.includes(n)) ? [k] : []));
-const providerOffers = (provider: "T" | "C") =>
-  offers.flatMap((o, k) => (o.provider === provider ? [k] : []));
-
-/** A published figure: the true counts it adds up, and the value shown (null: hidden). */
-interface Fact {
-  sum: number[];
-  value: number | null;
-}
-
-/** Unknowns behind a figure: the months of a period, a set of offers, audiences (all or one). */
-function cellsOf(period: string, offerSet: readonly number[], audience: number | null): number[] {
-  const out: number[] = [];
-  for (const m of periodMonths(parsePeriodKey(period)!))
-    for (const o of offerSet)
-      for (let a = 0; a < audiences.length; a++)
-        if (audience === null || audience === a) out.push(at(m.index, o, a));
-  return out;
-}
 
 const trendsQuery = graphql(`query GridTrends($trust: ID, $community: ID, $period: String!) {
   overviewTrends(hospitalTrustId: $trust, healthCommunityId: $community, period: $period) {
@@ -117,11 +54,85 @@ const summaryQuery = graphql(`query GridSummary($provider: ID, $offer: ID, $peri
   }
 }`);
 
+const a0099Query = graphql(`query GridA0099($trust: ID!, $period: String!) {
+  a0099Activity(hospitalTrustId: $trust, period: $period) {
+    rows { diagnosisGroup patients relatives participants }
+    total { patients relatives participants }
+  }
+}`);
+
 type Query =
   | { kind: "trends"; period: string; scope: TrendScope }
-  | { kind: "summary"; period: string; provider: "T" | "C" | null; offer: number | null };
+  | { kind: "summary"; period: string; provider: "T" | "C" | null; offer: number | null }
+  | { kind: "a0099"; period: string; via: "graphql" | "json" }
+  | { kind: "annual"; scope: "T" | "community" };
+
+type A0099Figures = { patients: number | null; relatives: number | null; participants: number | null };
+
+/** A0099's rows (diagnosis group → T's offers of it run in the period) and total. */
+async function a0099Facts(period: string, via: "graphql" | "json"): Promise<Fact[]> {
+  let answer: { rows: (A0099Figures & { diagnosisGroup: string | null })[]; total: A0099Figures };
+  if (via === "graphql") {
+    const { data, errors } = await testGateway(db).query(a0099Query, { trust: trustId, period });
+    expect(errors).toBeUndefined();
+    answer = data!.a0099Activity;
+  } else {
+    const url = `http://gateway.test/export/a0099.json?period=${period}&hospitalTrust=${trustId}`;
+    const response = await testGateway(db).app.fetch(new Request(url));
+    expect(response.status).toBe(200);
+    answer = (await response.json()) as typeof answer;
+  }
+  const figures = (offerSet: number[], f: A0099Figures): Fact[] => [
+    { sum: cellsOf(period, offerSet, 0), value: f.patients },
+    { sum: cellsOf(period, offerSet, 1), value: f.relatives },
+    { sum: cellsOf(period, offerSet, [0, 1]), value: f.participants },
+  ];
+  const ofGroup = (group: string | null) =>
+    reportedIn(
+      period,
+      offers.flatMap((o, k) => (o.a0099 === group ? [k] : [])),
+    );
+  return [
+    ...answer.rows.flatMap((r) => figures(ofGroup(r.diagnosisGroup), r)),
+    ...figures(reportedIn(period, providerOffers("T")), answer.total),
+  ];
+}
+
+/** The annual report of the year for T or the community (B and C): participants, and A0099's. */
+async function annualFacts(scope: "T" | "community"): Promise<Fact[]> {
+  const id = scope === "T" ? trustId : communityId;
+  const reportScope = (await loadReportScopes(db)).find((s) => s.id === id)!;
+  const report = await buildAnnualReport(db, reportScope, {
+    year: YEAR,
+    start: new Date(Date.UTC(YEAR, 0, 1)),
+    end: new Date(Date.UTC(YEAR + 1, 0, 1)),
+  });
+  const { html } = await renderAnnualReport({
+    report,
+    recipientName: "Angriper",
+    publicUrl: "http://hub.test",
+    smallCountThreshold: SMALL_COUNT_THRESHOLD,
+  });
+  const row = (label: string) => {
+    const found = new RegExp(`${label}</td>\\s*<td[^>]*>([^<]*)</td>`).exec(html);
+    expect(found, `no row ${label}`).not.toBeNull();
+    return /^\d+$/.test(found![1]!) ? Number(found![1]) : null;
+  };
+  const scopeOffers = providerOffers(scope === "T" ? "T" : "C");
+  const a0099Offers = scopeOffers.filter((k) => offers[k]!.a0099);
+  return [
+    ...["Pasienter", "Pårørende", "Barn og unge", "Foreldre", "Andre"].map((label, a) => ({
+      sum: cellsOf(String(YEAR), scopeOffers, a),
+      value: row(label),
+    })),
+    { sum: cellsOf(String(YEAR), scopeOffers, null), value: row("Totalt") },
+    { sum: cellsOf(String(YEAR), a0099Offers, null), value: row("Deltakere") },
+  ];
+}
 
 async function facts(q: Query): Promise<Fact[]> {
+  if (q.kind === "a0099") return a0099Facts(q.period, q.via);
+  if (q.kind === "annual") return annualFacts(q.scope);
   const gateway = testGateway(db);
   if (q.kind === "trends") {
     const { data, errors } = await gateway.query(trendsQuery, {
@@ -156,48 +167,17 @@ async function facts(q: Query): Promise<Fact[]> {
   ];
 }
 
-/** Row-reduces the shown facts; returns a test of whether a sum of unknowns follows from them. */
-function knowledge(known: Fact[]) {
-  const basis: { pivot: number; row: number[] }[] = [];
-  const reduce = (vector: number[]) => {
-    const v = [...vector];
-    for (const { pivot, row } of basis) {
-      const f = v[pivot]!;
-      if (Math.abs(f) > 1e-9) for (let k = 0; k < v.length; k++) v[k]! -= f * row[k]!;
-    }
-    return v;
-  };
-  for (const fact of known) {
-    const v = reduce(indicator(fact.sum));
-    const pivot = v.findIndex((x) => Math.abs(x) > 1e-9);
-    if (pivot === -1) continue;
-    const scale = v[pivot]!;
-    const row = v.map((x) => x / scale);
-    for (const b of basis) {
-      const f = b.row[pivot]!;
-      if (Math.abs(f) > 1e-9) for (let k = 0; k < unknowns; k++) b.row[k]! -= f * row[k]!;
-    }
-    basis.push({ pivot, row });
-  }
-  return (sum: number[]) => reduce(indicator(sum)).every((x) => Math.abs(x) < 1e-9);
-}
-
-function indicator(cells: number[]): number[] {
-  const v = new Array<number>(unknowns).fill(0);
-  for (const c of cells) v[c] = 1;
-  return v;
-}
-
 /** Every small true figure a scope could hold: period × (one offer or a scope's offers) × audience. */
 const offerSets = [
   ...offers.map((_, k) => [k]),
   providerOffers("T"),
   providerOffers("C"),
   ...Object.values(trendScopes).map(offersServing),
+  [1, 2],
 ];
 const smallFigures = yearPeriods(YEAR).flatMap((p) =>
   offerSets.flatMap((offerSet) =>
-    [null, 0, 1, 2, 3, 4].flatMap((audience) => {
+    [null, 0, 1, 2, 3, 4, [0, 1]].flatMap((audience) => {
       const sum = cellsOf(periodKey(p), offerSet, audience);
       const value = sum.reduce((n, c) => n + truth[c]!, 0);
       return value > 0 && value < SMALL_COUNT_THRESHOLD
@@ -215,75 +195,7 @@ const smallFigures = yearPeriods(YEAR).flatMap((p) =>
 
 beforeAll(async () => {
   db = testDatabase();
-  await db.organisation.createMany({
-    data: [
-      { id: trustId, kind: "HOSPITAL_TRUST", name: `Rutenett HF ${stem}` },
-      { id: otherTrustId, kind: "HOSPITAL_TRUST", name: `Nabo HF ${stem}` },
-      { id: communityId, kind: "HEALTH_COMMUNITY", name: `Rutenett helsefellesskap ${stem}` },
-    ],
-  });
-  for (const [number, trust] of [
-    [numberA!, trustId],
-    [numberB!, trustId],
-    [numberC!, otherTrustId],
-  ] as const)
-    await db.municipality.create({
-      data: { number, name: `Rutevik ${number}`, county: "Testfylke", hospitalTrustId: trust },
-    });
-  // B and C as organisations, members of the community; C provides offers 3 and 4.
-  const municipalityB = randomUUID();
-  await db.organisation.createMany({
-    data: [
-      { id: municipalityB, kind: "MUNICIPALITY", name: `Rutevik ${numberB}`, municipalityNumber: numberB! },
-      { id: municipalityC, kind: "MUNICIPALITY", name: `Rutevik ${numberC}`, municipalityNumber: numberC! },
-    ],
-  });
-  await db.healthCommunityMember.createMany({
-    data: [municipalityB, municipalityC].map((organisationId) => ({
-      healthCommunityId: communityId,
-      organisationId,
-    })),
-  });
-  for (const [o, offer] of offers.entries()) {
-    const created = await db.offer.create({
-      data: {
-        providerId: offer.provider === "T" ? trustId : municipalityC,
-        title: `Rutenettkurs ${o} ${stem}`,
-        summary: "Kurs for differansetesten",
-        kind: "GROUP_COURSE",
-        diagnosisScope: "DIAGNOSIS_SPECIFIC",
-        format: "PHYSICAL",
-        languages: ["nb"],
-        audiences: ["PATIENTS"],
-        status: "PUBLISHED",
-        publishedAt: new Date(Date.UTC(YEAR - 1, 0, 1)),
-        municipalities: { create: offer.serves.map((municipalityNumber) => ({ municipalityNumber })) },
-      },
-    });
-    offerIds.push(created.id);
-  }
-  for (const [offer, month, counts] of reports) {
-    const [patients, carers, childrenAndYouth, parents, others] = counts as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    await db.participationReport.create({
-      data: {
-        reporterId: offers[offer]!.provider === "T" ? trustId : municipalityC,
-        offerId: offerIds[offer]!,
-        periodStart: new Date(Date.UTC(YEAR, month - 1, 3)),
-        periodEnd: new Date(Date.UTC(YEAR, month - 1, 25)),
-        patients,
-        carers,
-        childrenAndYouth,
-        parents,
-        others,
-      },
-    });
-  }
+  await seedGrid(db);
 });
 afterAll(() => db.$disconnect());
 
@@ -300,6 +212,10 @@ const query: fc.Arbitrary<Query> = fc.oneof(
   fc
     .tuple(period, fc.integer({ min: 0, max: OFFERS - 1 }))
     .map(([p, offer]) => ({ kind: "summary" as const, period: p, provider: null, offer })),
+  fc
+    .tuple(period, fc.constantFrom("graphql" as const, "json" as const))
+    .map(([p, via]) => ({ kind: "a0099" as const, period: p, via })),
+  fc.constantFrom("T" as const, "community" as const).map((scope) => ({ kind: "annual" as const, scope })),
 );
 /** Every pair of scopes over the whole year (the trends show each month): nested and overlapping. */
 const scopesOfTheYear: Query[] = [
@@ -314,6 +230,9 @@ const scopesOfTheYear: Query[] = [
     provider,
     offer: null,
   })),
+  { kind: "a0099" as const, period: String(YEAR), via: "graphql" as const },
+  { kind: "annual" as const, scope: "T" as const },
+  { kind: "annual" as const, scope: "community" as const },
 ];
 const scopePairs = scopesOfTheYear.flatMap((a, i) =>
   scopesOfTheYear.slice(i + 1).map((b): [Query, Query] => [a, b]),

@@ -16,6 +16,7 @@ export const SessionFields = graphql(`
     version
     signUpDeadline
     minimumParticipants
+    signUpCounts { confirmed offered waiting requested }
   }
 `);
 

@@ -13,6 +13,7 @@ import {
   useIssueText,
 } from "../shared/mutations.js";
 import { type OfferDetails, type OfferSession, SessionFields } from "../shared/offer-query.js";
+import { SessionSignUpCounts } from "./SessionSignUpCounts.js";
 
 const AddSessionMutation = graphql(
   `
@@ -165,6 +166,7 @@ export function SessionsEditor({
                         : t("sessions.places", { registrations: s.registrations, capacity: s.capacity })}
                       {s.location && ` · ${s.location}`}
                     </span>
+                    <SessionSignUpCounts session={s} />
                     <br />
                     {/* The run's page: attendance, its participation report and PAM results. */}
                     <Link to={`/courses/runs/${s.id}`}>{t("sessions.runPage")}</Link>

@@ -1,6 +1,6 @@
 import { DomainValidationError, fieldIssue, parseInput, uuid } from "@samspill/domain";
 import { z } from "zod";
-import { type Actor, editorRoles, requireRole, requireSignedIn } from "../actor.js";
+import { type Actor, editorRoles, requireRole, requireScope, requireSignedIn } from "../actor.js";
 import { found, type Tx, transact, type Unit } from "../unit-of-work.js";
 import { checkRows } from "./check-rows.js";
 import { type ImportValues, importColumns } from "./columns.js";
@@ -74,6 +74,8 @@ export async function loadPreview(tx: Tx, actor: Actor | null, importId: string)
     importId,
   );
   requireRole(actor, held.providerId, editorRoles);
+  // A preview edit records no change, so the unit of work never asks for the token's scope: ask here.
+  requireScope(actor, "write:offers");
   if (held.status !== "PREVIEW")
     throw new DomainValidationError([
       fieldIssue(

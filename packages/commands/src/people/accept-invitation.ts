@@ -1,6 +1,7 @@
+import type { Prisma } from "@samspill/database";
 import { ForbiddenError, invitationState, type Role } from "@samspill/domain";
 import { type Actor, systemActor } from "../actor.js";
-import { type Tx, transact, type Unit } from "../unit-of-work.js";
+import { type Tx, transact, type Unit, type Work } from "../unit-of-work.js";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token.js";
 
 // The two halves of an invitation link: the worker draws the token when it mails the link, and
@@ -30,37 +31,47 @@ export async function issueInvitationLink(
   input: { id: string },
 ): Promise<InvitationLink | null> {
   if (actor.kind !== "SYSTEM") throw new ForbiddenError();
-  return transact(unit, actor, async ({ tx, record }) => {
-    const invitation = await tx.invitation.findUnique({
-      where: { id: input.id },
-      include: {
-        organisation: { select: { name: true, language: true } },
-        invitedBy: { select: { name: true } },
-      },
-    });
+  return transact(unit, actor, async (work) => {
+    const invitation = await work.tx.invitation.findUnique({ where: { id: input.id }, include: linkNames });
     if (!invitation || invitationState(invitation) !== "OPEN") return null;
-    const { token, tokenHash } = newInvitationToken();
-    const mailedAt = new Date();
-    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, mailedAt } });
-    await record({
-      action: "invitation.mail",
-      entityType: "Invitation",
-      entityId: invitation.id,
-      organisationId: invitation.organisationId,
-      changes: { mailedAt },
-    });
-    return {
-      token,
-      email: invitation.email,
-      name: invitation.name,
-      role: invitation.role,
-      organisationName: invitation.organisation.name,
-      inviterName: invitation.invitedBy?.name ?? null,
-      expiresAt: invitation.expiresAt,
-      // The invitee has no language of their own yet: the organisation's written language.
-      locale: invitation.organisation.language,
-    };
+    return drawInvitationLink(work, invitation);
   });
+}
+
+/** What an invitation's mail names besides the invitation itself. */
+export const linkNames = {
+  organisation: { select: { name: true, language: true } },
+  invitedBy: { select: { name: true } },
+} as const;
+
+type InvitationWithNames = Prisma.InvitationGetPayload<{ include: typeof linkNames }>;
+
+/** Draws the token of an open invitation, stores its hash and returns the link to mail. */
+export async function drawInvitationLink(
+  { tx, record }: Work,
+  invitation: InvitationWithNames,
+): Promise<InvitationLink> {
+  const { token, tokenHash } = newInvitationToken();
+  const mailedAt = new Date();
+  await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, mailedAt } });
+  await record({
+    action: "invitation.mail",
+    entityType: "Invitation",
+    entityId: invitation.id,
+    organisationId: invitation.organisationId,
+    changes: { mailedAt },
+  });
+  return {
+    token,
+    email: invitation.email,
+    name: invitation.name,
+    role: invitation.role,
+    organisationName: invitation.organisation.name,
+    inviterName: invitation.invitedBy?.name ?? null,
+    expiresAt: invitation.expiresAt,
+    // The invitee has no language of their own yet: the organisation's written language.
+    locale: invitation.organisation.language,
+  };
 }
 
 /** Who signed in, as the OpenID provider vouched for them. */

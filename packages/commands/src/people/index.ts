@@ -7,7 +7,7 @@ export {
 } from "./accept-invitation.js";
 export { requireOrganisationAdmin } from "./access.js";
 export { hashInvitationToken } from "./invitation-token.js";
-export { invitePerson, revokeInvitation } from "./invitations.js";
+export { type InviteOptions, invitePerson, revokeInvitation } from "./invitations.js";
 export { removeMembership, updateMembership } from "./memberships.js";
 export { createOrganisation, updateOrganisation } from "./organisations.js";
 export { setMyLanguage } from "./set-my-language.js";

@@ -9,6 +9,7 @@ import {
 } from "@samspill/domain";
 import { type Actor, requireSignedIn } from "../actor.js";
 import { transact, type Unit } from "../unit-of-work.js";
+import { drawInvitationLink, type InvitationLink, linkNames } from "./accept-invitation.js";
 import { requireOrganisationAdmin } from "./access.js";
 
 // An admin invites a person by e-mail to a role in their organisation. The invitation is a row
@@ -22,9 +23,25 @@ function refuse(field: string, code: string, message: string, messageNb: string)
   throw new DomainValidationError([{ field, code, message, messageNb }]);
 }
 
-export async function invitePerson(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
+export interface InviteOptions {
+  /**
+   * Draw the link in the same transaction and hand it to the caller, who mails it (the system
+   * only: the CLI that invites a new region's first admin and prints the link as well). The event
+   * says so, and the mail job leaves the invitation alone: a second link would void the first.
+   */
+  issueLink?: boolean;
+}
+
+export async function invitePerson(
+  unit: Unit,
+  actor: Actor | null,
+  raw: unknown,
+  options: InviteOptions = {},
+): Promise<{ id: string; link?: InvitationLink }> {
   const input = parseInput(invitePersonInput, raw);
-  return transact(unit, requireSignedIn(actor), async ({ tx, record }) => {
+  if (options.issueLink && actor?.kind !== "SYSTEM") throw new ForbiddenError();
+  return transact(unit, requireSignedIn(actor), async (work) => {
+    const { tx, record } = work;
     await requireOrganisationAdmin(tx, actor, input.organisationId);
     const now = new Date();
     const pending = await tx.invitation.count({
@@ -65,7 +82,12 @@ export async function invitePerson(unit: Unit, actor: Actor | null, raw: unknown
       },
       select: { id: true, expiresAt: true },
     });
-    const payload = { id: created.id, organisationId: input.organisationId, role: input.role };
+    const payload = {
+      id: created.id,
+      organisationId: input.organisationId,
+      role: input.role,
+      ...(options.issueLink ? { linkIssued: true } : {}),
+    };
     await record({
       action: "invitation.create",
       entityType: "Invitation",
@@ -74,7 +96,12 @@ export async function invitePerson(unit: Unit, actor: Actor | null, raw: unknown
       changes: { role: input.role, expiresAt: created.expiresAt },
       event: { type: "invitation.created", payload },
     });
-    return { id: created.id };
+    if (!options.issueLink) return { id: created.id };
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id: created.id },
+      include: linkNames,
+    });
+    return { id: created.id, link: await drawInvitationLink(work, invitation) };
   });
 }
 

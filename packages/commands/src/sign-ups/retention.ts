@@ -1,3 +1,4 @@
+import { personMailHeader } from "@samspill/domain";
 import { systemActor } from "../actor.js";
 import { transact, type Unit } from "../unit-of-work.js";
 import { anonymiseRows } from "./anonymise.js";
@@ -41,4 +42,31 @@ export async function anonymiseExpiredSignUps(unit: Unit, now: Date, maxMonths: 
     total += done;
     if (done < signUpRetentionBatch) return total;
   }
+}
+
+/**
+ * Deletes the mails to course participants that the demo mail sink captured (they hold a name
+ * and a private link) once they are older than the retention period. Real deployments capture
+ * nothing, so this finds nothing there.
+ */
+export async function deleteCapturedPersonMails(unit: Unit, now: Date, months: number): Promise<number> {
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() - months);
+  return transact(unit, retention, async ({ tx, record }) => {
+    const { count } = await tx.capturedMail.deleteMany({
+      where: {
+        receivedAt: { lt: before },
+        headers: { array_contains: [{ key: personMailHeader.toLowerCase() }] },
+      },
+    });
+    if (count > 0)
+      await record({
+        action: "signup.retention_mail",
+        entityType: "CapturedMail",
+        entityId: "retention",
+        organisationId: null,
+        changes: { deleted: count, months },
+      });
+    return count;
+  });
 }

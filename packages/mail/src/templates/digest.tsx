@@ -5,12 +5,12 @@
 import { Preview } from "@react-email/components";
 import { render } from "@react-email/render";
 import type { WrittenLanguage } from "@samspill/domain";
-import { renderToStaticMarkup } from "react-dom/server";
 import type { DigestContent } from "../digest-content.js";
 import { links } from "../links.js";
 import { mailTexts } from "../texts/index.js";
-import { type DigestPart, digestParts, type PartMemo, partText } from "./digest-parts.js";
-import { Item, Layout, Paragraph, SectionHeading } from "./layout.js";
+import { digestBlocks, escapeHtml, placeholder } from "./digest-blocks.js";
+import { type DigestPart, digestParts, type PartMemo } from "./digest-parts.js";
+import { Layout, Paragraph } from "./layout.js";
 import type { RenderedMail } from "./render.js";
 import { unsubscribeTexts } from "./unsubscribe-footer.js";
 
@@ -38,28 +38,19 @@ export interface DigestMailOptions {
 
 export type DigestRenderer = (content: DigestContent, mail: DigestMailOptions) => Promise<RenderedMail>;
 
-const htmlEscapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#x27;",
-};
-/** As React escapes text and attribute values. */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
-
-const placeholder = (name: string) => `${name}${crypto.randomUUID().replaceAll("-", "")}`;
-
-function partElement(part: DigestPart) {
-  switch (part.kind) {
-    case "paragraph":
-      return <Paragraph>{part.pieces}</Paragraph>;
-    case "heading":
-      return <SectionHeading>{part.text}</SectionHeading>;
-    case "item":
-      return <Item title={part.title} href={part.href} details={part.details} />;
-  }
+/** One group's digest (content.recipientName is not in it) in one language. */
+export interface DigestTemplate {
+  subject: string;
+  /** The mail for one recipient: their name in the greeting, their link in the footer. */
+  fill(recipientName: string, unsubscribeUrl?: string): RenderedMail;
 }
+
+/** `withLink`: whether the mails have an unsubscribe link (every subscriber's does). */
+export type DigestTemplates = (
+  content: DigestContent,
+  language: WrittenLanguage,
+  withLink: boolean,
+) => Promise<DigestTemplate>;
 
 interface Frame {
   /** The document up to the preview, between preview and body, and after the body. */
@@ -71,25 +62,20 @@ interface Frame {
 }
 
 /**
- * Renders the digests of one run. Blocks are kept for the renderer's life (one chunk of a run),
- * so its memory is bounded by the distinct offers, sessions and agreements that chunk reports.
+ * Renders the digests of one run as templates: a group of recipients whose content is the same
+ * but for their name gets one, filled in per recipient with their name and unsubscribe link.
+ * Blocks are kept for the renderer's life (one chunk of a run), so its memory is bounded by the
+ * distinct offers, sessions and agreements that chunk reports.
  */
-export function digestRenderer(run: DigestRunOptions): DigestRenderer {
+export function digestTemplates(run: DigestRunOptions): DigestTemplates {
   const slots = {
+    // Name and link: recipient's own, filled in per mail.
     name: placeholder("RECIPIENT"),
     preview: placeholder("PREVIEW"),
     body: placeholder("BODY"),
     link: placeholder("UNSUBSCRIBE"),
   };
-  const blocks = new Map<string, string>();
-  const block = (key: string, element: () => Parameters<typeof renderToStaticMarkup>[0]) => {
-    let html = blocks.get(key);
-    if (html === undefined) {
-      html = renderToStaticMarkup(element());
-      blocks.set(key, html);
-    }
-    return html;
-  };
+  const blocks = digestBlocks();
   const built = new Map<string, DigestPart>();
   const memo: PartMemo = (key, build) => {
     let part = built.get(key);
@@ -99,7 +85,7 @@ export function digestRenderer(run: DigestRunOptions): DigestRenderer {
     }
     return part;
   };
-  const previewOf = (text: string) => block(`preview\0${text}`, () => <Preview>{text}</Preview>);
+  const previewOf = (text: string) => blocks.element(`preview\0${text}`, () => <Preview>{text}</Preview>);
   const frames = new Map<string, Promise<Frame>>();
 
   const renderFrame = async (language: WrittenLanguage, withLink: boolean): Promise<Frame> => {
@@ -137,33 +123,69 @@ export function digestRenderer(run: DigestRunOptions): DigestRenderer {
     return frame;
   };
 
-  return async (content, { language, unsubscribeUrl }) => {
+  // Split where the recipient's name and unsubscribe link go: the rest is the group's. Text and
+  // markers alternate: [text, marker, text, …].
+  const personal = (text: string) =>
+    text.split(slots.name).flatMap((piece, i) => {
+      const around = piece.split(slots.link).flatMap((part, j) => (j === 0 ? [part] : [slots.link, part]));
+      return i === 0 ? around : [slots.name, ...around];
+    });
+  const fillIn = (template: readonly string[], name: string, link: string) => {
+    let out = template[0] ?? "";
+    for (let i = 1; i < template.length; i += 2)
+      out += (template[i] === slots.name ? name : link) + (template[i + 1] ?? "");
+    return out;
+  };
+
+  return async (content, language, withLink) => {
     const tx = mailTexts(language);
-    const frame = await frameOf(language, unsubscribeUrl !== undefined);
-    const parts = digestParts(content, tx, run.publicUrl, run.smallCountThreshold, memo);
-    const greeting = tx.greeting(content.recipientName);
-    const greetingBlock = block(`greeting\0${language}`, () => (
+    const frame = await frameOf(language, withLink);
+    const parts = digestParts(content, tx, run.publicUrl, run.smallCountThreshold, memo).map(blocks.of);
+    const greeting = blocks.element(`greeting\0${language}`, () => (
       <Paragraph>{tx.greeting(slots.name)}</Paragraph>
     ));
-    // Replaced by a function, so that `$&` and the like in a name stay as they are.
-    const greetingHtml = greetingBlock.replace(slots.name, () => escapeHtml(content.recipientName));
-    const body = parts.map((part) => block(part.key, () => partElement(part)));
     const preview = tx.digest.preview(content.offers.length, content.sessions.length);
-    const link = unsubscribeUrl === undefined ? "" : escapeHtml(unsubscribeUrl);
-    const html = `${frame.head}${previewOf(preview)}${frame.middle}${greetingHtml}${body.join("")}${frame.tail.join(link)}`;
+    const html = personal(
+      `${frame.head}${previewOf(preview)}${frame.middle}${greeting}${parts.map((p) => p.html).join("")}${frame.tail.join(slots.link)}`,
+    );
+    const text = personal(
+      digestText(
+        frame.title,
+        tx.greeting(slots.name),
+        parts.map((p) => p.text),
+        language,
+        run.publicUrl,
+        withLink ? slots.link : undefined,
+      ),
+    );
+    const subject = tx.digest.subject(content.offers.length, run.weekLabel(language));
     return {
-      subject: tx.digest.subject(content.offers.length, run.weekLabel(language)),
-      html,
-      text: digestText(frame.title, greeting, parts, language, run.publicUrl, unsubscribeUrl),
+      subject,
+      // Joined, not copied: each mail shares the group's strings until it is encoded.
+      fill: (recipientName, unsubscribeUrl = "") => ({
+        subject,
+        html: fillIn(html, escapeHtml(recipientName), escapeHtml(unsubscribeUrl)),
+        text: fillIn(text, recipientName, unsubscribeUrl),
+      }),
     };
   };
+}
+
+/** One digest at a time (the preview, the link checks, the tests): a template filled at once. */
+export function digestRenderer(run: DigestRunOptions): DigestRenderer {
+  const template = digestTemplates(run);
+  return async (content, { language, unsubscribeUrl }) =>
+    (await template(content, language, unsubscribeUrl !== undefined)).fill(
+      content.recipientName,
+      unsubscribeUrl,
+    );
 }
 
 /** The plain-text version, laid out as the other mails' (Layout's text converted from HTML). */
 function digestText(
   title: string,
   greeting: string,
-  parts: readonly DigestPart[],
+  parts: readonly string[],
   language: WrittenLanguage,
   publicUrl: string,
   unsubscribeUrl: string | undefined,
@@ -174,7 +196,7 @@ function digestText(
     "Samspill",
     `\n${title.toUpperCase()}`,
     greeting,
-    ...parts.map(partText),
+    ...parts,
     "-".repeat(40),
     `${tx.digest.reason} ${tx.layout.about} ${publicUrl}`,
   ];

@@ -1,6 +1,4 @@
 import type { buildHalfYearly, MailTexts } from "@samspill/mail";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import { offerPageUrl } from "./types.js";
 
 // The half-yearly summary (plan 2.4.4 a) as a printable A4 poster: the offers of a municipality
@@ -8,6 +6,8 @@ import { offerPageUrl } from "./types.js";
 // code to its page on the hub. Built from the same content as the half-yearly mail
 // (buildHalfYearly), so the poster and the mail never disagree. pdfkit lays it out; the QR codes
 // are PNGs from the `qrcode` package, and each is also a link, for those reading on screen.
+// Both are loaded on the first poster, not at start: pdfkit with its fonts, fontkit and brotli
+// is several MB of the gateway's heap that a gateway printing no poster never needs (issue 16).
 
 export type HalfYearlyContent = Awaited<ReturnType<typeof buildHalfYearly>>;
 type PosterOffer = HalfYearlyContent["providers"][number]["offers"][number];
@@ -37,6 +37,10 @@ export async function renderPosterPdf(content: HalfYearlyContent, options: Poste
   const t = options.texts;
   const half = t.halfYearly.half(content.half.half, content.half.year);
   const title = t.halfYearly.title(half);
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([
+    import("pdfkit"),
+    import("qrcode"),
+  ]);
   const doc = new PDFDocument({
     size: "A4",
     margin,

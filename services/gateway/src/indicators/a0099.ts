@@ -1,20 +1,24 @@
 import type { Database } from "@samspill/database";
 import {
   A0099_DEFINITION,
+  a0099People,
   type DiagnosisGroup,
   type GridPeriod,
+  gridTableOf,
+  participantFields,
   periodKey,
   periodRange,
 } from "@samspill/domain";
-import { offerGrid, startsIn } from "../schema/figures.js";
+import { offerGrid, startsIn, startsInYear } from "../schema/figures.js";
 
 // A0099 activity (definition and rules: packages/domain/src/a0099.ts), shared by the GraphQL
 // query and the CSV/JSON exports so both publish the same figures.
 //
-// Activities (course runs) are not people and are published as they are. Participants are: each
-// course run is a unit of the published grid (offerGrid → PublishedGrid), its patients and
-// relatives suppressed on their own across the year's periods, and every row and total is a sum
-// of runs' published figures, shown only where each of them is.
+// Activities (course runs) are not people and are published as they are. Participants are the
+// participation reports of the rows' offers (a run's attendance is filed as one): every row and
+// total is a sum of the offers' published figures on the grid the participation and PAM
+// summaries, trends and the annual report share (offerGrid → PublishedGrid, each provider's
+// offers one table), so A0099 and those figures side by side give no hidden count away.
 
 export interface A0099Row {
   hospitalTrustId: string;
@@ -68,28 +72,40 @@ export async function a0099Activity(
           provider: { select: { id: true, name: true, orgNumber: true } },
         },
       },
-      signUps: { where: { attended: true }, select: { role: true } },
+      offerId: true,
     },
     orderBy: { startsAt: "asc" },
   });
-  type Run = (typeof runs)[number];
-  // Each run is its own table: its pattern depends on its own counts only, whichever scope asks.
+  // The whole table of every trust with a run: all its offers' reports of the year.
+  const reports = await db.participationReport.findMany({
+    where: {
+      ...startsInYear(period),
+      offer: { providerId: { in: [...new Set(runs.map((r) => r.offer.provider.id))] } },
+    },
+    select: {
+      offerId: true,
+      periodStart: true,
+      offer: { select: { providerId: true, status: true } },
+      patients: true,
+      carers: true,
+      childrenAndYouth: true,
+      parents: true,
+      others: true,
+    },
+  });
   const grid = offerGrid(
     period,
     threshold,
-    2,
-    runs,
-    (r: Run) => ({ offerId: r.id, providerId: r.id }),
-    (r: Run) => r.startsAt,
-    (r: Run) => [
-      r.signUps.filter((s) => s.role === "PATIENT").length,
-      r.signUps.filter((s) => s.role === "RELATIVE").length,
-    ],
+    participantFields.length,
+    reports,
+    (r) => ({ offerId: r.offerId!, providerId: gridTableOf(r.offer!) }),
+    (r) => r.periodStart,
+    (r) => participantFields.map((k) => r[k]),
   );
   const inPeriod = runs.filter((r) => startsIn(period, r.startsAt));
   const rows = new Map<
     string,
-    { row: Omit<A0099Row, "patients" | "relatives" | "participants">; runs: string[] }
+    { row: Omit<A0099Row, "patients" | "relatives" | "participants">; offers: Set<string> }
   >();
   for (const r of inPeriod) {
     const group = r.offer.diagnosisGroups[0] ?? null;
@@ -104,16 +120,13 @@ export async function a0099Activity(
         diagnosisGroup: group,
         activities: 0,
       },
-      runs: [],
+      offers: new Set<string>(),
     };
     entry.row.activities++;
-    entry.runs.push(r.id);
+    entry.offers.add(r.offerId);
     rows.set(key, entry);
   }
-  const people = (ids: string[]) => {
-    const sum = grid.sum(ids, period);
-    return { patients: sum.cells[0]!, relatives: sum.cells[1]!, participants: sum.total };
-  };
+  const people = (offerIds: Iterable<string>) => a0099People(grid.sum(offerIds, period));
   const { start, end } = periodRange(period);
   return {
     indicator: "A0099",
@@ -123,13 +136,13 @@ export async function a0099Activity(
     to: new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10),
     smallCountThreshold: threshold,
     rows: [...rows.values()]
-      .map(({ row, runs: ids }) => ({ ...row, ...people(ids) }))
+      .map(({ row, offers }) => ({ ...row, ...people(offers) }))
       .sort(
         (a, b) =>
           a.hospitalTrustName.localeCompare(b.hospitalTrustName, "nb") ||
           (a.unitName ?? "").localeCompare(b.unitName ?? "", "nb") ||
           (a.diagnosisGroup ?? "").localeCompare(b.diagnosisGroup ?? ""),
       ),
-    total: { activities: inPeriod.length, ...people(inPeriod.map((r) => r.id)) },
+    total: { activities: inPeriod.length, ...people(inPeriod.map((r) => r.offerId)) },
   };
 }

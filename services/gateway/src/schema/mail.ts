@@ -1,5 +1,6 @@
 import { recordSensitiveRead } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
+import { personMailHeader } from "@samspill/domain";
 import { type DigestPreview, previewDigest } from "@samspill/mail";
 import { z } from "zod";
 import { isRegionalAdmin } from "../admin/regional-admin.js";
@@ -76,9 +77,18 @@ async function ownMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
   return { to: { hasSome: members.map((m) => m.email) } };
 }
 
+/**
+ * Mails to course participants (the sign-up flow) carry a name and a private link to the
+ * person's sign-up: they are no admin's to read, so the view leaves them out for everyone.
+ */
+const notToParticipants: Prisma.CapturedMailWhereInput = {
+  NOT: { headers: { array_contains: [{ key: personMailHeader.toLowerCase() }] } },
+};
+
 /** Captured mails the viewer may read: all for RHF admins, else those to members of orgs they administer. */
 async function visibleMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
-  return (await isRegionalAdmin(ctx.db, ctx.viewer)) ? {} : ownMails(ctx);
+  const reach = (await isRegionalAdmin(ctx.db, ctx.viewer)) ? {} : await ownMails(ctx);
+  return { AND: [reach, notToParticipants] };
 }
 
 /** Logs an RHF admin's read of mails to other organisations' members (see recordSensitiveRead). */
@@ -120,7 +130,7 @@ builder.queryFields((t) => ({
     type: "CapturedMail",
     cursor: "id",
     description:
-      "Mails the local SMTP sink captured, newest first (admins: RHF admins see all, others those to their members).",
+      "Mails the local SMTP sink captured, newest first (admins: RHF admins see all, others those to their members); never mails to course participants.",
     maxSize: 100,
     authScopes: (_root, _args, ctx) => adminOf(ctx).length > 0,
     resolve: async (query, _root, _args, ctx) => {

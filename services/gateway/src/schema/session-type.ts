@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { sessionPlaces } from "./session-places.js";
+import { placesSelect, sessionPlaces } from "./session-places.js";
 
 // One dated run of an offer. Its place counts go through the small-count rule for callers
 // outside the provider (session-places.ts); kept apart from offer.ts so both stay small.
@@ -15,12 +15,12 @@ builder.prismaObject("OfferSession", {
     registrations: t.int({
       nullable: true,
       description: "Null for callers outside the provider where fewer people than the threshold registered.",
-      select: { capacity: true, registrations: true, offer: { select: { providerId: true } } },
+      select: placesSelect,
       resolve: (s, _args, ctx) => sessionPlaces(s, ctx).registrations,
     }),
     availablePlaces: t.int({
       nullable: true,
-      select: { capacity: true, registrations: true, offer: { select: { providerId: true } } },
+      select: placesSelect,
       resolve: (s, _args, ctx) => sessionPlaces(s, ctx).availablePlaces,
     }),
     cancelled: t.exposeBoolean("cancelled"),

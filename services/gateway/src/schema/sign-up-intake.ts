@@ -90,21 +90,20 @@ builder.prismaObjectFields("OfferSession", (t) => ({
     type: SignUpCountsRef,
     nullable: true,
     description: "Sign-ups by status, for members of the provider only (null for anyone else).",
-    select: { id: true, offer: { select: { providerId: true } } },
-    resolve: async (s, _args, ctx) => {
+    // The statuses come with the session's own query (a joined select), so a page of sessions
+    // costs no query per session; only statuses are loaded, never a person's fields.
+    select: {
+      offer: { select: { providerId: true } },
+      signUps: {
+        where: { status: { in: ["CONFIRMED", "OFFERED", "WAITING", "REQUESTED"] } },
+        select: { status: true },
+      },
+    },
+    resolve: (s, _args, ctx) => {
       if (!isProviderMember(ctx, s.offer.providerId)) return null;
-      const groups = await ctx.db.sessionSignUp.groupBy({
-        by: ["status"],
-        where: { sessionId: s.id },
-        _count: { _all: true },
-      });
-      const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0;
-      return {
-        confirmed: count("CONFIRMED"),
-        offered: count("OFFERED"),
-        waiting: count("WAITING"),
-        requested: count("REQUESTED"),
-      };
+      const counts = { confirmed: 0, offered: 0, waiting: 0, requested: 0 };
+      for (const { status } of s.signUps) counts[status.toLowerCase() as keyof typeof counts] += 1;
+      return counts;
     },
   }),
 }));

@@ -1,4 +1,5 @@
 import { issueSignUpLink } from "@samspill/commands";
+import { personMailHeaders } from "@samspill/domain";
 import {
   type CourseMailKind,
   type CourseMailLocale,
@@ -63,7 +64,12 @@ export async function mailCoursePerson(
       publicUrl: deps.publicUrl,
     });
     // One recipient: the person's own address, never a list.
-    await deps.mailer.send({ to: signUp.email, messageId: newMessageId(deps.mailer.from), ...mail });
+    await deps.mailer.send({
+      to: signUp.email,
+      messageId: newMessageId(deps.mailer.from),
+      headers: { ...personMailHeaders },
+      ...mail,
+    });
   } catch (error) {
     await releaseSignUpMail(deps.db, signUp.id, key);
     throw error;

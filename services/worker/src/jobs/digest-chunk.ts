@@ -1,23 +1,23 @@
 import { queueNames } from "@samspill/events";
 import {
-  buildDigest,
   digestLookups,
-  digestRenderer,
   digestSince,
-  isEmptyDigest,
+  digestTemplates,
+  groupedDigests,
   isoWeekKey,
+  loadDigestCatalogue,
   loadOfferEvents,
   lookbackFloor,
   weekLabel,
 } from "@samspill/mail";
 import { z } from "zod";
-import { type MailDeps, mailDeps, mailSubscribers, type SubscriberRun } from "./mail-deps.js";
+import { type MailDeps, mailDeps, mailPending, pendingSubscribers, type SubscriberRun } from "./mail-deps.js";
 import { defineJob } from "./types.js";
 
 /**
  * One chunk of a weekly digest run (digest.ts): the subscriptions with ids in (afterId,
- * throughId], each recipient mailed at most once for the week (sendOnce claims a SentSummary
- * row before sending), so a retried or doubled chunk sends nobody a second digest.
+ * throughId], each recipient mailed at most once for the week (sendBatchOnce claims a
+ * SentSummary row before sending), so a retried or doubled chunk sends nobody a second digest.
  */
 export const digestChunk = z.object({
   /** The run's instant, fixed by the run job: every chunk reports the same week. */
@@ -31,6 +31,12 @@ export type DigestChunk = z.output<typeof digestChunk>;
 
 export const weeklyDigestChunkName = "summary.weekly-digest-chunk";
 
+/**
+ * The chunk's digests by group (digest-groups.ts): subscribers whose digests say the same share
+ * one content and one rendering per language; each mail is that with their name and link.
+ * Everything a digest lists is read once for the chunk, so the statements per recipient are
+ * only their share of a batch's claim and mark.
+ */
 export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promise<SubscriberRun> {
   const { db } = deps;
   const at = new Date(chunk.at);
@@ -39,16 +45,14 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
     ...(chunk.afterId ? { gt: chunk.afterId } : {}),
     ...(chunk.throughId ? { lte: chunk.throughId } : {}),
   };
+  const subscribers = await pendingSubscribers(deps, "WEEKLY_DIGEST", periodKey, ids);
+  const { pending } = subscribers;
   // When each recipient of this chunk last got a digest: their window starts there.
-  const recipients = await db.subscription.findMany({
-    where: { kind: "WEEKLY_DIGEST", active: true, id: ids },
-    select: { person: { select: { email: true } } },
-  });
   const previous = await db.sentSummary.groupBy({
     by: ["recipient"],
     where: {
       kind: "WEEKLY_DIGEST",
-      recipient: { in: recipients.map((r) => r.person.email) },
+      recipient: { in: pending.map((s) => s.person.email) },
       periodKey: { not: periodKey },
       sentAt: { gte: lookbackFloor(at), lt: at },
     },
@@ -60,34 +64,44 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
   // (at least a week: someone subscribing meanwhile gets a first digest a week back).
   const earliest = Math.min(
     digestSince(null, at).getTime(),
-    ...recipients.map((r) => sinceOf(r.person.email).getTime()),
+    ...pending.map((s) => sinceOf(s.person.email).getTime()),
   );
-  const events = await loadOfferEvents(db, new Date(earliest), at);
-  const lookups = digestLookups(db);
-  const render = digestRenderer({
-    publicUrl: deps.publicUrl,
-    weekLabel: (language) => weekLabel(periodKey, language),
-    smallCountThreshold: deps.smallCountThreshold,
+  const [events, catalogue] = await Promise.all([
+    loadOfferEvents(db, new Date(earliest), at),
+    // Agreements are listed only to members of a party: none to read for a chunk of the public.
+    loadDigestCatalogue(db, at, { agreements: pending.some((s) => s.person.memberships.length > 0) }),
+  ]);
+  const digests = groupedDigests(db, {
+    until: at,
+    events,
+    lookups: digestLookups(db, catalogue),
+    templates: digestTemplates({
+      publicUrl: deps.publicUrl,
+      weekLabel: (language) => weekLabel(periodKey, language),
+      smallCountThreshold: deps.smallCountThreshold,
+    }),
   });
 
-  return mailSubscribers(
+  const run = await mailPending(
     deps,
     "WEEKLY_DIGEST",
     periodKey,
-    async (s, unsubscribeUrl, language) => {
-      const content = await buildDigest(db, {
-        recipientName: s.person.name,
-        recipientOrganisationIds: s.person.memberships.map((m) => m.organisationId),
+    subscribers,
+    (s, unsubscribeUrl, language) =>
+      digests.mailFor({
+        name: s.person.name,
         filter: s,
         since: sinceOf(s.person.email),
-        until: at,
-        events,
-        lookups,
-      });
-      return isEmptyDigest(content) ? null : render(content, { language, unsubscribeUrl });
-    },
-    ids,
+        organisationIds: s.person.memberships.map((m) => m.organisationId),
+        language,
+        unsubscribeUrl,
+      }),
   );
+  deps.log.info(
+    { kind: "WEEKLY_DIGEST", recipients: pending.length, groups: digests.groups },
+    "digest chunk grouped",
+  );
+  return run;
 }
 
 export const weeklyDigestChunkJob = defineJob({

@@ -1,4 +1,5 @@
 import { issueSignUpLink } from "@samspill/commands";
+import { personMailHeaders } from "@samspill/domain";
 import {
   claimSignUpMail,
   newMessageId,
@@ -59,7 +60,12 @@ export async function mailSignUpPerson(
       offeredUntil: signUp.offeredUntil ?? undefined,
       tooFew: extra.tooFew,
     });
-    await deps.mailer.send({ to: signUp.email, messageId: newMessageId(deps.mailer.from), ...mail });
+    await deps.mailer.send({
+      to: signUp.email,
+      messageId: newMessageId(deps.mailer.from),
+      headers: { ...personMailHeaders },
+      ...mail,
+    });
   } catch (error) {
     await releaseSignUpMail(deps.db, signUp.id, key);
     throw error;

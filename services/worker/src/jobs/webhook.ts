@@ -21,6 +21,30 @@ export interface FanOutResult {
   queued: number;
 }
 
+type ActiveSubscription = { id: string; organisationId: string; eventTypes: string[] };
+const nextRead = new WeakMap<Database, Promise<ActiveSubscription[]>>();
+
+/**
+ * The active subscriptions, read once for all the events that ask in the same turn of the event
+ * loop (the worker holds up to WORKER_EVENTS_CONCURRENCY of them) instead of once per event. The
+ * read still begins after every caller asked, so none sees the subscriptions older than it would
+ * have alone.
+ */
+function activeSubscriptions(db: Database): Promise<ActiveSubscription[]> {
+  const pending = nextRead.get(db);
+  if (pending) return pending;
+  const read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    // Callers from now on need a read that begins after them: the next one.
+    nextRead.delete(db);
+    return db.webhookSubscription.findMany({
+      where: { active: true },
+      select: { id: true, organisationId: true, eventTypes: true },
+    });
+  });
+  nextRead.set(db, read);
+  return read;
+}
+
 /** Records and queues the deliveries of one event; safe to run any number of times. */
 export async function fanOutEvent(
   db: Database,
@@ -28,10 +52,9 @@ export async function fanOutEvent(
   env: Pick<WorkerEnv, "WEBHOOK_MAX_ATTEMPTS" | "WEBHOOK_BACKOFF_MS">,
   event: EventJobData,
 ): Promise<FanOutResult> {
-  const candidates = await db.webhookSubscription.findMany({
-    where: { active: true, OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }] },
-    select: { id: true, organisationId: true },
-  });
+  const candidates = (await activeSubscriptions(db)).filter(
+    (s) => s.eventTypes.length === 0 || s.eventTypes.includes(event.type),
+  );
   if (candidates.length === 0) return { subscriptions: 0, queued: 0 };
   const audience = await audienceOf(db, event);
   const subscriptions = candidates.filter(

@@ -130,6 +130,8 @@ const texts: Translation<typeof nb> = {
     editHeading: "Change the date {{date}}",
     places: "{{registrations}} of {{capacity}} places taken",
     placesOpen: "{{registrations}} registered",
+    signUpCounts:
+      "Sign-ups in the hub: {{confirmed}} confirmed · {{offered}} offered a seat · {{waiting}} waiting · {{requested}} requests",
   },
 };
 

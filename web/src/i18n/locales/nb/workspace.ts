@@ -126,6 +126,8 @@ const texts = {
     editHeading: "Endre dato {{date}}",
     places: "{{registrations}} av {{capacity}} plasser tatt",
     placesOpen: "{{registrations}} påmeldte",
+    signUpCounts:
+      "Påmelding i hubben: {{confirmed}} bekreftet · {{offered}} tilbudt plass · {{waiting}} på venteliste · {{requested}} forespørsler",
   },
 };
 

@@ -129,6 +129,8 @@ const texts: Translation<typeof nb> = {
     editHeading: "Endre dato {{date}}",
     places: "{{registrations}} av {{capacity}} plassar tekne",
     placesOpen: "{{registrations}} påmelde",
+    signUpCounts:
+      "Påmelding i huben: {{confirmed}} stadfesta · {{offered}} tilbode plass · {{waiting}} på venteliste · {{requested}} førespurnader",
   },
 };
 

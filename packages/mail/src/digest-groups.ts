@@ -1,0 +1,103 @@
+import type { Database } from "@samspill/database";
+import type { WrittenLanguage } from "@samspill/domain";
+import {
+  buildDigest,
+  type DigestContent,
+  type DigestLookups,
+  filterKey,
+  isEmptyDigest,
+} from "./digest-content.js";
+import type { SubscriberFilter } from "./filters.js";
+import type { OfferEvent } from "./offer-changes.js";
+import { osloDate } from "./oslo.js";
+import type { DigestTemplate, DigestTemplates } from "./templates/digest.js";
+import type { RenderedMail } from "./templates/render.js";
+
+// A weekly digest run mails thousands of subscribers, and most say the same as many others: the
+// same filter, the same events since their last digest, the same agreements (none, for the
+// public). Such subscribers form a group; its content is built and rendered once per language,
+// and each recipient's mail is that text with their own name and unsubscribe link filled in.
+
+/** One subscriber of a run, as far as their digest depends on them. */
+export interface DigestReader {
+  name: string;
+  filter: SubscriberFilter;
+  /** Where their window starts (digestSince). */
+  since: Date;
+  /** Their organisations: a digest lists only the expiring agreements one of them is party to. */
+  organisationIds: readonly string[];
+  language: WrittenLanguage;
+  /** Their signed unsubscribe page. */
+  unsubscribeUrl: string;
+}
+
+export interface DigestRun {
+  until: Date;
+  /** The offer events of every window of the run (loadOfferEvents). */
+  events: readonly OfferEvent[];
+  /** The run's lookups, with its catalogue (digestLookups, loadDigestCatalogue). */
+  lookups: DigestLookups;
+  templates: DigestTemplates;
+}
+
+export interface GroupedDigests {
+  /** The reader's mail, or null when their digest has nothing to tell. */
+  mailFor(reader: DigestReader): Promise<RenderedMail | null>;
+  /** Content groups built so far (to report how well the run grouped). */
+  readonly groups: number;
+}
+
+/**
+ * Equal for two readers exactly when their digests say the same but for the name: the filter,
+ * the events in the window and the Oslo date it starts on (the mail names it), and the
+ * agreements shown to them.
+ */
+async function groupKey(run: DigestRun, reader: DigestReader): Promise<string> {
+  const agreements = await run.lookups.agreements(reader.filter, run.until);
+  const shown = agreements.filter((a) => a.partyIds.some((id) => reader.organisationIds.includes(id)));
+  return [
+    filterKey(reader.filter),
+    run.lookups.window(run.events, reader.since, run.until),
+    osloDate(reader.since),
+    shown.map((a) => a.id).join(","),
+  ].join("|");
+}
+
+export function groupedDigests(db: Database, run: DigestRun): GroupedDigests {
+  const contents = new Map<string, Promise<DigestContent>>();
+  const templates = new Map<string, Promise<DigestTemplate | null>>();
+  const remembered = <T>(memo: Map<string, Promise<T>>, key: string, make: () => Promise<T>) => {
+    let found = memo.get(key);
+    if (!found) {
+      found = make();
+      memo.set(key, found);
+      // A failure is not remembered: the group's next reader tries again.
+      found.catch(() => memo.delete(key));
+    }
+    return found;
+  };
+  return {
+    get groups() {
+      return contents.size;
+    },
+    async mailFor(reader) {
+      const key = await groupKey(run, reader);
+      const template = await remembered(templates, `${key}|${reader.language}`, async () => {
+        const content = await remembered(contents, key, () =>
+          buildDigest(db, {
+            // The name is filled in per reader; the group's content has none.
+            recipientName: "",
+            recipientOrganisationIds: reader.organisationIds,
+            filter: reader.filter,
+            since: reader.since,
+            until: run.until,
+            events: run.events,
+            lookups: run.lookups,
+          }),
+        );
+        return isEmptyDigest(content) ? null : run.templates(content, reader.language, true);
+      });
+      return template ? template.fill(reader.name, reader.unsubscribeUrl) : null;
+    },
+  };
+}
