@@ -192,6 +192,26 @@ describe("sign-in through the demo OpenID provider", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Innloggingen er utløpt");
   });
+
+  it("answers that page in nynorsk or English when the browser asks for it, bokmål otherwise", async () => {
+    const page = async (acceptLanguage: string) => {
+      const response = await send(gateway.app, new CookieJar(), "/auth/callback?code=abc&state=def", {
+        headers: { "accept-language": acceptLanguage },
+      });
+      expect(response.status).toBe(400);
+      return response.text();
+    };
+    const nynorsk = await page("nn-NO,nn;q=0.9,nb;q=0.5");
+    expect(nynorsk).toContain('<html lang="nn">');
+    expect(nynorsk).toContain("Innlogginga har gått ut");
+    const english = await page("en-GB,en;q=0.9");
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain("The sign-in has expired");
+    expect(english).toContain("Sign in again");
+    const swedish = await page("sv-SE");
+    expect(swedish).toContain('<html lang="nb">');
+    expect(swedish).toContain("Innloggingen er utløpt");
+  });
 });
 
 describe("sessions", () => {

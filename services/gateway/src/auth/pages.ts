@@ -1,4 +1,6 @@
-// Small self-contained HTML pages for sign-in: Norwegian bokmål, no scripts, no external
+import type { WrittenLanguage } from "@samspill/domain";
+
+// Small self-contained HTML pages for sign-in, in the language given (bokmål unless told), no scripts, no external
 // assets (they must work offline and under a strict CSP), semantic markup for screen readers.
 
 export function escapeHtml(value: unknown): string {
@@ -34,9 +36,9 @@ button.secondary{background:Canvas;color:CanvasText}
 :focus-visible{outline:3px solid #ff9100;outline-offset:2px}
 `;
 
-export function htmlPage(title: string, body: string): string {
+export function htmlPage(title: string, body: string, lang: WrittenLanguage = "nb"): string {
   return `<!DOCTYPE html>
-<html lang="nb">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,7 +54,12 @@ ${body}
 </html>`;
 }
 
-export function messagePage(title: string, message: string, link?: { href: string; text: string }): string {
+export function messagePage(
+  title: string,
+  message: string,
+  link?: { href: string; text: string },
+  lang: WrittenLanguage = "nb",
+): string {
   const action = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
-  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n${action}`);
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n${action}`, lang);
 }

@@ -7,6 +7,7 @@ import type { AuthConfig } from "./config.js";
 import { authCookie } from "./cookies.js";
 import { acceptOnSignIn, belongsNowhere, signInPages } from "./first-sign-in.js";
 import type { LocalProvider } from "./local-provider/provider.js";
+import { signInLanguage, signInTexts } from "./page-texts.js";
 import { messagePage } from "./pages.js";
 import type { RelyingParty, VerifiedSignIn } from "./relying-party.js";
 import { safeReturnTo } from "./return-to.js";
@@ -30,15 +31,22 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
   const names = config.cookieNames;
   // The browser keeps the cookie for the absolute lifetime at most; Redis enforces both lifetimes.
   const sessionMaxAge = config.sessionLifetimes.absoluteSeconds;
-  const signInAgain = { href: "/auth/login", text: "Logg inn på nytt" };
+  // A page of the sign-in routes' own, in the reader's language (page-texts.ts).
+  const page = <E2 extends Env>(
+    c: HonoContext<E2>,
+    key: "notConfigured" | "unavailable" | "expired" | "refused",
+  ) => {
+    const lang = signInLanguage(c.req.header("accept-language"));
+    const texts = signInTexts[lang];
+    const [title, message] = texts[key];
+    const again = key === "notConfigured" ? undefined : { href: "/auth/login", text: texts.signInAgain };
+    return messagePage(title, message, again, lang);
+  };
 
   app.get("/auth/login", async (c) => {
     c.header("cache-control", "no-store");
     if (!relyingParty) {
-      return c.html(
-        messagePage("Innlogging er ikke satt opp", "Denne installasjonen har ingen innlogging ennå."),
-        503,
-      );
+      return c.html(page(c, "notConfigured"), 503);
     }
     const returnTo = safeReturnTo(c.req.query("returnTo"));
     // A sign-in started from an invitation's link accepts it in the callback (first-sign-in.ts).
@@ -48,7 +56,7 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       begun = await relyingParty.begin(returnTo);
     } catch (error) {
       log.error({ err: error }, "sign-in: the OpenID provider could not be reached");
-      return c.html(messagePage("Innlogging er ikke tilgjengelig", "Prøv igjen om litt.", signInAgain), 503);
+      return c.html(page(c, "unavailable"), 503);
     }
     const flowId = await sessions.saveLoginFlow(invitation ? { ...begun.flow, invitation } : begun.flow);
     c.header("set-cookie", authCookie(names.loginFlow, flowId, loginFlowTtlSeconds, secure), {
@@ -63,8 +71,7 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
     const flow = flowId ? await sessions.takeLoginFlow(flowId) : null;
     c.header("set-cookie", authCookie(names.loginFlow, "", 0, secure), { append: true });
     if (!flow || !relyingParty) {
-      const message = "Innloggingen tok for lang tid eller ble startet i en annen nettleser.";
-      return c.html(messagePage("Innloggingen er utløpt", message, signInAgain), 400);
+      return c.html(page(c, "expired"), 400);
     }
     const callbackUrl = new URL(c.req.url);
     if (callbackUrl.searchParams.get("error") === "access_denied") return c.redirect(flow.returnTo, 303);
@@ -74,14 +81,7 @@ export function mountAuthRoutes<E extends Env>(app: Hono<E>, deps: AuthRouteDeps
       signedIn = await relyingParty.complete(callbackUrl, flow);
     } catch (error) {
       log.warn({ err: error }, "sign-in: the provider's answer was refused");
-      return c.html(
-        messagePage(
-          "Innloggingen mislyktes",
-          "Svaret fra innloggingstjenesten kunne ikke godtas.",
-          signInAgain,
-        ),
-        400,
-      );
+      return c.html(page(c, "refused"), 400);
     }
     const { subject, idToken } = signedIn;
     if (flow.invitation) {
