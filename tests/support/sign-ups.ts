@@ -1,5 +1,6 @@
 import { addSession, createOffer, publishOffer, systemActor, unitOf } from "@samspill/commands";
 import type { Database } from "@samspill/database";
+import { toEventJob } from "@samspill/events";
 import { orgId } from "./gateway.js";
 
 // A published course with one session, made through the commands, for the sign-up tests.
@@ -52,3 +53,32 @@ export const person = (sessionId: string, n: number) => ({
   locale: (["nb", "nn", "en"] as const)[n % 3],
   consent: true,
 });
+
+/** The outbox's newest sequence number: events written after it are the test's own. */
+export async function lastOutboxSequence(db: Database): Promise<bigint> {
+  return (await db.outboxEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0n;
+}
+
+/**
+ * Runs the event jobs (through `run`, on a real worker) for the outbox rows written after
+ * `after`, then for the rows those jobs wrote, until none are new; returns the last sequence.
+ */
+export async function deliverOutbox(
+  db: Database,
+  run: (name: string, data: Record<string, unknown>) => Promise<unknown>,
+  after: bigint,
+): Promise<bigint> {
+  let last = after;
+  for (;;) {
+    const rows = await db.outboxEvent.findMany({
+      where: { sequence: { gt: last } },
+      orderBy: { sequence: "asc" },
+    });
+    if (rows.length === 0) return last;
+    for (const row of rows) {
+      const job = toEventJob(row);
+      await run(job.name, job.data as Record<string, unknown>);
+      last = row.sequence;
+    }
+  }
+}

@@ -74,12 +74,23 @@ describe("service logger", () => {
 
   it("replaces names, addresses, sign-up needs and PAM pseudonyms by field name", () => {
     const { log, text } = captured();
-    log.info({ name: "Kari Nordmann", signUp: { id: "s1", name: "Ola Nordmann", otherNeeds: "Rullestol" } }, "a");
+    log.info(
+      { name: "Kari Nordmann", signUp: { id: "s1", name: "Ola Nordmann", otherNeeds: "Rullestol" } },
+      "a",
+    );
     log.warn({ person: { contactName: "Per Hansen", address: "Storgata 1, 6413 Molde" } }, "b");
     log.info({ result: { pseudonym: "K7-01", level: 2 }, pseudonym: "K7-02" }, "c");
     log.info({ signUp: { interpreterLanguage: "ar", accessibilityNeeds: ["HEARING_LOOP"] } }, "d");
     const out = text();
-    for (const personal of ["Nordmann", "Rullestol", "Per Hansen", "Storgata", "K7-01", "K7-02", "HEARING_LOOP"])
+    for (const personal of [
+      "Nordmann",
+      "Rullestol",
+      "Per Hansen",
+      "Storgata",
+      "K7-01",
+      "K7-02",
+      "HEARING_LOOP",
+    ])
       expect(out).not.toContain(personal);
     expect(out).not.toContain('"interpreterLanguage":"ar"');
     // What is not personal stays: ids, counts, the service's name.

@@ -317,7 +317,8 @@ export async function createForeignObjects(db: Database): Promise<ForeignObjects
       to: [email],
       subject: `${secret} digest`,
       text: `${secret} mail body`,
-      headers: {},
+      // As the sink stores them: the header lines, in order.
+      headers: [{ key: "subject", line: `Subject: ${secret} digest` }],
       size: 100,
     },
   });

@@ -1,9 +1,18 @@
-import { guessedLink, type MutationRows } from "./mutation-row.js";
+import { guessedLink, type MutationRow, type MutationRows, type Vars } from "./mutation-row.js";
+import type { MutationTargets } from "./mutation-targets.js";
 
 // Offers, sessions, sign-ups and offer imports. Rows run their controls in this order, so edits
 // come before the one-shot actions on the same object.
 
-const link = (token: string) => ({ input: { token, otherNeeds: "Trenger rullestolplass" } });
+/** A participant's own sign-up, opened by its private link: outsiders hold none, so they guess one. */
+const byLink = (key: keyof MutationTargets["links"], call: (token: string) => Vars): MutationRow => ({
+  ownThings:
+    "The private link's token is the participant's only key; outsiders hold no link, so they guess one",
+  by: () => null,
+  args: (t) => call(t.links[key]),
+  outsiderArgs: () => call(guessedLink),
+  state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.linkIds[key] } }),
+});
 
 export const offerRows: MutationRows = {
   createOffer: {
@@ -89,38 +98,10 @@ export const offerRows: MutationRows = {
     args: (t) => ({ id: t.signUpId, accept: true }),
     state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.signUpId } }),
   },
-  updateSignUp: {
-    ownThings:
-      "The private link's token is the participant's only key; outsiders hold no link, so they guess one",
-    by: () => null,
-    args: (t) => link(t.links.update),
-    outsiderArgs: () => link(guessedLink),
-    state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.linkIds.update } }),
-  },
-  cancelSignUp: {
-    ownThings:
-      "The private link's token is the participant's only key; outsiders hold no link, so they guess one",
-    by: () => null,
-    args: (t) => ({ token: t.links.cancel }),
-    outsiderArgs: () => ({ token: guessedLink }),
-    state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.linkIds.cancel } }),
-  },
-  deleteSignUp: {
-    ownThings:
-      "The private link's token is the participant's only key; outsiders hold no link, so they guess one",
-    by: () => null,
-    args: (t) => ({ token: t.links.delete }),
-    outsiderArgs: () => ({ token: guessedLink }),
-    state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.linkIds.delete } }),
-  },
-  answerSeatOffer: {
-    ownThings:
-      "The private link's token is the participant's only key; outsiders hold no link, so they guess one",
-    by: () => null,
-    args: (t) => ({ token: t.links.seat, accept: true }),
-    outsiderArgs: () => ({ token: guessedLink, accept: true }),
-    state: (t, db) => db.sessionSignUp.findUnique({ where: { id: t.linkIds.seat } }),
-  },
+  updateSignUp: byLink("update", (token) => ({ input: { token, otherNeeds: "Trenger rullestolplass" } })),
+  cancelSignUp: byLink("cancel", (token) => ({ token })),
+  deleteSignUp: byLink("delete", (token) => ({ token })),
+  answerSeatOffer: byLink("seat", (token) => ({ token, accept: true })),
   editOfferImportRow: {
     args: async (t, db) => ({
       importId: t.offerImportId,

@@ -50,7 +50,7 @@ export const controls = {
   userOrganisation: viewerWith([{ org: "uo:ffo", role: "ADMIN" }]),
   regionalAdmin: viewerWith([{ org: "rhf:hmn", role: "ADMIN" }]),
   /** The owner's member as the person they are (their own language, subscriptions, feed). */
-  member: (t: MutationTargets): Viewer => ({
+  member: (t: Pick<ForeignObjects, "personId" | "organisationId">): Viewer => ({
     kind: "PERSON",
     personId: t.personId,
     tokenId: null,
@@ -171,7 +171,7 @@ export async function createMutationTargets(db: Database): Promise<MutationTarge
   });
   // Linked here so an outsider's unlink has a link to break.
   await linkOfferToAgreement(unit, actor, { agreementId: f.agreementId, offerId: f.draftOfferId });
-  await createMyCalendarFeed(unit, controls.member({ ...f } as MutationTargets));
+  await createMyCalendarFeed(unit, controls.member(f));
 
   return {
     ...f,

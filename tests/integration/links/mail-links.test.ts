@@ -212,19 +212,7 @@ async function renderAll(): Promise<Rendered[]> {
     remindersFooter.headers,
   );
 
-  // Mails to one person about one thing (no subscription, so no unsubscribe link).
-  add(
-    "renderInvitation",
-    await mail.renderInvitation({
-      token: "i".repeat(43),
-      name: person.name,
-      role: "EDITOR",
-      organisationName: "Molde kommune",
-      inviterName: "Kari Nordmann",
-      expiresAt: new Date(now.getTime() + 7 * 86_400_000),
-      publicUrl,
-    }),
-  );
+  // Whether a course with a minimum goes ahead, to the provider's staff (sent as a reminder).
   add(
     "renderSessionDecision",
     await mail.renderSessionDecision({
@@ -235,6 +223,22 @@ async function renderAll(): Promise<Rendered[]> {
       participants: 8,
       minimum: 6,
       waiting: 0,
+      publicUrl,
+      unsubscribeUrl: remindersFooter.page,
+    }),
+    remindersFooter.headers,
+  );
+
+  // Mails to one person about one thing (no subscription, so no unsubscribe link).
+  add(
+    "renderInvitation",
+    await mail.renderInvitation({
+      token: "i".repeat(43),
+      name: person.name,
+      role: "EDITOR",
+      organisationName: "Molde kommune",
+      inviterName: "Kari Nordmann",
+      expiresAt: new Date(now.getTime() + 7 * 86_400_000),
       publicUrl,
     }),
   );
@@ -330,6 +334,7 @@ describe("links in mails", () => {
         "renderForumFlagMail",
         "renderHalfYearly",
         "renderReminders",
+        "renderSessionDecision",
       ].sort(),
     );
     for (const m of summaries) {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { cancelSignUpByToken, signUpForSession, unitOf } from "@samspill/commands";
-import { queueNames, toEventJob } from "@samspill/events";
+import { queueNames } from "@samspill/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useSeededDatabase } from "../../support/seeded.js";
-import { courseWithSession, person } from "../../support/sign-ups.js";
+import { courseWithSession, deliverOutbox, lastOutboxSequence, person } from "../../support/sign-ups.js";
 import { type MailHarness, startMailHarness } from "../summaries/mail-harness.js";
 
 // An offered seat nobody accepts (issue 14, item 2): the worker's scheduled expiry job lapses
@@ -17,36 +17,31 @@ beforeAll(async () => {
 });
 afterAll(() => mail.stop());
 
-/** Runs the event jobs for outbox rows after `after`, and for the rows those jobs write, until none are new. */
-async function deliverEvents(after: bigint): Promise<bigint> {
-  let last = after;
-  for (;;) {
-    const rows = await db.outboxEvent.findMany({ where: { sequence: { gt: last } }, orderBy: { sequence: "asc" } });
-    if (rows.length === 0) return last;
-    for (const row of rows) {
-      const job = toEventJob(row);
-      await mail.run(queueNames.events, job.name, job.data);
-      last = row.sequence;
-    }
-  }
-}
+const deliverEvents = (after: bigint) =>
+  deliverOutbox(db, (name, data) => mail.run(queueNames.events, name, data), after);
 
 const tag = randomBytes(4).toString("hex").replace(/\d/g, "e");
-const who = (sessionId: string, n: number) => ({ ...person(sessionId, n), email: `expiry-${n}-${tag}@test.samspill.no` });
+const who = (sessionId: string, n: number) => ({
+  ...person(sessionId, n),
+  email: `expiry-${n}-${tag}@test.samspill.no`,
+});
 
 describe("seat offer expiry", () => {
   it("passes a lapsed offer to the next in line, who gets the offer mail", async () => {
     const course = await courseWithSession(db, { title: `Utløpskurs ${tag}`, capacity: 1 });
-    let sequence = (await db.outboxEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0n;
+    let sequence = await lastOutboxSequence(db);
     const unit = unitOf(db);
     // person 1 (nn) takes the seat; 2 (en) and 4 (nn) wait in that order.
     const signUps: Awaited<ReturnType<typeof signUpForSession>>[] = [];
-    for (const n of [1, 2, 4]) signUps.push(await signUpForSession(unit, null, who(course.sessionId, n), { retentionMonths: 6 }));
+    for (const n of [1, 2, 4])
+      signUps.push(await signUpForSession(unit, null, who(course.sessionId, n), { retentionMonths: 6 }));
     expect(signUps.map((s) => s.status)).toEqual(["CONFIRMED", "WAITING", "WAITING"]);
     await cancelSignUpByToken(unit, null, { token: signUps[0]!.token });
     sequence = await deliverEvents(sequence);
     const offeredTo = (n: number) =>
-      mail.to(who(course.sessionId, n).email).filter((m) => /^(A seat is free for you|Ein plass er ledig for deg)/.test(m.subject));
+      mail
+        .to(who(course.sessionId, n).email)
+        .filter((m) => /^(A seat is free for you|Ein plass er ledig for deg)/.test(m.subject));
     expect(offeredTo(2)).toHaveLength(1);
     expect(offeredTo(4)).toHaveLength(0);
 
@@ -55,8 +50,11 @@ describe("seat offer expiry", () => {
       where: { id: signUps[1]!.id },
       data: { offeredUntil: new Date(Date.now() - 60_000) },
     });
-    const result = (await mail.run(queueNames.maintenance, "signup.offer_expiry")) as { expired: number };
-    expect(result.expired).toBeGreaterThanOrEqual(1);
+    const result = (await mail.run(queueNames.maintenance, "signup.offer_expiry")) as Record<
+      string,
+      { expired: number }
+    >;
+    expect(result["signup.offer_expiry"]?.expired).toBeGreaterThanOrEqual(1);
     await deliverEvents(sequence);
 
     const statuses = await db.sessionSignUp.findMany({

@@ -1,7 +1,9 @@
-import { signUpForSession, unitOf } from "@samspill/commands";
+import { addSession, signUpForSession, systemActor, unitOf } from "@samspill/commands";
+import type { Database } from "@samspill/database";
 import { publishedPlaces, SMALL_COUNT_THRESHOLD } from "@samspill/domain";
 import { graphql } from "@samspill/graphql";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../../support/db.js";
 import { testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
 import { courseWithSession, person } from "../../support/sign-ups.js";
@@ -80,11 +82,45 @@ describe("places of a session that takes sign-ups", () => {
   });
 
   it("counts a referral course's requests for the provider without taking seats", async () => {
-    const course = await courseWithSession(db, { title: "Henvisningskurs", capacity: 10, requiresReferral: true });
+    const course = await courseWithSession(db, {
+      title: "Henvisningskurs",
+      capacity: 10,
+      requiresReferral: true,
+    });
     for (let n = 1; n <= 3; n++)
       await signUpForSession(unitOf(db), null, person(course.sessionId, n), { retentionMonths: 6 });
     const own = await sessionAs(course.offerId, provider);
     expect(own).toMatchObject({ registrations: 0, availablePlaces: 10 });
     expect(own.signUpCounts).toEqual({ confirmed: 0, offered: 0, waiting: 0, requested: 3 });
   });
+
+  it("costs the provider's offer page no statement per session for the sign-up counts", async () => {
+    const course = await courseWithSession(db, { title: "Mange datoer", capacity: 4 });
+    await fill(course.sessionId, 4, 1);
+    const count = async () => {
+      statements.length = 0;
+      const result = await testGateway(counted, provider).query(Places, { id: course.offerId });
+      expect(result.errors).toBeUndefined();
+      return statements.filter((q) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT 1)\b/i.test(q)).length;
+    };
+    const one = await count();
+    for (let i = 1; i <= 4; i++) {
+      const startsAt = new Date(Date.now() + (40 + i) * 86_400_000);
+      const s = await addSession(unitOf(db), systemActor("Testoppsett"), {
+        offerId: course.offerId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        capacity: 4,
+      });
+      await fill(s.id, 1, 0);
+    }
+    expect(await count()).toBe(one);
+  });
 });
+
+const statements: string[] = [];
+let counted: Database;
+beforeAll(() => {
+  counted = testDatabase((sql) => statements.push(sql));
+});
+afterAll(() => counted.$disconnect());

@@ -1,11 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { signUpForSession, unitOf } from "@samspill/commands";
-import { queueNames, toEventJob } from "@samspill/events";
+import { queueNames } from "@samspill/events";
 import { graphql } from "@samspill/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { db, useSeededDatabase } from "../../support/seeded.js";
-import { courseWithSession, signUpProvider } from "../../support/sign-ups.js";
+import {
+  courseWithSession,
+  deliverOutbox,
+  lastOutboxSequence,
+  signUpProvider,
+} from "../../support/sign-ups.js";
 import { type MailHarness, startMailHarness } from "../summaries/mail-harness.js";
 
 // Referral courses (issue 14, item 1): sign-ups arrive as requests; the provider's intake page
@@ -54,14 +59,9 @@ const Decide = graphql(`
 const editor = viewerWith([{ org: "mun:1506", role: "EDITOR" }]);
 const stranger = viewerWith([{ org: "mun:1505", role: "ADMIN" }]);
 
-async function deliverEvents(after: bigint) {
-  const rows = await db.outboxEvent.findMany({ where: { sequence: { gt: after } }, orderBy: { sequence: "asc" } });
-  for (const row of rows) {
-    const job = toEventJob(row);
-    await mail.run(queueNames.events, job.name, job.data);
-  }
-}
-const lastSequence = async () => (await db.outboxEvent.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0n;
+const deliverEvents = (after: bigint) =>
+  deliverOutbox(db, (name, data) => mail.run(queueNames.events, name, data), after);
+const lastSequence = () => lastOutboxSequence(db);
 
 const ids: string[] = [];
 let sessionId: string;
@@ -84,7 +84,11 @@ function onlyMailTo(p: (typeof people)[number], subject: string) {
 
 describe("referral requests", () => {
   it("takes requests, mails each person a receipt in their language, and shows needs to the provider only", async () => {
-    const course = await courseWithSession(db, { title: `Henvist ${tag}`, capacity: 1, requiresReferral: true });
+    const course = await courseWithSession(db, {
+      title: `Henvist ${tag}`,
+      capacity: 1,
+      requiresReferral: true,
+    });
     sessionId = course.sessionId;
     const before = await lastSequence();
     for (const [i, p] of people.entries()) {
@@ -117,7 +121,11 @@ describe("referral requests", () => {
     expect(intake.errors).toBeUndefined();
     const ours = intake.data!.signUpRequests.filter((r) => ids.includes(r.id));
     expect(ours.map((r) => r.name)).toEqual(people.map((p) => p.name));
-    expect(ours[0]).toMatchObject({ needsInterpreter: true, interpreterLanguage: "ar", otherNeeds: people[0]!.needs });
+    expect(ours[0]).toMatchObject({
+      needsInterpreter: true,
+      interpreterLanguage: "ar",
+      otherNeeds: people[0]!.needs,
+    });
     expect(ours[1]!.accessibilityNeeds).toEqual(["HEARING_LOOP"]);
 
     // Another organisation's admin, and an anonymous caller, get none of them.

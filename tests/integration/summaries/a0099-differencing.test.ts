@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { graphql } from "@samspill/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendees, heldRun } from "../../support/attendance.js";
 import { testDatabase } from "../../support/db.js";
 import { testGateway } from "../../support/gateway.js";
 
@@ -14,7 +15,6 @@ import { testGateway } from "../../support/gateway.js";
 const YEAR = 2022;
 let db: Database;
 const trustId = randomUUID();
-const offerIds = { x: "", y: "" };
 
 /** An A0099 offer of the trust with one held run in March: its attendance, and the report of it. */
 async function offerWithRun(title: string, group: "DIABETES" | "COPD", patients: number) {
@@ -35,23 +35,7 @@ async function offerWithRun(title: string, group: "DIABETES" | "COPD", patients:
       publishedAt: new Date(Date.UTC(YEAR - 1, 0, 1)),
     },
   });
-  const startsAt = new Date(Date.UTC(YEAR, 2, 8, 9));
-  const run = await db.offerSession.create({
-    data: { offerId: offer.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) },
-  });
-  await db.sessionSignUp.createMany({
-    data: Array.from({ length: patients }, (_, i) => ({
-      sessionId: run.id,
-      status: "CONFIRMED" as const,
-      sequence: i + 1,
-      role: "PATIENT" as const,
-      name: "Test",
-      email: `p${i}@example.org`,
-      consentedAt: startsAt,
-      retentionMonths: 6,
-      attended: true,
-    })),
-  });
+  await heldRun(db, offer.id, new Date(Date.UTC(YEAR, 2, 8, 9)), attendees(patients));
   // What confirming the attendance files (packages/commands/src/attendance/file-report.ts).
   await db.participationReport.create({
     data: {
@@ -62,7 +46,6 @@ async function offerWithRun(title: string, group: "DIABETES" | "COPD", patients:
       patients,
     },
   });
-  return offer.id;
 }
 
 beforeAll(async () => {
@@ -70,8 +53,8 @@ beforeAll(async () => {
   await db.organisation.create({
     data: { id: trustId, kind: "HOSPITAL_TRUST", name: `Differanse HF ${randomUUID().slice(0, 8)}` },
   });
-  offerIds.x = await offerWithRun("Kurs X", "DIABETES", 3);
-  offerIds.y = await offerWithRun("Kurs Y", "COPD", 9);
+  await offerWithRun("Kurs X", "DIABETES", 3);
+  await offerWithRun("Kurs Y", "COPD", 9);
 });
 afterAll(() => db.$disconnect());
 

@@ -4,10 +4,9 @@ import { graphql } from "@samspill/graphql";
 import { isoWeekKey } from "@samspill/mail";
 import { seedDemoData } from "@samspill/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { successData } from "../../support/answers.js";
 import { testDatabase } from "../../support/db.js";
-import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
-import { finished, type MailHarness, startMailHarness, subscriber } from "./mail-harness.js";
+import { testGateway, viewerWith } from "../../support/gateway.js";
+import { finished, type MailHarness, publishOffer, startMailHarness, subscriber } from "./mail-harness.js";
 
 // The weekly digest end to end: offers published through the gateway land in the outbox, the
 // digest job (a real BullMQ worker) reads the log, renders React Email and sends through SMTP to
@@ -24,44 +23,6 @@ let moldeTwin: { id: string; email: string };
 let trondheim: { id: string; email: string };
 let moldeOfferId: string;
 
-const createOffer = graphql(`mutation($input: CreateOfferInput!) {
-  createOffer(input: $input) { __typename ... on MutationCreateOfferSuccess { data { id version } } ... on Error { message } }
-}`);
-const publish = graphql(`mutation($id: ID!, $version: Int!) {
-  changeOfferStatus(id: $id, version: $version, status: PUBLISHED) {
-    __typename ... on MutationChangeOfferStatusSuccess { data { id status } } ... on Error { message }
-  }
-}`);
-
-/** Creates and publishes an offer through the gateway, as an editor of the municipality. */
-async function publishOffer(municipality: string, title: string): Promise<string> {
-  const gateway = testGateway(db, viewerWith([{ org: `mun:${municipality}`, role: "EDITOR" }]));
-  const created = await gateway.query(createOffer, {
-    input: {
-      providerId: orgId(`mun:${municipality}`),
-      title,
-      summary: "Kurs for deg som vil mestre hverdagen bedre.",
-      kind: "GROUP_COURSE",
-      diagnosisScope: "DIAGNOSIS_INDEPENDENT",
-      format: "PHYSICAL",
-      location: "Helsehuset",
-      languages: ["nb"],
-      audiences: ["PATIENTS"],
-      municipalityNumbers: [municipality],
-      contactEmail: "kurs@kommune.test",
-    },
-  });
-  const offer = successData(created.data?.createOffer);
-  const published = await gateway.query(publish, {
-    id: offer!.id,
-    version: offer!.version,
-  });
-  expect(published.data?.changeOfferStatus.__typename, JSON.stringify(published)).toBe(
-    "MutationChangeOfferStatusSuccess",
-  );
-  return offer!.id;
-}
-
 beforeAll(async () => {
   db = testDatabase();
   await seedDemoData(db);
@@ -69,8 +30,8 @@ beforeAll(async () => {
   molde = await subscriber(db, "molde", "WEEKLY_DIGEST", { municipalityNumbers: ["1506"] });
   moldeTwin = await subscriber(db, "molde-twin", "WEEKLY_DIGEST", { municipalityNumbers: ["1506"] });
   trondheim = await subscriber(db, "trondheim", "WEEKLY_DIGEST", { municipalityNumbers: ["5001"] });
-  moldeOfferId = await publishOffer("1506", moldeTitle);
-  await publishOffer("5001", trondheimTitle);
+  moldeOfferId = await publishOffer(db, "1506", moldeTitle);
+  await publishOffer(db, "5001", trondheimTitle);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@samspill/database";
 import { parsePeriodKey, periodMonths } from "@samspill/domain";
+import { attendees, heldRun } from "../../support/attendance.js";
 import { municipalityNumbers } from "../../support/municipality-numbers.js";
 
 // The data of grid-differencing.test.ts, and what an attacker does with published figures: the
@@ -203,31 +204,13 @@ export async function seedGrid(db: Database) {
         others,
       },
     });
-    if (offers[offer]!.a0099) await heldRun(db, offerIds[offer]!, month, patients, carers);
+    // T's reports are the attendance of a run held that month (A0099 counts the runs).
+    if (offers[offer]!.a0099)
+      await heldRun(
+        db,
+        offerIds[offer]!,
+        new Date(Date.UTC(YEAR, month - 1, 3, 9)),
+        attendees(patients, carers),
+      );
   }
-}
-
-/** A run of an A0099 course held on the 3rd of the month, with the attendance its report files. */
-async function heldRun(db: Database, offerId: string, month: number, patients: number, relatives: number) {
-  const startsAt = new Date(Date.UTC(YEAR, month - 1, 3, 9));
-  const run = await db.offerSession.create({
-    data: { offerId, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) },
-  });
-  const roles = [
-    ...new Array<"PATIENT">(patients).fill("PATIENT"),
-    ...new Array<"RELATIVE">(relatives).fill("RELATIVE"),
-  ];
-  await db.sessionSignUp.createMany({
-    data: roles.map((role, i) => ({
-      sessionId: run.id,
-      status: "CONFIRMED" as const,
-      sequence: i + 1,
-      role,
-      name: "Test",
-      email: `p${i}@example.org`,
-      consentedAt: startsAt,
-      retentionMonths: 6,
-      attended: true,
-    })),
-  });
 }

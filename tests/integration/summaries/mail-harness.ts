@@ -1,7 +1,11 @@
 import type { Database } from "@samspill/database";
 import type { QueueName } from "@samspill/events";
+import { graphql } from "@samspill/graphql";
 import { type CapturedMessage, type SmtpSink, startSmtpSink, storeInDatabase } from "@samspill/mail";
 import type { Queue } from "bullmq";
+import { expect } from "vitest";
+import { successData } from "../../support/answers.js";
+import { orgId, testGateway, viewerWith } from "../../support/gateway.js";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
 
 // A real worker (BullMQ on the run's Redis) sending through nodemailer to an in-test SMTP
@@ -72,4 +76,42 @@ export async function subscriber(
     data: { personId: person.id, kind, municipalityNumbers: filter.municipalityNumbers ?? [] },
   });
   return { ...person, email };
+}
+
+const createOffer = graphql(`mutation($input: CreateOfferInput!) {
+  createOffer(input: $input) { __typename ... on MutationCreateOfferSuccess { data { id version } } ... on Error { message } }
+}`);
+const publish = graphql(`mutation($id: ID!, $version: Int!) {
+  changeOfferStatus(id: $id, version: $version, status: PUBLISHED) {
+    __typename ... on MutationChangeOfferStatusSuccess { data { id status } } ... on Error { message }
+  }
+}`);
+
+/** Creates and publishes an offer through the gateway, as an editor of the municipality: news for its digests. */
+export async function publishOffer(db: Database, municipality: string, title: string): Promise<string> {
+  const gateway = testGateway(db, viewerWith([{ org: `mun:${municipality}`, role: "EDITOR" }]));
+  const created = await gateway.query(createOffer, {
+    input: {
+      providerId: orgId(`mun:${municipality}`),
+      title,
+      summary: "Kurs for deg som vil mestre hverdagen bedre.",
+      kind: "GROUP_COURSE",
+      diagnosisScope: "DIAGNOSIS_INDEPENDENT",
+      format: "PHYSICAL",
+      location: "Helsehuset",
+      languages: ["nb"],
+      audiences: ["PATIENTS"],
+      municipalityNumbers: [municipality],
+      contactEmail: "kurs@kommune.test",
+    },
+  });
+  const offer = successData(created.data?.createOffer);
+  const published = await gateway.query(publish, {
+    id: offer!.id,
+    version: offer!.version,
+  });
+  expect(published.data?.changeOfferStatus.__typename, JSON.stringify(published)).toBe(
+    "MutationChangeOfferStatusSuccess",
+  );
+  return offer!.id;
 }

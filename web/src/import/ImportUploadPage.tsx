@@ -7,6 +7,10 @@ import { SelectField } from "../components/SelectField.js";
 import { RequireSignIn } from "../shared/RequireSignIn.js";
 import { type UploadIssue, uploadOfferFile } from "./upload.js";
 
+// The template's columns a sheet made by hand most often lacks, each explained (the template's
+// guide sheet lists them all).
+const helpedColumns = ["text_language", "unit", "requires_referral", "minimum_participants"] as const;
+
 export function ImportUploadPage() {
   const { t } = useTranslation();
   return <RequireSignIn title={t("offerImport.title")}>{(me) => <Upload me={me} />}</RequireSignIn>;
@@ -69,6 +73,19 @@ function Upload({ me }: { me: Me }) {
         {" · "}
         <a href="/imports/offers/template.csv">{t("offerImport.templateCsv")}</a>
       </p>
+      <details>
+        <summary>{t("offerImport.columnsHeading")}</summary>
+        <dl>
+          {helpedColumns.map((column) => (
+            <div key={column}>
+              <dt>
+                <code>{column}</code>
+              </dt>
+              <dd>{t(`offerImport.columns.${column}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <form onSubmit={submit} noValidate>
         {organisations.length > 1 && (
           <SelectField

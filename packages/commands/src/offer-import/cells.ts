@@ -97,6 +97,17 @@ export function readFlag(column: string, cell: string): { value: boolean; errors
   };
 }
 
+/** A whole number of at least zero (a count of people); empty is none. */
+export function readCount(column: string, cell: string): { value: number | null; errors: RowIssue[] } {
+  const text = cell.trim();
+  if (text === "") return { value: null, errors: [] };
+  if (/^\d{1,6}$/.test(text)) return { value: Number(text), errors: [] };
+  return {
+    value: null,
+    errors: [{ column, code: "bad_number", message: `Expected a whole number, not "${text}"`, value: text }],
+  };
+}
+
 /** YYYY-MM-DD, or the Norwegian DD.MM.YYYY; a real calendar date either way. */
 export function readDate(column: string, cell: string): { value: string | null; errors: RowIssue[] } {
   const text = cell.trim();

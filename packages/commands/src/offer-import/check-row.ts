@@ -1,10 +1,11 @@
-import { importOfferInput, isIcd10Code, publishProblems } from "@samspill/domain";
+import { importOfferInput, isIcd10Code, publishProblems, type WrittenLanguage } from "@samspill/domain";
 import { v5 as uuidv5 } from "uuid";
 import type { z } from "zod";
 import {
   cellIssues,
   type Municipalities,
   type RowIssue,
+  readCount,
   readDate,
   readFlag,
   readTerms,
@@ -37,11 +38,20 @@ export const offerIdOfReference = (providerId: string, reference: string) =>
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const required: readonly ImportColumn[] = ["title", "summary", "kind", "diagnosis_scope", "format"];
 
+/** What a row is checked against, read once for the whole file. */
+export interface RowContext {
+  municipalities: Municipalities;
+  /** The provider's units by name in lower case (a name is unique within its organisation). */
+  units: ReadonlyMap<string, string>;
+  /** The provider's written language: the offer texts' language when the row names none. */
+  textLanguage: WrittenLanguage;
+}
+
 export function checkRow(
   providerId: string,
   line: number,
   values: ImportValues,
-  municipalities: Municipalities,
+  context: RowContext,
 ): CheckedRow {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -106,10 +116,13 @@ export function checkRow(
       ...(isIcd10Code(fixed) ? { suggestion: codes.map((c) => (c === code ? fixed : c)).join(", ") } : {}),
     });
   }
-  const served = municipalities.read("municipalities", cell("municipalities"));
+  const served = context.municipalities.read("municipalities", cell("municipalities"));
   errors.push(...served.errors);
   const reviewDueOn = readDate("review_due_on", cell("review_due_on"));
   errors.push(...reviewDueOn.errors);
+  const unitId = readUnit(values, context.units, errors);
+  const minimum = readCount("minimum_participants", cell("minimum_participants"));
+  errors.push(...minimum.errors);
 
   const input = {
     id: id && uuidPattern.test(id) ? id.toLowerCase() : offerIdOfReference(providerId, reference),
@@ -118,6 +131,8 @@ export function checkRow(
     title: cell("title"),
     summary: cell("summary"),
     description: cell("description"),
+    textLanguage: single("text_language", context.textLanguage),
+    ...(unitId === undefined ? {} : { unitId }),
     kind: single("kind"),
     diagnosisScope: single("diagnosis_scope"),
     diagnosisCodes: codes.filter(isIcd10Code),
@@ -142,6 +157,8 @@ export function checkRow(
     contactPhone: text("contact_phone"),
     howToJoin: text("how_to_join"),
     registrationUrl: text("registration_url"),
+    requiresReferral: flag("requires_referral"),
+    minimumParticipants: minimum.value,
   };
   // The domain's own rules (lengths, e-mail, URL, phone, A0099) name the column they concern;
   // a column already reported above is not reported twice.
@@ -173,4 +190,27 @@ export function checkRow(
     errors,
     warnings,
   };
+}
+
+/**
+ * The unit a row names, by the name it has in the hub. A sheet without the column keeps the unit
+ * an offer has; an empty cell clears it.
+ */
+function readUnit(
+  values: ImportValues,
+  units: ReadonlyMap<string, string>,
+  errors: RowIssue[],
+): string | null | undefined {
+  if (values.unit === undefined) return undefined;
+  const name = values.unit.trim();
+  if (!name) return null;
+  const id = units.get(name.toLowerCase());
+  if (!id)
+    errors.push({
+      column: "unit",
+      code: "unknown_unit",
+      message: `The provider has no unit called "${name}"`,
+      value: name,
+    });
+  return id ?? null;
 }

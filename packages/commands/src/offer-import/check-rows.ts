@@ -1,3 +1,4 @@
+import { defaultWrittenLanguage } from "@samspill/domain";
 import type { Tx } from "../unit-of-work.js";
 import { Municipalities } from "./cells.js";
 import { type CheckedRow, checkRow } from "./check-row.js";
@@ -12,14 +13,23 @@ export interface CheckedRows {
 }
 
 export async function checkRows(
-  tx: Pick<Tx, "municipality" | "offer">,
+  tx: Pick<Tx, "municipality" | "offer" | "organisation">,
   providerId: string,
   rows: readonly { line: number; values: ImportValues }[],
 ): Promise<CheckedRows> {
   const municipalities = new Municipalities(
     await tx.municipality.findMany({ select: { number: true, name: true } }),
   );
-  const checked = rows.map((r) => checkRow(providerId, r.line, r.values, municipalities));
+  const provider = await tx.organisation.findUnique({
+    where: { id: providerId },
+    select: { language: true, units: { select: { id: true, name: true } } },
+  });
+  const context = {
+    municipalities,
+    units: new Map((provider?.units ?? []).map((u) => [u.name.toLowerCase(), u.id])),
+    textLanguage: provider?.language ?? defaultWrittenLanguage,
+  };
+  const checked = rows.map((r) => checkRow(providerId, r.line, r.values, context));
   const owners = new Map<string, string>();
   const ids = [...new Set(checked.map((r) => r.offerId))];
   for (let at = 0; at < ids.length; at += 5_000) {

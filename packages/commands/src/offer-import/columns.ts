@@ -1,13 +1,16 @@
 // The import template's columns: one per field of an offer the hub keeps, in the order the
-// template lists them. A header is matched on its key or its Norwegian name, in any case and
-// with spaces, hyphens or underscores, so a hand-made sheet with "Tittel" works as well.
+// template lists them (columns.test.ts holds them to createOfferInput's fields). A header is
+// matched on its key or its Norwegian name, in any case and with spaces, hyphens or underscores,
+// so a hand-made sheet with "Tittel" works as well.
 
 export const importColumns = [
   { key: "reference", nb: "referanse", field: "reference" },
   { key: "id", nb: "id", field: "id" },
+  { key: "unit", nb: "enhet", field: "unitId" },
   { key: "title", nb: "tittel", field: "title" },
   { key: "summary", nb: "sammendrag", field: "summary" },
   { key: "description", nb: "beskrivelse", field: "description" },
+  { key: "text_language", nb: "tekstspråk", field: "textLanguage" },
   { key: "kind", nb: "tilbudstype", field: "kind" },
   { key: "diagnosis_scope", nb: "diagnoseomfang", field: "diagnosisScope" },
   { key: "diagnosis_codes", nb: "diagnosekoder", field: "diagnosisCodes" },
@@ -32,8 +35,18 @@ export const importColumns = [
   { key: "contact_phone", nb: "telefon", field: "contactPhone" },
   { key: "how_to_join", nb: "påmelding", field: "howToJoin" },
   { key: "registration_url", nb: "påmeldingslenke", field: "registrationUrl" },
+  { key: "requires_referral", nb: "krever henvisning", field: "requiresReferral" },
+  { key: "minimum_participants", nb: "minste antall deltakere", field: "minimumParticipants" },
   { key: "status", nb: "status", field: "status" },
 ] as const;
+
+/**
+ * The fields of an offer (createOfferInput) no column sets, and why: each field of the hub's
+ * offer is either a column above or listed here (columns.test.ts).
+ */
+export const notImportedFields = {
+  providerId: "The provider is chosen when the file is uploaded: a file holds one provider's offers",
+} as const;
 
 export type ImportColumn = (typeof importColumns)[number]["key"];
 /** A row as read: the text of each known column (absent columns are absent). */

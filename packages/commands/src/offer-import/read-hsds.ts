@@ -7,7 +7,9 @@ import { fileError, importLimits, tooManyRows } from "./limits.js";
 // registry's): a list, `{ "services": [...] }` or an API page `{ "contents": [...] }`. Each
 // service becomes a row of the same columns as a spreadsheet, so it is checked the same way; the
 // hub's vocabularies come back from the attributes' taxonomy terms, and the service's `id` is the
-// external id the row is matched on.
+// external id the row is matched on. A service names no language of its texts (its `languages`
+// are those spoken on the course), so the row leaves text_language empty and the offer takes the
+// provider organisation's written language (check-row.ts).
 
 const text = z.string().nullish();
 const term = z.object({ code: text, name: text }).passthrough();

@@ -9,10 +9,16 @@ const lists = "Several values: separate them with commas";
 const notes: Partial<Record<(typeof importColumns)[number]["key"], string>> = {
   reference: "Your own reference for the offer (required unless id is given); importing again updates it",
   id: "Samspill's id of an offer, to update one made in the hub (leave empty otherwise)",
+  unit: "The name of one of the provider's units in Samspill (department, centre); leave the column out to keep an offer's unit",
+  text_language:
+    "The written language of title, summary and description: nb, nn or en (or bokmål, nynorsk, English); empty is the organisation's",
   municipalities: `Municipality names or four-digit numbers. ${lists}`,
   diagnosis_codes: `ICD-10 codes such as E11 or J44.1. ${lists}`,
   languages: `Language codes (nb, nn, se, en …) or names. ${lists}`,
   review_due_on: "Date: YYYY-MM-DD or DD.MM.YYYY",
+  requires_referral:
+    "ja if sign-ups arrive as requests the provider accepts or declines (nei is the default)",
+  minimum_participants: "The fewest participants a session needs to go ahead (a whole number; empty is none)",
   status: "DRAFT (default) or PUBLISHED; PAUSED and ARCHIVED too",
 };
 

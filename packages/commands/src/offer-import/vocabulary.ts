@@ -88,6 +88,12 @@ export const vocabularies = {
   format: labelled(offerFormats, offerFormatLabels),
   accessibility: labelled(accessibilityFeatures, accessibilityLabels),
   status: labelled(offerStatuses, offerStatusLabels),
+  // The written language of the offer's texts: the code, or its name in bokmål, nynorsk or English.
+  text_language: new Vocabulary([
+    { code: "nb", label: "nb", aliases: ["bokmål", "norsk bokmål", "Norwegian Bokmål"] },
+    { code: "nn", label: "nn", aliases: ["nynorsk", "norsk nynorsk", "Norwegian Nynorsk"] },
+    { code: "en", label: "en", aliases: ["engelsk", "English"] },
+  ]),
   languages: new Vocabulary(languages.map((l) => ({ code: l.code, label: l.code, aliases: [l.nb, l.en] }))),
 } as const;
 

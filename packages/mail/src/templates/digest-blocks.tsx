@@ -75,7 +75,7 @@ export function digestBlocks(): DigestBlocks {
     { frame: Frame | null; title: string; href: string; details: string[] }
   >();
 
-  const item = (part: DigestItem): string => {
+  const item = (part: DigestItem & { key: string }): string => {
     const details = shownDetails(part.details);
     let found = itemFrames.get(details.length);
     if (!found) {

@@ -93,6 +93,16 @@ const en: MailTexts = {
     subjectRaised: (kind: string) => `Samspill: new flag – ${kind}`,
     subjectDue: (kind: string, date: string) => `Samspill: flag due ${date} – ${kind}`,
   },
+  sessionDecision: {
+    subjectAhead: (title) => `The course goes ahead: ${title}`,
+    subjectCancelled: (title) => `The course is cancelled (too few signed up): ${title}`,
+    counts: (participants, minimum) => `${participants} confirmed participants; the minimum is ${minimum}.`,
+    waiting: (waiting) => `${waiting} on the waiting list.`,
+    goesAhead: "The course goes ahead as planned.",
+    cancelled: "The session is cancelled, and everyone signed up or waiting has been told by e-mail.",
+    reason:
+      "You receive this e-mail because you are the contact person or an editor of the course in Samspill.",
+  },
   halfYearly: {
     half: (half, year) => `${half === 1 ? "first" : "second"} half of ${year}`,
     preview: (count, half) => `${count} learning and coping offers, ${half}`,

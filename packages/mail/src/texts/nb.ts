@@ -104,6 +104,16 @@ const nb = {
     subjectDue: (kind: string, date: string) =>
       `Samspill: frist ${date} for flagg fra helsefellesskapet – ${kind}`,
   },
+  sessionDecision: {
+    subjectAhead: (title: string) => `Kurset blir gjennomført: ${title}`,
+    subjectCancelled: (title: string) => `Kurset er avlyst (for få påmeldte): ${title}`,
+    counts: (participants: number, minimum: number) =>
+      `${participants} bekreftede deltakere; minimum er ${minimum}.`,
+    waiting: (waiting: number) => `${waiting} står på venteliste.`,
+    goesAhead: "Kurset går som planlagt.",
+    cancelled: "Samlingen er avlyst, og alle påmeldte og alle på venteliste har fått beskjed på e-post.",
+    reason: "Du får denne e-posten fordi du er kontaktperson eller redaktør for kurset i Samspill.",
+  },
   halfYearly: {
     half: (half: 1 | 2, year: number) => `${half === 1 ? "første" : "andre"} halvår ${year}`,
     preview: (count: number, half: string) => `${count} lærings- og mestringstilbud ${half}`,

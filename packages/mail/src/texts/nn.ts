@@ -95,6 +95,15 @@ const nn: MailTexts = {
     subjectDue: (kind: string, date: string) =>
       `Samspill: frist ${date} for flagg frå helsefellesskapet – ${kind}`,
   },
+  sessionDecision: {
+    subjectAhead: (title) => `Kurset blir gjennomført: ${title}`,
+    subjectCancelled: (title) => `Kurset er avlyst (for få påmelde): ${title}`,
+    counts: (participants, minimum) => `${participants} stadfeste deltakarar; minimum er ${minimum}.`,
+    waiting: (waiting) => `${waiting} står på venteliste.`,
+    goesAhead: "Kurset går som planlagt.",
+    cancelled: "Samlinga er avlyst, og alle påmelde og alle på ventelista har fått melding på e-post.",
+    reason: "Du får denne e-posten fordi du er kontaktperson for kurset eller redaktør for det i Samspill.",
+  },
   halfYearly: {
     half: (half, year) => `${half === 1 ? "første" : "andre"} halvår ${year}`,
     preview: (count, half) => `${count} lærings- og meistringstilbod ${half}`,

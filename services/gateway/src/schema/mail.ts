@@ -82,7 +82,12 @@ async function ownMails(ctx: Context): Promise<Prisma.CapturedMailWhereInput> {
  * person's sign-up: they are no admin's to read, so the view leaves them out for everyone.
  */
 const notToParticipants: Prisma.CapturedMailWhereInput = {
-  NOT: { headers: { array_contains: [{ key: personMailHeader.toLowerCase() }] } },
+  OR: [
+    { NOT: { headers: { array_contains: [{ key: personMailHeader.toLowerCase() }] } } },
+    // array_contains is unknown (not false) for headers stored as no array, which NOT would
+    // drop: a mail stored without header lines carries no participant's marker.
+    { headers: { equals: {} } },
+  ],
 };
 
 /** Captured mails the viewer may read: all for RHF admins, else those to members of orgs they administer. */

@@ -12,6 +12,15 @@ const texts: Translation<typeof nb> = {
     templates: "Template with the columns Samspill reads:",
     templateXlsx: "spreadsheet (XLSX)",
     templateCsv: "CSV",
+    columnsHeading: "Columns that are easy to miss",
+    columns: {
+      text_language:
+        "The language the title, summary and description are written in: nb, nn or en (or bokmål, nynorsk, English). An empty cell means the organisation's written language.",
+      unit: "The name of one of your organisation's units in Samspill. Without the column, an offer keeps the unit it has.",
+      requires_referral: "“ja” when sign-ups arrive as requests you accept or decline; “nei” otherwise.",
+      minimum_participants:
+        "The fewest participants a session needs to go ahead (a whole number; empty means no minimum).",
+    },
     organisation: "Import for",
     file: "File",
     fileHint: "XLSX, CSV (UTF-8 or Windows-1252) or HSDS 3 JSON, at most 10 MB and 20,000 rows.",
@@ -69,6 +78,8 @@ const texts: Translation<typeof nb> = {
       unknown_value: "unknown value “{{value}}”",
       unknown_status: "unknown status “{{value}}”",
       unknown_language: "unknown language “{{value}}”",
+      unknown_unit: "your organisation has no unit called “{{value}}”",
+      bad_number: "“{{value}}” is not a whole number",
       bad_date: "“{{value}}” is not a date; write YYYY-MM-DD or DD.MM.YYYY",
       bad_flag: "write “ja” or “nei”, not “{{value}}”",
       bad_id: "“{{value}}” is not a Samspill offer id",

@@ -9,6 +9,16 @@ const texts = {
     templates: "Mal med kolonnene Samspill leser:",
     templateXlsx: "regneark (XLSX)",
     templateCsv: "CSV",
+    columnsHeading: "Kolonner som lett blir oversett",
+    columns: {
+      text_language:
+        "Språket tittel, sammendrag og beskrivelse er skrevet på: nb, nn eller en (eller bokmål, nynorsk, English). Tom celle gir organisasjonens målform.",
+      unit: "Navnet på en av organisasjonens enheter i Samspill. Uten kolonnen beholder tilbudet enheten det har.",
+      requires_referral:
+        "«ja» når påmeldinger kommer som forespørsler dere godtar eller avslår; «nei» ellers.",
+      minimum_participants:
+        "Minste antall deltakere for at en samling skal gå (et helt tall; tom celle er ingen grense).",
+    },
     organisation: "Importer for",
     file: "Fil",
     fileHint: "XLSX, CSV (UTF-8 eller Windows-1252) eller HSDS 3 JSON, høyst 10 MB og 20 000 rader.",
@@ -66,6 +76,8 @@ const texts = {
       unknown_value: "ukjent verdi «{{value}}»",
       unknown_status: "ukjent status «{{value}}»",
       unknown_language: "ukjent språk «{{value}}»",
+      unknown_unit: "organisasjonen har ingen enhet som heter «{{value}}»",
+      bad_number: "«{{value}}» er ikke et helt tall",
       bad_date: "«{{value}}» er ingen dato; skriv ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ",
       bad_flag: "skriv «ja» eller «nei», ikke «{{value}}»",
       bad_id: "«{{value}}» er ikke en tilbuds-id fra Samspill",

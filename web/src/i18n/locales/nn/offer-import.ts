@@ -12,6 +12,15 @@ const texts: Translation<typeof nb> = {
     templates: "Mal med kolonnane Samspill les:",
     templateXlsx: "rekneark (XLSX)",
     templateCsv: "CSV",
+    columnsHeading: "Kolonnar som lett blir oversett",
+    columns: {
+      text_language:
+        "Språket tittelen, samandraget og skildringa er skrivne på: nb, nn eller en (eller bokmål, nynorsk, English). Tom celle gir målforma til organisasjonen.",
+      unit: "Namnet på ei av einingane til organisasjonen i Samspill. Utan kolonnen held tilbodet på eininga det har.",
+      requires_referral: "«ja» når påmeldingar kjem som førespurnader de godtek eller avslår; «nei» elles.",
+      minimum_participants:
+        "Minste tal på deltakarar for at ei samling skal gå (eit heilt tal; tom celle er inga grense).",
+    },
     organisation: "Importer for",
     file: "Fil",
     fileHint: "XLSX, CSV (UTF-8 eller Windows-1252) eller HSDS 3 JSON, høgst 10 MB og 20 000 rader.",
@@ -69,6 +78,8 @@ const texts: Translation<typeof nb> = {
       unknown_value: "ukjend verdi «{{value}}»",
       unknown_status: "ukjend status «{{value}}»",
       unknown_language: "ukjend språk «{{value}}»",
+      unknown_unit: "organisasjonen har inga eining som heiter «{{value}}»",
+      bad_number: "«{{value}}» er ikkje eit heilt tal",
       bad_date: "«{{value}}» er ingen dato; skriv ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ",
       bad_flag: "skriv «ja» eller «nei», ikkje «{{value}}»",
       bad_id: "«{{value}}» er ikkje ein tilbods-id frå Samspill",
