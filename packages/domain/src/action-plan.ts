@@ -18,6 +18,7 @@ const settableStatus = z.enum(measureStatuses).superRefine((status, ctx) => {
         "not_settable",
         "A measure is removed by revising the plan, not by its status",
         "Et tiltak fjernes ved å revidere planen, ikke ved å endre status",
+        "Eit tiltak blir fjerna ved å revidere planen, ikkje ved å endre status",
       ),
     );
 });

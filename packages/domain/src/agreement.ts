@@ -71,6 +71,7 @@ export function agreementPeriodIssues(validFrom: string, validTo: string | null 
       "ends_before_start",
       "An agreement cannot end before it starts",
       "En avtale kan ikke slutte før den begynner",
+      "Ein avtale kan ikkje slutte før han byrjar",
     ),
   ];
 }
@@ -94,6 +95,7 @@ export function partyIssues(
           "duplicate_party",
           "The organisation is already a party",
           "Organisasjonen er allerede part i avtalen",
+          "Organisasjonen er alt part i avtalen",
         ),
       );
     seen.add(p.organisationId);
@@ -105,6 +107,7 @@ export function partyIssues(
         "too_few_parties",
         "An agreement needs at least two parties",
         "En avtale må ha minst to parter",
+        "Ein avtale må ha minst to partar",
       ),
     );
   if (statutory) {
@@ -116,6 +119,7 @@ export function partyIssues(
           "statutory_needs_one_hospital_trust",
           "A statutory cooperation agreement has exactly one hospital trust as a party",
           "En lovpålagt samarbeidsavtale har nøyaktig ett helseforetak som part",
+          "Ein lovpålagd samarbeidsavtale har nøyaktig eitt helseføretak som part",
         ),
       );
     if (!list.some((p) => p.role === "MUNICIPALITY"))
@@ -125,6 +129,7 @@ export function partyIssues(
           "statutory_needs_municipality",
           "A statutory cooperation agreement needs at least one municipality as a party",
           "En lovpålagt samarbeidsavtale må ha minst én kommune som part",
+          "Ein lovpålagd samarbeidsavtale må ha minst éin kommune som part",
         ),
       );
   }
@@ -147,6 +152,7 @@ export function responsibilityIssues(
             "not_a_party",
             "A responsibility must belong to one of the agreement's parties",
             "Et ansvar må tilhøre en av avtalepartene",
+            "Eit ansvar må høyre til ein av avtalepartane",
           ),
         ],
   );
@@ -188,6 +194,7 @@ export function coordinatorIssues(coordinatorId: string, partyIds: readonly stri
       "coordinator_not_a_party",
       "The coordinating organisation must be one of the parties",
       "Koordinerende organisasjon må være en av partene",
+      "Koordinerande organisasjon må vere ein av partane",
     ),
   ];
 }

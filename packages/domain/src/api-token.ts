@@ -56,7 +56,10 @@ export const createApiTokenInput = z
     role: z.enum(roles),
     expiresAt: z
       .date()
-      .refine((d) => d.getTime() > Date.now(), "must be in the future")
+      .refine((d) => d.getTime() > Date.now(), {
+        message: "must be in the future",
+        params: { nb: "må være fram i tid", nn: "må vere fram i tid" },
+      })
       .nullish(),
     /** Lifetime in whole days from now; the deployment's default when neither this nor expiresAt is given. */
     expiresInDays: z.number().int().min(1).nullish(),
@@ -70,5 +73,9 @@ export const createApiTokenInput = z
   .refine((v) => !(v.expiresAt && v.expiresInDays), {
     path: ["expiresInDays"],
     message: "give either expiresAt or expiresInDays",
+    params: {
+      nb: "oppgi enten expiresAt eller expiresInDays",
+      nn: "oppgi anten expiresAt eller expiresInDays",
+    },
   });
 export type CreateApiTokenInput = z.output<typeof createApiTokenInput>;

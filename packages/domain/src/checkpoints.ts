@@ -94,6 +94,7 @@ export function checkpointRuleIssues(rule: CheckpointRule): FieldIssue[] {
         "checkpoint_year_required",
         "A one-off checkpoint needs its year",
         "Et enkeltstående sjekkpunkt trenger et år",
+        "Eit einskildståande sjekkpunkt treng eit år",
       ),
     );
   if ((rule.cadence === "EVERY_N_YEARS") !== (rule.cadenceYears !== null))
@@ -103,6 +104,7 @@ export function checkpointRuleIssues(rule: CheckpointRule): FieldIssue[] {
         "cadence_years_mismatch",
         "Give the number of years for, and only for, a checkpoint every N years",
         "Oppgi antall år for, og bare for, et sjekkpunkt hvert N. år",
+        "Oppgi talet på år for, og berre for, eit sjekkpunkt kvart N. år",
       ),
     );
   return issues;

@@ -29,6 +29,7 @@ export const plainText = (max: number) =>
       params: {
         code: "not_plain_text",
         nb: "Inneholder tegn som ikke er tekst (NUL, kontrolltegn eller et ødelagt surrogatpar)",
+        nn: "Inneheld teikn som ikkje er tekst (NUL, kontrollteikn eller eit øydelagt surrogatpar)",
       },
     });
 export const nonEmptyText = (max: number) => plainText(max).min(1);
@@ -59,12 +60,21 @@ export const icd10Code = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isIcd10Code, { message: "Expected an ICD-10 code such as E11 or J44.1" });
+  .refine(isIcd10Code, {
+    message: "Expected an ICD-10 code such as E11 or J44.1",
+    params: {
+      nb: "Forventet en ICD-10-kode som E11 eller J44.1",
+      nn: "Venta ein ICD-10-kode som E11 eller J44.1",
+    },
+  });
 export const languageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .refine(isLanguageCode, { message: "Unknown ISO 639 language code" });
+  .refine(isLanguageCode, {
+    message: "Unknown ISO 639 language code",
+    params: { nb: "Ukjent ISO 639-språkkode", nn: "Ukjend ISO 639-språkkode" },
+  });
 export const version = z.number().int().positive();
 export const nonNegativeCount = z.number().int().min(0).max(1_000_000);
 

@@ -91,6 +91,7 @@ function scopedAndCrossed<T extends z.ZodType<{ rows: string; columns: string }>
           "scope_required",
           "Give a hospital trust, a health community or both",
           "Oppgi helseforetak, helsefellesskap eller begge",
+          "Oppgi helseføretak, helsefellesskap eller begge",
         ),
       );
     if (v.rows === v.columns)
@@ -100,6 +101,7 @@ function scopedAndCrossed<T extends z.ZodType<{ rows: string; columns: string }>
           "same_dimension",
           "Rows and columns must be different dimensions",
           "Rader og kolonner må være ulike dimensjoner",
+          "Rader og kolonnar må vere ulike dimensjonar",
         ),
       );
   });

@@ -71,6 +71,7 @@ export const datasetParticipationReport = importParticipationReportInput
           "period_end_before_start",
           "The period ends before it starts",
           "Perioden slutter før den starter",
+          "Perioden sluttar før han byrjar",
         ),
       );
   });

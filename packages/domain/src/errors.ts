@@ -9,6 +9,8 @@ export interface FieldIssue {
   message: string;
   /** Norwegian bokmål message. */
   messageNb: string;
+  /** Norwegian nynorsk message. */
+  messageNn: string;
 }
 
 export class DomainValidationError extends Error {
@@ -52,6 +54,12 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function fieldIssue(field: string, code: string, message: string, messageNb: string): FieldIssue {
-  return { field, code, message, messageNb };
+export function fieldIssue(
+  field: string,
+  code: string,
+  message: string,
+  messageNb: string,
+  messageNn: string,
+): FieldIssue {
+  return { field, code, message, messageNb, messageNn };
 }

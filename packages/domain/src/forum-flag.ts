@@ -34,6 +34,7 @@ export const gapCell = z
           "one_place",
           "A gap names one municipality or one hospital trust",
           "En mangel gjelder én kommune eller ett helseforetak",
+          "Ein mangel gjeld éin kommune eller eitt helseføretak",
         ),
       );
   });
@@ -60,6 +61,7 @@ export const raiseForumFlagInput = z
           "one_subject",
           "A flag is about exactly one offer, gap or agreement",
           "Et flagg gjelder nøyaktig ett tilbud, én mangel eller én avtale",
+          "Eit flagg gjeld nøyaktig eitt tilbod, éin mangel eller éin avtale",
         ),
       );
     else if (flag.kind === "GAP" && !flag.gap)
@@ -69,6 +71,7 @@ export const raiseForumFlagInput = z
           "gap_needs_cell",
           "A gap flag names a gap",
           "Et mangelflagg må peke på en mangel",
+          "Eit mangelflagg må peike på ein mangel",
         ),
       );
     else if (flag.kind === "STALE_OFFER" && !flag.offerId)
@@ -78,6 +81,7 @@ export const raiseForumFlagInput = z
           "stale_needs_offer",
           "A stale-offer flag names an offer",
           "Et flagg om utdatert tilbud må peke på et tilbud",
+          "Eit flagg om utdatert tilbod må peike på eit tilbod",
         ),
       );
   });

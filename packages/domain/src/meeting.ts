@@ -25,6 +25,7 @@ export function meetingPeriodIssues(startsAt: Date, endsAt: Date): FieldIssue[] 
       "ends_before_start",
       "A meeting cannot end before it starts",
       "Et møte kan ikke slutte før det begynner",
+      "Eit møte kan ikkje slutte før det byrjar",
     ),
   ];
 }
@@ -38,6 +39,7 @@ export function forumIssues(kind: MeetingKind, healthCommunityId: string | null 
       "forum_needs_health_community",
       "A health-community forum must name its health community",
       "Et helsefellesskapsforum må knyttes til sitt helsefellesskap",
+      "Eit helsefellesskapsforum må knytast til helsefellesskapet sitt",
     ),
   ];
 }
@@ -50,7 +52,15 @@ function duplicateIssues(ids: readonly string[]): FieldIssue[] {
       seen.add(id);
       return [];
     }
-    return [fieldIssue(String(i), "duplicate", "Listed more than once", "Oppgitt mer enn én gang")];
+    return [
+      fieldIssue(
+        String(i),
+        "duplicate",
+        "Listed more than once",
+        "Oppgitt mer enn én gang",
+        "Oppgitt meir enn éin gong",
+      ),
+    ];
   });
 }
 
@@ -188,6 +198,7 @@ export const recordForumReviewInput = z
             "no_such_decision",
             "There is no decision with this index in the review",
             "Det finnes ikke noe vedtak med dette nummeret i gjennomgangen",
+            "Det finst ikkje noko vedtak med dette nummeret i gjennomgangen",
           ),
         );
     });

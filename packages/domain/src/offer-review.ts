@@ -26,6 +26,7 @@ export function reviewDates(reviewedOn: string | null | undefined, today: Date) 
         "review_in_future",
         "A review cannot be marked done before it is held",
         "En gjennomgang kan ikke merkes som gjort før den er holdt",
+        "Ein gjennomgang kan ikkje merkast som gjord før han er halden",
       ),
     } as const;
   return { issue: null, lastReviewedOn: day, reviewDueOn: defaultReviewDue(day) } as const;

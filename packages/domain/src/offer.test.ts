@@ -7,16 +7,10 @@ import {
   publishProblems,
   taskDivisionFlag,
 } from "./offer.js";
+import { validOfferDraft } from "./testing/offer-draft.js";
 import { parseInput } from "./validation.js";
 
-const valid = {
-  providerId: "0195f3a0-1c2d-7e3f-8a4b-5c6d7e8f9a0b",
-  title: "Kurs i depresjonsmestring",
-  summary: "Åtte kurskvelder",
-  kind: "GROUP_COURSE",
-  diagnosisScope: "DIAGNOSIS_INDEPENDENT",
-  format: "PHYSICAL",
-};
+const valid = validOfferDraft;
 
 const publishable = {
   audiences: ["PATIENTS"] as const,

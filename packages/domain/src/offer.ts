@@ -103,6 +103,7 @@ function checkOfferConsistency(
         "a0099_requires_interdisciplinary",
         "A0099 activity requires interdisciplinary content",
         "A0099-aktivitet krever tverrfaglig innhold",
+        "A0099-aktivitet krev tverrfagleg innhald",
       ),
     );
   }
@@ -157,6 +158,7 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "Choose at least one audience",
         "Velg minst én målgruppe",
+        "Vel minst éi målgruppe",
       ),
     );
   if (!offer.contactEmail && !offer.contactPhone)
@@ -166,6 +168,7 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "A published offer needs a contact e-mail or phone",
         "Et publisert tilbud må ha kontakt-e-post eller telefon",
+        "Eit publisert tilbod må ha kontakt-e-post eller telefon",
       ),
     );
   if (offer.format !== "DIGITAL" && !offer.location)
@@ -175,6 +178,7 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "Physical and hybrid offers need a place",
         "Fysiske og hybride tilbud må ha et sted",
+        "Fysiske og hybride tilbod må ha ein stad",
       ),
     );
   if (offer.format !== "PHYSICAL" && !offer.onlineUrl)
@@ -184,6 +188,7 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "Digital and hybrid offers need an online link",
         "Digitale og hybride tilbud må ha en lenke",
+        "Digitale og hybride tilbod må ha ei lenke",
       ),
     );
   if (
@@ -196,11 +201,18 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "A diagnosis-specific offer needs at least one diagnosis code or group",
         "Et diagnosespesifikt tilbud må ha minst én diagnosekode eller diagnosegruppe",
+        "Eit diagnosespesifikt tilbod må ha minst éin diagnosekode eller diagnosegruppe",
       ),
     );
   if (offer.languages.length === 0)
     issues.push(
-      fieldIssue("languages", "required_to_publish", "Choose at least one language", "Velg minst ett språk"),
+      fieldIssue(
+        "languages",
+        "required_to_publish",
+        "Choose at least one language",
+        "Velg minst ett språk",
+        "Vel minst eitt språk",
+      ),
     );
   if (offer.municipalityNumbers.length === 0)
     issues.push(
@@ -209,6 +221,7 @@ export function publishProblems(offer: PublishableOffer): FieldIssue[] {
         "required_to_publish",
         "Choose the municipalities the offer serves",
         "Velg kommunene tilbudet gjelder for",
+        "Vel kommunane tilbodet gjeld for",
       ),
     );
   return issues;
@@ -234,6 +247,7 @@ export function assertTransition(from: OfferStatus, to: OfferStatus, offer: Publ
         "invalid_transition",
         `An offer cannot go from ${from} to ${to}`,
         `Et tilbud kan ikke gå fra ${from} til ${to}`,
+        `Eit tilbod kan ikkje gå frå ${from} til ${to}`,
       ),
     ]);
   }

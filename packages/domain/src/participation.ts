@@ -53,6 +53,7 @@ export function periodIssues(periodStart: string, periodEnd: string, today: stri
         "ends_before_start",
         "The period must end on or after its start",
         "Perioden må slutte samme dag som eller etter at den starter",
+        "Perioden må slutte same dag som eller etter at han byrjar",
       ),
     );
   else if (daysBetween(periodStart, periodEnd) + 1 > MAX_PERIOD_DAYS)
@@ -62,6 +63,7 @@ export function periodIssues(periodStart: string, periodEnd: string, today: stri
         "period_too_long",
         `A report covers at most ${MAX_PERIOD_DAYS} days; report each year separately`,
         `En rapport dekker høyst ${MAX_PERIOD_DAYS} dager; rapporter hvert år for seg`,
+        `Ein rapport dekkjer høgst ${MAX_PERIOD_DAYS} dagar; rapporter kvart år for seg`,
       ),
     );
   if (periodEnd > today)
@@ -71,6 +73,7 @@ export function periodIssues(periodStart: string, periodEnd: string, today: stri
         "in_future",
         "You can only report a period that has ended (today at the latest)",
         "Du kan bare rapportere en periode som er over (senest i dag)",
+        "Du kan berre rapportere ein periode som er over (seinast i dag)",
       ),
     );
   if (periodStart > today)
@@ -80,6 +83,7 @@ export function periodIssues(periodStart: string, periodEnd: string, today: stri
         "in_future",
         "The period cannot start in the future",
         "Perioden kan ikke starte fram i tid",
+        "Perioden kan ikkje byrje fram i tid",
       ),
     );
   return issues;
@@ -100,6 +104,7 @@ export function participationIssues(f: ParticipationFigures, today: string = nor
         "no_participants",
         "Report at least one participant",
         "Rapporter minst én deltaker",
+        "Rapporter minst éin deltakar",
       ),
     );
   for (const k of userRepFields)
@@ -110,6 +115,7 @@ export function participationIssues(f: ParticipationFigures, today: string = nor
           "more_reps_than_participants",
           `More user representatives (${f[k]}) than participants (${participants}): check that the figures are in the right fields`,
           `Flere brukerrepresentanter (${f[k]}) enn deltakere (${participants}): sjekk at tallene står i riktige felt`,
+          `Fleire brukarrepresentantar (${f[k]}) enn deltakarar (${participants}): sjekk at tala står i rette felt`,
         ),
       );
   return issues;
@@ -134,7 +140,8 @@ const countFields = {
 const crossFieldRules = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 function addAll(ctx: z.RefinementCtx, issues: FieldIssue[]) {
-  for (const i of issues) ctx.addIssue(bilingualIssue(i.field.split("."), i.code, i.message, i.messageNb));
+  for (const i of issues)
+    ctx.addIssue(bilingualIssue(i.field.split("."), i.code, i.message, i.messageNb, i.messageNn));
 }
 
 /** A report is on an offer or on a meeting point: exactly one of them. */
@@ -149,6 +156,7 @@ export function checkOneSubject(
         "one_subject",
         "Report on either an offer or a meeting point, not both or neither",
         "Rapporter enten for et tilbud eller for et møtepunkt, ikke begge eller ingen",
+        "Rapporter anten for eit tilbod eller for eit møtepunkt, ikkje begge eller ingen",
       ),
     );
 }
@@ -251,6 +259,7 @@ export const reportPamEvaluationInput = z
             "levels_sum",
             `The four levels add up to ${sum}, not to the ${n} respondents`,
             `De fire nivåene summerer til ${sum}, ikke til de ${n} respondentene`,
+            `Dei fire nivåa summerer til ${sum}, ikkje til dei ${n} respondentane`,
           ),
         );
         continue;
@@ -265,6 +274,7 @@ export const reportPamEvaluationInput = z
             "mean_outside_levels",
             `A mean score of ${mean} is impossible with these levels (it must lie between ${lo.toFixed(1)} and ${hi.toFixed(1)})`,
             `En gjennomsnittsskår på ${mean} er umulig med disse nivåene (den må ligge mellom ${lo.toFixed(1)} og ${hi.toFixed(1)})`,
+            `Ein gjennomsnittsskår på ${mean} er umogleg med desse nivåa (han må liggje mellom ${lo.toFixed(1)} og ${hi.toFixed(1)})`,
           ),
         );
     }
@@ -278,6 +288,12 @@ export const periodWindow = z
   .superRefine((v, ctx) => {
     if (v.to < v.from)
       ctx.addIssue(
-        bilingualIssue(["to"], "ends_before_start", "`to` is before `from`", "`to` er før `from`"),
+        bilingualIssue(
+          ["to"],
+          "ends_before_start",
+          "`to` is before `from`",
+          "`to` er før `from`",
+          "`to` er før `from`",
+        ),
       );
   });

@@ -22,13 +22,14 @@ export function personalDataIn(text: string): PersonalDataKind[] {
   return patterns.filter(([, re]) => re.test(text)).map(([kind]) => kind);
 }
 
-const what: Record<PersonalDataKind, { en: string; nb: string }> = {
+const what: Record<PersonalDataKind, { en: string; nb: string; nn: string }> = {
   NATIONAL_IDENTITY_NUMBER: {
     en: "a national identity number (11 digits)",
     nb: "et fødselsnummer (11 siffer)",
+    nn: "eit fødselsnummer (11 siffer)",
   },
-  EMAIL: { en: "an e-mail address", nb: "en e-postadresse" },
-  PHONE: { en: "a phone number", nb: "et telefonnummer" },
+  EMAIL: { en: "an e-mail address", nb: "en e-postadresse", nn: "ei e-postadresse" },
+  PHONE: { en: "a phone number", nb: "et telefonnummer", nn: "eit telefonnummer" },
 };
 
 /** Optional free text beside aggregates: trimmed, bounded, and free of personal data. */
@@ -47,6 +48,7 @@ export function aggregateNotes(max: number) {
             "personal_data",
             `The text looks like it contains ${what[kind].en}. Reports hold aggregates only: remove personal data.`,
             `Teksten ser ut til å inneholde ${what[kind].nb}. Rapporter skal bare ha samletall: fjern personopplysninger.`,
+            `Teksten ser ut til å innehalde ${what[kind].nn}. Rapportar skal berre ha samletal: fjern personopplysningar.`,
           ),
         );
       }

@@ -49,6 +49,7 @@ export function sessionIssues(session: {
         "ends_before_start",
         "A session must end after it starts",
         "En samling må slutte etter at den starter",
+        "Ei samling må slutte etter at ho byrjar",
       ),
     );
   if (capacity != null && registrations != null && registrations > capacity)
@@ -58,6 +59,7 @@ export function sessionIssues(session: {
         "over_capacity",
         "More registrations than places",
         "Flere påmeldte enn plasser",
+        "Fleire påmelde enn plassar",
       ),
     );
   if (startsAt && signUpDeadline && signUpDeadline > startsAt)
@@ -67,6 +69,7 @@ export function sessionIssues(session: {
         "deadline_after_start",
         "Sign-ups must close before the session starts",
         "Påmeldingsfristen må være før samlingen starter",
+        "Påmeldingsfristen må vere før samlinga byrjar",
       ),
     );
   // Seats already held by confirmed or offered people cannot be taken away by shrinking.
@@ -77,6 +80,7 @@ export function sessionIssues(session: {
         "below_seats_taken",
         `${seatsTaken} seats are already taken; cancel sign-ups before lowering the capacity`,
         `${seatsTaken} plasser er allerede tatt; avmeld deltakere før du senker antallet plasser`,
+        `${seatsTaken} plassar er alt tekne; meld av deltakarar før du set ned talet på plassar`,
       ),
     );
   return issues;

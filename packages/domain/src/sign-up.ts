@@ -31,15 +31,6 @@ export const seatHoldingStatuses: readonly SignUpStatus[] = ["CONFIRMED", "OFFER
 /** Statuses a person may still cancel from. */
 export const activeSignUpStatuses: readonly SignUpStatus[] = ["REQUESTED", "CONFIRMED", "WAITING", "OFFERED"];
 
-/**
- * The header that marks a mail to a course participant (sign-up, waiting list, confirmation,
- * reminder, cancellation). Such mails hold a name and a private link: the demo mail sink's
- * admin view leaves them out, and the sign-up retention job deletes captured ones. The sink
- * stores header keys lower-cased.
- */
-export const personMailHeader = "X-Samspill-Person-Mail";
-export const personMailHeaders: Readonly<Record<string, string>> = { [personMailHeader]: "sign-up" };
-
 /** Months personal fields are kept after the session unless SIGN_UP_RETENTION_MONTHS says otherwise. */
 export const defaultSignUpRetentionMonths = 6;
 
@@ -71,6 +62,7 @@ function reachable(value: Reachable, ctx: z.RefinementCtx) {
         "contact_required",
         "Give an e-mail address or a phone number",
         "Oppgi e-postadresse eller telefonnummer",
+        "Oppgi e-postadresse eller telefonnummer",
       ),
     );
 }
@@ -83,6 +75,7 @@ function interpreterNamed(value: Interpreted, ctx: z.RefinementCtx) {
         "language_required",
         "Say which language the interpreter should speak",
         "Oppgi hvilket språk tolken skal snakke",
+        "Oppgi kva språk tolken skal snakke",
       ),
     );
 }

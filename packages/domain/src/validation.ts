@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DomainValidationError, type FieldIssue } from "./errors.js";
+import { nynorskIssue } from "./nynorsk-issues.js";
 
-// zod ships English and Norwegian error maps; every issue is rendered in both so the API
-// can answer in the caller's language without a second parse.
+// zod ships English and bokmål error maps (nynorsk is ours); every issue is rendered in all
+// three so the API can answer in the caller's language without a second parse.
 const en = z.locales.en().localeError;
 const nb = z.locales.no().localeError;
 
@@ -14,21 +15,29 @@ function render(map: typeof en, issue: RawIssue): string {
   return out?.message ?? issue.message ?? "Invalid value";
 }
 
-/** Custom refinements carry their Norwegian text in `params.nb`. */
+/** Custom refinements carry their Norwegian texts in `params.nb` and `params.nn`. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
     if (issue.code === "custom") {
-      const params = (issue as { params?: { nb?: string; code?: string } }).params;
+      const params = (issue as { params?: { nb?: string; nn?: string; code?: string } }).params;
+      const messageNb = params?.nb ?? issue.message;
       return {
         field,
         code: params?.code ?? "custom",
         message: issue.message,
-        messageNb: params?.nb ?? issue.message,
+        messageNb,
+        messageNn: params?.nn ?? messageNb,
       };
     }
     const raw = issue as unknown as RawIssue;
-    return { field, code: issue.code, message: render(en, raw), messageNb: render(nb, raw) };
+    return {
+      field,
+      code: issue.code,
+      message: render(en, raw),
+      messageNb: render(nb, raw),
+      messageNn: nynorskIssue(raw),
+    };
   });
 }
 
@@ -39,7 +48,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-/** A custom issue with both languages, for `ctx.addIssue` in refinements. */
-export function bilingualIssue(path: (string | number)[], code: string, en: string, nbText: string) {
-  return { code: "custom" as const, path, message: en, params: { nb: nbText, code } };
+/** A custom issue in English, bokmål and nynorsk, for `ctx.addIssue` in refinements. */
+export function bilingualIssue(
+  path: (string | number)[],
+  code: string,
+  en: string,
+  nbText: string,
+  nnText: string,
+) {
+  return { code: "custom" as const, path, message: en, params: { nb: nbText, nn: nnText, code } };
 }

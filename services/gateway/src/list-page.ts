@@ -58,6 +58,7 @@ export function checkedPage(field: string, size: ListPageSize, args: Partial<Lis
         "page_too_large",
         `${field}: ask for between 0 and ${size.max} items a page (limit), and page on with offset`,
         `${field}: be om mellom 0 og ${size.max} elementer per side (limit), og bla videre med offset`,
+        `${field}: be om mellom 0 og ${size.max} element per side (limit), og bla vidare med offset`,
       ),
     );
   if (!Number.isInteger(offset) || offset < 0 || offset > maxOffset)
@@ -67,6 +68,7 @@ export function checkedPage(field: string, size: ListPageSize, args: Partial<Lis
         "offset_out_of_range",
         `${field}: offset must be between 0 and ${maxOffset}`,
         `${field}: offset må være mellom 0 og ${maxOffset}`,
+        `${field}: offset må vere mellom 0 og ${maxOffset}`,
       ),
     );
   if (issues.length > 0) throw new DomainValidationError(issues);

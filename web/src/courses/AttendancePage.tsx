@@ -55,7 +55,7 @@ function AttendanceList() {
   );
   const failure = (
     answer: { __typename: string; message: string } & {
-      issues?: { message: string; messageNb: string; field: string; code: string }[];
+      issues?: { message: string; messageNb: string; messageNn: string; field: string; code: string }[];
     },
   ) => setStatus(answer.issues?.map((i) => issueText(i)).join(" ") || answer.message);
 

@@ -43,7 +43,9 @@ function Upload({ me }: { me: Me }) {
     );
 
   const issueText = (issue: UploadIssue) =>
-    i18n.language !== "en" && issue.messageNb ? issue.messageNb : issue.message;
+    i18n.language === "en"
+      ? issue.message
+      : ((i18n.language === "nn" ? issue.messageNn : undefined) ?? issue.messageNb ?? issue.message);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

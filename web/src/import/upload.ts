@@ -6,6 +6,7 @@ export interface UploadIssue {
   code: string;
   message: string;
   messageNb?: string;
+  messageNn?: string;
 }
 
 export type UploadResult = { ok: true; id: string } | { ok: false; issues: UploadIssue[]; status: number };

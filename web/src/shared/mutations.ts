@@ -15,6 +15,7 @@ export const MutationErrorFields = graphql(`
         code
         message
         messageNb
+        messageNn
       }
     }
     ... on ConflictError {
@@ -46,10 +47,11 @@ export function isSuccess<T>(
 /** Issues keyed by the input field they belong to: `diagnosisCodes.1` is shown at `diagnosisCodes`. */
 export type FieldErrors = Record<string, string[]>;
 
-/** The gateway writes each issue in English and bokmål; nynorsk readers get the bokmål. */
+/** The gateway writes each issue in English, bokmål and nynorsk; the reader gets their own. */
 export function useIssueText() {
   const { i18n } = useTranslation();
-  return (issue: FieldIssue) => (i18n.language === "en" ? issue.message : issue.messageNb);
+  return (issue: FieldIssue) =>
+    i18n.language === "en" ? issue.message : i18n.language === "nn" ? issue.messageNn : issue.messageNb;
 }
 
 export function toFieldErrors(issues: FieldIssue[], text: (issue: FieldIssue) => string): FieldErrors {

@@ -31,7 +31,13 @@ export async function addMeasure(unit: Unit, actor: Actor | null, raw: unknown):
     requireRole(actor, plan.ownerId, editorRoles);
     if (plan.sections.length === 0)
       throw new DomainValidationError([
-        fieldIssue("section", "unknown_section", "The plan has no such section", "Planen har ikke den delen"),
+        fieldIssue(
+          "section",
+          "unknown_section",
+          "The plan has no such section",
+          "Planen har ikke den delen",
+          "Planen har ikkje den delen",
+        ),
       ]);
     const last = await tx.measure.aggregate({
       where: { planId: input.planId, section: input.section },

@@ -20,6 +20,7 @@ export async function loadFollowedMeasure(tx: Tx, actor: Actor | null, id: strin
         "measure_removed",
         "The measure was removed from the plan; it is kept as history and not followed up",
         "Tiltaket er fjernet fra planen; det står som historikk og følges ikke opp",
+        "Tiltaket er fjerna frå planen; det står som historikk og blir ikkje følgt opp",
       ),
     ]);
   return measure;

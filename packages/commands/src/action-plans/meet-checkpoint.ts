@@ -20,6 +20,7 @@ const noDate = (field: string) =>
       "no_checkpoint",
       "There is no dated checkpoint to mark met; note the follow-up instead",
       "Det er ikke noe datert sjekkpunkt å merke som nådd; skriv oppfølgingen som et notat i stedet",
+      "Det er ikkje noko datert sjekkpunkt å merkje som nådd; skriv oppfølginga som eit notat i staden",
     ),
   ]);
 

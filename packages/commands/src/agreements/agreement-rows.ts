@@ -85,6 +85,7 @@ export async function partyKindIssues(
           "unknown_organisation",
           "No such organisation",
           "Organisasjonen finnes ikke",
+          "Organisasjonen finst ikkje",
         ),
       ];
     if (!partyRoleFits(p.role, kind))
@@ -94,6 +95,7 @@ export async function partyKindIssues(
           "role_does_not_fit",
           `The organisation is a ${kind}, not a ${p.role}`,
           "Rollen passer ikke med organisasjonstypen",
+          "Rolla passar ikkje med organisasjonstypen",
         ),
       ];
     return [];

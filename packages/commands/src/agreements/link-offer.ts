@@ -22,7 +22,7 @@ const notYourOffer =
 export function linkOfferToAgreement(unit: Unit, actor: Actor | null, raw: unknown): Promise<{ id: string }> {
   return changeOfferLink(unit, actor, raw, "link", async (tx, { agreementId, offerId }, partyIds, linked) => {
     const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { providerId: true } });
-    if (!offer) refuse("unknown_offer", "No such offer", "Tilbudet finnes ikke");
+    if (!offer) refuse("unknown_offer", "No such offer", "Tilbudet finnes ikke", "Tilbodet finst ikkje");
     if (partyIds.includes(offer.providerId) && !holdsRole(actor, offer.providerId, editorRoles))
       throw new ForbiddenError(notYourOffer);
     if (!partyIds.includes(offer.providerId))
@@ -30,9 +30,15 @@ export function linkOfferToAgreement(unit: Unit, actor: Actor | null, raw: unkno
         "provider_not_a_party",
         "Only offers provided by a party can be linked to the agreement",
         "Bare tilbud fra en avtalepart kan knyttes til avtalen",
+        "Berre tilbod frå ein avtalepart kan knytast til avtalen",
       );
     if (linked)
-      refuse("already_linked", "The offer is already linked", "Tilbudet er allerede knyttet til avtalen");
+      refuse(
+        "already_linked",
+        "The offer is already linked",
+        "Tilbudet er allerede knyttet til avtalen",
+        "Tilbodet er alt knytt til avtalen",
+      );
     await tx.agreementOffer.create({ data: { agreementId, offerId } });
   });
 }
@@ -56,6 +62,7 @@ export function unlinkOfferFromAgreement(
           "not_linked",
           "The offer is not linked to the agreement",
           "Tilbudet er ikke knyttet til avtalen",
+          "Tilbodet er ikkje knytt til avtalen",
         );
       await tx.agreementOffer.delete({ where: { agreementId_offerId: { agreementId, offerId } } });
     },
@@ -105,6 +112,6 @@ async function changeOfferLink(
   });
 }
 
-function refuse(code: string, message: string, messageNb: string): never {
-  throw new DomainValidationError([fieldIssue("offerId", code, message, messageNb)]);
+function refuse(code: string, message: string, messageNb: string, messageNn: string): never {
+  throw new DomainValidationError([fieldIssue("offerId", code, message, messageNb, messageNn)]);
 }

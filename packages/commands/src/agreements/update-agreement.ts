@@ -66,6 +66,7 @@ export async function updateAgreement(
             "party_has_responsibilities",
             "Remove a party's responsibilities before removing the party",
             "Fjern partens ansvar før parten fjernes",
+            "Fjern ansvaret til parten før parten blir fjerna",
           ),
         );
     }

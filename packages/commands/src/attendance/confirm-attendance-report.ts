@@ -29,6 +29,7 @@ export async function confirmAttendanceReport(unit: Unit, actor: Actor | null, r
           "already_confirmed",
           "The report is already confirmed",
           "Rapporten er allerede bekreftet",
+          "Rapporten er alt stadfesta",
         ),
       ]);
     await tx.attendanceReport.update({

@@ -34,6 +34,7 @@ export async function prepareAttendanceReport(unit: Unit, actor: Actor | null, r
             "not_a_user_organisation",
             "Choose a user organisation",
             "Velg en brukerorganisasjon",
+            "Vel ein brukarorganisasjon",
           ),
         ]);
     }

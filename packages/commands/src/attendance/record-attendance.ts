@@ -28,6 +28,7 @@ export async function recordAttendance(unit: Unit, actor: Actor | null, raw: unk
             "not_a_participant",
             "Not a confirmed participant of this course run",
             "Ikke en bekreftet deltaker på dette kurset",
+            "Ikkje ein stadfesta deltakar på dette kurset",
           ),
         ),
       );

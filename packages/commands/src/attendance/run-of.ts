@@ -27,7 +27,13 @@ export type Run = Awaited<ReturnType<typeof loadRun>>;
 export function assertOpenForAttendance(run: Run, now = new Date()): void {
   if (run.cancelled)
     throw new DomainValidationError([
-      fieldIssue("sessionId", "session_cancelled", "The course run was cancelled", "Kurset ble avlyst"),
+      fieldIssue(
+        "sessionId",
+        "session_cancelled",
+        "The course run was cancelled",
+        "Kurset ble avlyst",
+        "Kurset vart avlyst",
+      ),
     ]);
   if (run.startsAt > now)
     throw new DomainValidationError([
@@ -36,6 +42,7 @@ export function assertOpenForAttendance(run: Run, now = new Date()): void {
         "not_started",
         "Attendance is recorded once the course has started",
         "Oppmøte registreres når kurset har startet",
+        "Oppmøte blir registrert når kurset har byrja",
       ),
     ]);
   if (run.attendanceReport?.participationReportId)
@@ -45,6 +52,7 @@ export function assertOpenForAttendance(run: Run, now = new Date()): void {
         "report_filed",
         "The participation report of this run is filed; correct it under participation reports",
         "Deltakerrapporten for dette kurset er levert; rett den under deltakerrapporter",
+        "Deltakarrapporten for dette kurset er levert; rett han under deltakarrapportar",
       ),
     ]);
 }

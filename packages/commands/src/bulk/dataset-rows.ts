@@ -81,7 +81,13 @@ export function coordinatorOf(parties: readonly { organisationId: string; role: 
   const coordinator = defaultCoordinator(parties);
   if (!coordinator)
     throw new DomainValidationError([
-      fieldIssue("parties", "too_few_parties", "An agreement needs parties", "En avtale må ha parter"),
+      fieldIssue(
+        "parties",
+        "too_few_parties",
+        "An agreement needs parties",
+        "En avtale må ha parter",
+        "Ein avtale må ha partar",
+      ),
     ]);
   return coordinator;
 }

@@ -50,5 +50,6 @@ const alreadyReported = () =>
       "already_reported",
       "PAM figures for this offer and period are already reported",
       "PAM-tall for dette tilbudet og denne perioden er allerede rapportert",
+      "PAM-tal for dette tilbodet og denne perioden er alt rapporterte",
     ),
   ]);

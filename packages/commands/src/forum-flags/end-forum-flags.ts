@@ -63,6 +63,7 @@ export async function resolveForumFlags(
           "flag_not_open",
           "A flag was closed meanwhile",
           "Et flagg ble lukket i mellomtiden",
+          "Eit flagg vart lukka i mellomtida",
         ),
       ]);
     await record({

@@ -15,6 +15,7 @@ export async function reviewIssues(tx: Tx, input: RecordForumReviewInput): Promi
         "unknown_meeting_point",
         "No such meeting point",
         "Møtepunktet finnes ikke",
+        "Møtepunktet finst ikkje",
       ),
     );
   else if (meeting.healthCommunityId !== input.healthCommunityId)
@@ -24,6 +25,7 @@ export async function reviewIssues(tx: Tx, input: RecordForumReviewInput): Promi
         "other_health_community",
         "The meeting point does not belong to this health community",
         "Møtepunktet hører ikke til dette helsefellesskapet",
+        "Møtepunktet høyrer ikkje til dette helsefellesskapet",
       ),
     );
   const members = new Set(
@@ -46,6 +48,7 @@ export async function reviewIssues(tx: Tx, input: RecordForumReviewInput): Promi
           "not_in_health_community",
           "The responsible organisation is not part of this health community",
           "Ansvarlig organisasjon er ikke med i dette helsefellesskapet",
+          "Ansvarleg organisasjon er ikkje med i dette helsefellesskapet",
         ),
       );
   });

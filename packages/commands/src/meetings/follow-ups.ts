@@ -39,6 +39,7 @@ export async function addFollowUp(unit: Unit, actor: Actor | null, raw: unknown)
             "not_this_meeting",
             "The decision is not from this meeting",
             "Vedtaket er ikke fra dette møtet",
+            "Vedtaket er ikkje frå dette møtet",
           ),
         );
     }

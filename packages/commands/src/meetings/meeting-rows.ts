@@ -105,6 +105,7 @@ export async function unknownOrganisationIssues(
             "unknown_organisation",
             "No such organisation",
             "Organisasjonen finnes ikke",
+            "Organisasjonen finst ikkje",
           ),
         ],
   );
@@ -144,6 +145,7 @@ export async function linkIssues(
           "not_a_health_community",
           "Not a health community",
           "Ikke et helsefellesskap",
+          "Ikkje eit helsefellesskap",
         ),
       );
     else if (organiserId !== healthCommunityId && community.communityMembers.length === 0)
@@ -153,6 +155,7 @@ export async function linkIssues(
           "organiser_not_in_community",
           "The organiser is not a member of this health community",
           "Arrangøren er ikke med i dette helsefellesskapet",
+          "Arrangøren er ikkje med i dette helsefellesskapet",
         ),
       );
   }
@@ -167,6 +170,7 @@ export async function linkIssues(
           "organiser_not_a_party",
           "The organiser is not a party to this agreement",
           "Arrangøren er ikke part i denne avtalen",
+          "Arrangøren er ikkje part i denne avtalen",
         ),
       );
   }

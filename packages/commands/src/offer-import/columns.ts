@@ -6,11 +6,11 @@
 export const importColumns = [
   { key: "reference", nb: "referanse", field: "reference" },
   { key: "id", nb: "id", field: "id" },
-  { key: "unit", nb: "enhet", field: "unitId" },
   { key: "title", nb: "tittel", field: "title" },
   { key: "summary", nb: "sammendrag", field: "summary" },
   { key: "description", nb: "beskrivelse", field: "description" },
   { key: "text_language", nb: "tekstspråk", field: "textLanguage" },
+  { key: "unit", nb: "enhet", field: "unitId" },
   { key: "kind", nb: "tilbudstype", field: "kind" },
   { key: "diagnosis_scope", nb: "diagnoseomfang", field: "diagnosisScope" },
   { key: "diagnosis_codes", nb: "diagnosekoder", field: "diagnosisCodes" },

@@ -26,11 +26,13 @@ export async function confirmOfferImport(
               "rows_have_errors",
               `${errors} rows still have errors; fix them or upload the file again`,
               `${errors} rader har fortsatt feil; rett dem eller last opp fila på nytt`,
+              `${errors} rader har framleis feil; rett dei eller last opp fila på nytt`,
             )
           : fieldIssue(
               "importId",
               "no_rows",
               "The file has no rows to import",
+              "Fila har ingen rader å importere",
               "Fila har ingen rader å importere",
             ),
       ]);

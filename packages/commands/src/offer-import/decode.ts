@@ -20,6 +20,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       "not_text",
       "The file is not a text file, an XLSX workbook or JSON; save it as CSV (UTF-8) or XLSX",
       "Fila er verken tekst, en XLSX-arbeidsbok eller JSON; lagre den som CSV (UTF-8) eller XLSX",
+      "Fila er verken tekst, ei XLSX-arbeidsbok eller JSON; lagre ho som CSV (UTF-8) eller XLSX",
     );
   }
   try {

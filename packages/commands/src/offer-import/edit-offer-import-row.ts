@@ -83,6 +83,7 @@ export async function loadPreview(tx: Tx, actor: Actor | null, importId: string)
         "not_in_preview",
         "The import is already confirmed",
         "Importen er allerede bekreftet",
+        "Importen er alt stadfesta",
       ),
     ]);
   return held;

@@ -19,8 +19,13 @@ export const importLimits = {
 } as const;
 
 /** A file the import refuses as a whole; the field is always `file`. */
-export function fileError(code: string, message: string, messageNb: string): DomainValidationError {
-  return new DomainValidationError([fieldIssue("file", code, message, messageNb)]);
+export function fileError(
+  code: string,
+  message: string,
+  messageNb: string,
+  messageNn: string,
+): DomainValidationError {
+  return new DomainValidationError([fieldIssue("file", code, message, messageNb, messageNn)]);
 }
 
 export const tooManyRows = () =>
@@ -28,4 +33,5 @@ export const tooManyRows = () =>
     "too_many_rows",
     `The file has more than ${importLimits.rows.toLocaleString("en")} rows; split it into smaller files`,
     `Fila har mer enn ${importLimits.rows.toLocaleString("nb")} rader; del den opp i mindre filer`,
+    `Fila har meir enn ${importLimits.rows.toLocaleString("nn")} rader; del ho opp i mindre filer`,
   );

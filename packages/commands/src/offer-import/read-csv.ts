@@ -35,16 +35,19 @@ export function readCsv(bytes: Uint8Array): SheetRows {
       "bad_csv",
       `The file could not be read as CSV (${error.message})`,
       `Fila kunne ikke leses som CSV (${error.message})`,
+      `Fila kunne ikkje lesast som CSV (${error.message})`,
     );
   }
   const [head, ...body] = records;
-  if (!head) throw fileError("empty_file", "The file has no rows", "Fila har ingen rader");
+  if (!head)
+    throw fileError("empty_file", "The file has no rows", "Fila har ingen rader", "Fila har ingen rader");
   if (body.length > importLimits.rows) throw tooManyRows();
   if (head.record.length > importLimits.columns)
     throw fileError(
       "too_many_columns",
       "The header has too many columns",
       "Overskriftsraden har for mange kolonner",
+      "Overskriftsrada har for mange kolonnar",
     );
   return {
     header: head.record,

@@ -25,9 +25,10 @@ export async function readOfferFile(bytes: Uint8Array): Promise<ReadFile> {
       "file_too_large",
       `The file is larger than ${importLimits.fileBytes / 1024 / 1024} MB`,
       `Fila er større enn ${importLimits.fileBytes / 1024 / 1024} MB`,
+      `Fila er større enn ${importLimits.fileBytes / 1024 / 1024} MB`,
     );
   }
-  if (bytes.length === 0) throw fileError("empty_file", "The file is empty", "Fila er tom");
+  if (bytes.length === 0) throw fileError("empty_file", "The file is empty", "Fila er tom", "Fila er tom");
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const sheet = await readXlsx(bytes);
     return { format: "XLSX", ...rowsByHeader(sheet.header, sheet.rows) };
@@ -37,6 +38,7 @@ export async function readOfferFile(bytes: Uint8Array): Promise<ReadFile> {
       "old_xls",
       "Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV",
       "Gamle Excel-filer (.xls) leses ikke; lagre arket som .xlsx eller CSV",
+      "Gamle Excel-filer (.xls) blir ikkje lesne; lagre arket som .xlsx eller CSV",
     );
   }
   const start = new TextDecoder()

@@ -64,7 +64,12 @@ export function readHsds(bytes: Uint8Array): { line: number; values: ImportValue
   try {
     json = JSON.parse(decodeText(bytes).text);
   } catch {
-    throw fileError("bad_json", "The file is not valid JSON", "Fila er ikke gyldig JSON");
+    throw fileError(
+      "bad_json",
+      "The file is not valid JSON",
+      "Fila er ikke gyldig JSON",
+      "Fila er ikkje gyldig JSON",
+    );
   }
   const list = Array.isArray(json)
     ? json
@@ -125,4 +130,5 @@ const notHsds = (detail: string) =>
     "bad_hsds",
     `The file is not a list of HSDS services (${detail})`,
     `Fila er ikke en liste over HSDS-tjenester (${detail})`,
+    `Fila er ikkje ei liste over HSDS-tenester (${detail})`,
   );

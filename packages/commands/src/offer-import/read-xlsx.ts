@@ -15,7 +15,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
     throw notWorkbook();
   }
   const [head, ...body] = data;
-  if (!head) throw fileError("empty_file", "The file has no rows", "Fila har ingen rader");
+  if (!head)
+    throw fileError("empty_file", "The file has no rows", "Fila har ingen rader", "Fila har ingen rader");
   if (body.length > importLimits.rows) throw tooManyRows();
   return {
     header: head.map(cellText),

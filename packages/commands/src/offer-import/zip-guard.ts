@@ -12,6 +12,7 @@ const bomb = () =>
     "archive_too_large",
     "The workbook unpacks to more than the hub accepts (a damaged file or a zip bomb)",
     "Arbeidsboka pakkes ut til mer enn Samspill tar imot (en skadet fil eller en zip-bombe)",
+    "Arbeidsboka blir pakka ut til meir enn Samspill tek imot (ei skadd fil eller ei zip-bombe)",
   );
 
 export function assertSafeWorkbook(bytes: Uint8Array): void {
@@ -70,4 +71,5 @@ export const notWorkbook = () =>
     "bad_xlsx",
     "The file could not be read as an XLSX workbook",
     "Fila kunne ikke leses som en XLSX-arbeidsbok",
+    "Fila kunne ikkje lesast som ei XLSX-arbeidsbok",
   );

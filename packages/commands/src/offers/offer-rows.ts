@@ -46,6 +46,7 @@ export async function assertMunicipalitiesExist(tx: Tx, numbers: readonly string
         "unknown_municipality",
         "Unknown municipality number",
         "Ukjent kommunenummer",
+        "Ukjent kommunenummer",
       ),
     ]);
   }
@@ -69,6 +70,7 @@ export async function assertUnitOfProvider(
         "unit_of_other_organisation",
         "The unit must belong to the provider",
         "Enheten må høre til tilbyderen",
+        "Eininga må høyre til tilbydaren",
       ),
     ]);
   }

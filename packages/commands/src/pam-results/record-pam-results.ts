@@ -35,6 +35,7 @@ export async function recordPamResults(unit: Unit, actor: Actor | null, raw: unk
           "session_cancelled",
           "The course run was cancelled: it has no PAM results",
           "Kurset ble avlyst: det har ingen PAM-resultater",
+          "Kurset vart avlyst: det har ingen PAM-resultat",
         ),
       );
     // An end result before the course has started is a result entered on the wrong run.
@@ -46,6 +47,7 @@ export async function recordPamResults(unit: Unit, actor: Actor | null, raw: unk
             "course_not_started",
             "End results can only be entered once the course has started",
             "Sluttresultater kan bare registreres når kurset har startet",
+            "Sluttresultat kan berre registrerast når kurset har byrja",
           ),
         );
     });

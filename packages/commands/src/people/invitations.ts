@@ -19,8 +19,8 @@ import { requireOrganisationAdmin } from "./access.js";
 
 const dayMs = 86_400_000;
 
-function refuse(field: string, code: string, message: string, messageNb: string): never {
-  throw new DomainValidationError([{ field, code, message, messageNb }]);
+function refuse(field: string, code: string, message: string, messageNb: string, messageNn: string): never {
+  throw new DomainValidationError([{ field, code, message, messageNb, messageNn }]);
 }
 
 export interface InviteOptions {
@@ -59,6 +59,7 @@ export async function invitePerson(
         "already_invited",
         "This address has an open invitation already",
         "Adressen har allerede en åpen invitasjon",
+        "Adressa har alt ein open invitasjon",
       );
     const member = await tx.membership.count({
       where: {
@@ -73,6 +74,7 @@ export async function invitePerson(
         "already_member",
         "The person already holds this role here",
         "Personen har allerede denne rollen her",
+        "Personen har alt denne rolla her",
       );
     const created = await tx.invitation.create({
       data: {
@@ -127,6 +129,7 @@ export async function revokeInvitation(
         `invitation_${invitationState(invitation, now).toLowerCase()}`,
         "Only an open invitation can be revoked",
         "Bare en åpen invitasjon kan trekkes tilbake",
+        "Berre ein open invitasjon kan trekkjast tilbake",
       );
     const { organisationId, role } = invitation;
     await record({

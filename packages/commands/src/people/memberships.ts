@@ -54,6 +54,8 @@ async function keepAnAdmin(
       message: "The organisation's last admin cannot be removed: make someone else admin first",
       messageNb:
         "Den siste administratoren i organisasjonen kan ikke fjernes: gjør noen andre til administrator først",
+      messageNn:
+        "Den siste administratoren i organisasjonen kan ikkje fjernast: gjer nokon andre til administrator først",
     },
   ]);
 }
@@ -79,6 +81,7 @@ export async function updateMembership(
             code: "foreign_unit",
             message: "The unit belongs to another organisation",
             messageNb: "Enheten hører til en annen organisasjon",
+            messageNn: "Eininga høyrer til ein annan organisasjon",
           },
         ]);
     }

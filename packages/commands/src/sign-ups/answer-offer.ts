@@ -36,6 +36,7 @@ export async function answerSeatOffer(
           "no_open_offer",
           "There is no open seat offer for this sign-up",
           "Det er ikke noe åpent tilbud om plass",
+          "Det er ikkje noko ope tilbod om plass",
         ),
       ]);
     if (accept)

@@ -43,6 +43,7 @@ function ensureActive(status: SignUpStatus) {
         "not_active",
         "This sign-up is no longer active",
         "Denne påmeldingen er ikke lenger aktiv",
+        "Denne påmeldinga er ikkje lenger aktiv",
       ),
     ]);
 }
@@ -74,6 +75,7 @@ export async function updateSignUpByToken(
           "email",
           "contact_required",
           "Give an e-mail address or a phone number",
+          "Oppgi e-postadresse eller telefonnummer",
           "Oppgi e-postadresse eller telefonnummer",
         ),
       ]);

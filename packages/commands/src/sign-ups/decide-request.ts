@@ -39,6 +39,7 @@ export async function decideSignUpRequest(
           "not_requested",
           "This request has already been decided",
           "Denne forespørselen er allerede behandlet",
+          "Denne førespurnaden er alt handsama",
         ),
       ]);
     const decidedAt = new Date();

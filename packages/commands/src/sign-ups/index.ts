@@ -4,6 +4,7 @@ export { cancelSignUpByToken, deleteSignUpByToken, updateSignUpByToken } from ".
 export { decideSignUpRequest } from "./decide-request.js";
 export { hashSignUpToken, issueSignUpLink, signUpIdForToken } from "./links.js";
 export { checkMinimumParticipants, type MinimumCheck } from "./minimum.js";
+export { personMailHeader, personMailHeaders } from "./person-mail.js";
 export { anonymiseExpiredSignUps, deleteCapturedPersonMails } from "./retention.js";
 export { type SignUpPolicy, type SignUpResult, signUpForSession } from "./sign-up.js";
 export { expireSeatOffers, type OfferPolicy, promoteWaitingList } from "./waiting-list.js";

@@ -1,7 +1,7 @@
-import { personMailHeader } from "@samspill/domain";
 import { systemActor } from "../actor.js";
 import { transact, type Unit } from "../unit-of-work.js";
 import { anonymiseRows } from "./anonymise.js";
+import { personMailHeader } from "./person-mail.js";
 
 // Personal data kept short: a set time after the session (the months the person consented to,
 // never longer than SIGN_UP_RETENTION_MONTHS now says) their name, contact and needs are

@@ -51,6 +51,7 @@ export async function signUpForSession(
             "sign_up_closed",
             "Sign-up for this session is closed",
             "Påmeldingen er stengt",
+            "Påmeldinga er stengd",
           ),
         ]);
       const full = session.capacity !== null && session.seatsTaken >= session.capacity;

@@ -24,11 +24,12 @@ function ownPerson(actor: Actor | null): { actor: Actor; personId: string } {
   return { actor: signedIn, personId: signedIn.personId };
 }
 
-const issue = (field: string, message: string, messageNb: string): FieldIssue => ({
+const issue = (field: string, message: string, messageNb: string, messageNn: string): FieldIssue => ({
   field,
   code: "unknown_reference",
   message,
   messageNb,
+  messageNn,
 });
 
 /** Refuses municipality numbers and hospital trusts that do not exist, naming the field. */
@@ -46,10 +47,28 @@ async function checkReferences(tx: Tx, input: SaveMySubscriptionInput): Promise<
   const known = new Set([...municipalities.map((m) => m.number), ...trusts.map((t) => t.id)]);
   const issues: FieldIssue[] = [
     ...input.municipalityNumbers.flatMap((n, i) =>
-      known.has(n) ? [] : [issue(`municipalityNumbers.${i}`, `No municipality ${n}`, `Ingen kommune ${n}`)],
+      known.has(n)
+        ? []
+        : [
+            issue(
+              `municipalityNumbers.${i}`,
+              `No municipality ${n}`,
+              `Ingen kommune ${n}`,
+              `Ingen kommune ${n}`,
+            ),
+          ],
     ),
     ...input.hospitalTrustIds.flatMap((id, i) =>
-      known.has(id) ? [] : [issue(`hospitalTrustIds.${i}`, "Not a hospital trust", "Ikke et helseforetak")],
+      known.has(id)
+        ? []
+        : [
+            issue(
+              `hospitalTrustIds.${i}`,
+              "Not a hospital trust",
+              "Ikke et helseforetak",
+              "Ikkje eit helseføretak",
+            ),
+          ],
     ),
   ];
   if (issues.length > 0) throw new DomainValidationError(issues);

@@ -43,6 +43,7 @@ export async function createApiToken(
         code: "too_big",
         message: `A token lives at most ${lifetime.maxDays} days`,
         messageNb: `Et token kan leve i høyst ${lifetime.maxDays} dager`,
+        messageNn: `Eit token kan leve i høgst ${lifetime.maxDays} dagar`,
       },
     ]);
   }

@@ -45,6 +45,7 @@ export async function createWebhookSubscription(
           "too_many_webhooks",
           `An organisation has at most ${maxSubscriptionsPerOrganisation} webhook subscriptions`,
           `En organisasjon kan ha høyst ${maxSubscriptionsPerOrganisation} webhook-abonnementer`,
+          `Ein organisasjon kan ha høgst ${maxSubscriptionsPerOrganisation} webhook-abonnement`,
         ),
       ]);
     }
@@ -73,6 +74,7 @@ async function checkTarget(url: string, targets: WebhookTargetPolicy): Promise<v
         "webhook_target",
         "must be a host on the public internet (every address it resolves to)",
         "må være en vert på det åpne internettet (alle adressene den slår opp til)",
+        "må vere ein vert på det opne internettet (alle adressene han slår opp til)",
       ),
     ]);
   }

@@ -22,6 +22,7 @@ export const createWebhookSubscriptionInput = z.object({
             "webhook_url",
             "must be an http or https URL without credentials",
             "må være en http- eller https-adresse uten brukernavn og passord",
+            "må vere ei http- eller https-adresse utan brukarnamn og passord",
           ),
         );
       }

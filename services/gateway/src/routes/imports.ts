@@ -1,6 +1,12 @@
 import { importLimits, previewOfferImport, templateCsv, templateXlsx } from "@samspill/commands";
 import type { Database } from "@samspill/database";
-import { DomainValidationError, ForbiddenError, NotFoundError, plainText } from "@samspill/domain";
+import {
+  DomainValidationError,
+  ForbiddenError,
+  NotFoundError,
+  plainText,
+  toFieldIssues,
+} from "@samspill/domain";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
@@ -19,9 +25,9 @@ export interface ImportRouteDeps {
 
 const uploadParams = z.object({ organisationId: z.uuid(), fileName: plainText(200).min(1) }).strict();
 
-const issue = (field: string, code: string, message: string, messageNb = message) => ({
+const issue = (field: string, code: string, message: string, messageNb: string, messageNn: string) => ({
   error: code,
-  issues: [{ field, code, message, messageNb }],
+  issues: [{ field, code, message, messageNb, messageNn }],
 });
 
 export function registerImportRoutes(
@@ -51,6 +57,7 @@ export function registerImportRoutes(
             "file_too_large",
             `The file is larger than ${importLimits.fileBytes / 1024 / 1024} MB`,
             `Fila er større enn ${importLimits.fileBytes / 1024 / 1024} MB`,
+            `Fila er større enn ${importLimits.fileBytes / 1024 / 1024} MB`,
           ),
           413,
         ),
@@ -58,14 +65,34 @@ export function registerImportRoutes(
     async (c) => {
       // Like GraphQL's guard (auth/csrf.ts): a page on another origin cannot set this header.
       if (!c.req.header(csrfHeaderName))
-        return c.json(issue("headers", "csrf_header_missing", `Send the ${csrfHeaderName} header`), 403);
+        return c.json(
+          issue(
+            "headers",
+            "csrf_header_missing",
+            `Send the ${csrfHeaderName} header`,
+            `Send headeren ${csrfHeaderName}`,
+            `Send headeren ${csrfHeaderName}`,
+          ),
+          403,
+        );
       const viewer = deps.resolveViewer ? await deps.resolveViewer(c.req.raw) : null;
       if (!viewer) return c.json({ error: "sign_in_required" }, 401);
       const url = new URL(c.req.url);
       const params = uploadParams.safeParse(Object.fromEntries(url.searchParams));
       if (!params.success) {
-        const first = params.error.issues[0];
-        return c.json(issue(String(first?.path[0] ?? "query"), "invalid", first?.message ?? "Invalid"), 400);
+        // Rendered like every domain issue, so the upload page can answer in all three languages.
+        const [first] = toFieldIssues(params.error);
+        const field = first?.field.split(".")[0] || "query";
+        return c.json(
+          issue(
+            field,
+            "invalid",
+            first?.message ?? "Invalid",
+            first?.messageNb ?? "Ugyldig",
+            first?.messageNn ?? "Ugyldig",
+          ),
+          400,
+        );
       }
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       try {

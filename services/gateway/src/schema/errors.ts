@@ -15,7 +15,7 @@ const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
 });
 
 const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
-  description: "One problem with one input field, in English and Norwegian bokmål.",
+  description: "One problem with one input field, in English, Norwegian bokmål and Norwegian nynorsk.",
   fields: (t) => ({
     field: t.exposeString("field", {
       description: "Dotted path of the input field, e.g. `sessions.0.endsAt`.",
@@ -23,6 +23,7 @@ const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
     code: t.exposeString("code"),
     message: t.exposeString("message"),
     messageNb: t.exposeString("messageNb"),
+    messageNn: t.exposeString("messageNn"),
   }),
 });
 

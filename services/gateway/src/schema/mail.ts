@@ -1,6 +1,5 @@
-import { recordSensitiveRead } from "@samspill/commands";
+import { personMailHeader, recordSensitiveRead } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
-import { personMailHeader } from "@samspill/domain";
 import { type DigestPreview, previewDigest } from "@samspill/mail";
 import { z } from "zod";
 import { isRegionalAdmin } from "../admin/regional-admin.js";

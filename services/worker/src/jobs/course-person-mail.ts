@@ -1,5 +1,4 @@
-import { issueSignUpLink } from "@samspill/commands";
-import { personMailHeaders } from "@samspill/domain";
+import { issueSignUpLink, personMailHeaders } from "@samspill/commands";
 import {
   type CourseMailKind,
   type CourseMailLocale,

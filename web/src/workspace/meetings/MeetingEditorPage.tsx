@@ -88,6 +88,7 @@ function CreateMeeting({ me }: { me: Me }) {
           code: "required",
           message: t("offerForm.required"),
           messageNb: t("offerForm.required"),
+          messageNn: t("offerForm.required"),
         })),
       });
       return;
