@@ -104,17 +104,39 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
   return run;
 }
 
+// Chunks held in memory at once in one process. Each holds the week's offer events, the sessions
+// and agreements it filters and a batch of rendered mails; eight at once (the summaries queue's
+// concurrency) passed the worker's 512 MB heap cap at national scale and killed the bulk worker
+// mid-run. Two keep both cores busy; the others wait here, their BullMQ locks still renewed.
+const chunksAtOnce = 2;
+let chunksRunning = 0;
+const chunksWaiting: (() => void)[] = [];
+
+async function oneOfFewChunks<T>(work: () => Promise<T>): Promise<T> {
+  if (chunksRunning < chunksAtOnce) chunksRunning += 1;
+  else await new Promise<void>((resolve) => chunksWaiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    // Hand the place straight to the next waiting chunk, or give it back.
+    const next = chunksWaiting.shift();
+    if (next) next();
+    else chunksRunning -= 1;
+  }
+}
+
 export const weeklyDigestChunkJob = defineJob({
   queue: queueNames.summaries,
   name: weeklyDigestChunkName,
   schema: digestChunk,
   // One pool of SMTP connections per chunk, closed (QUIT) at its end.
-  handle: async (data, ctx) => {
-    const deps = mailDeps(ctx);
-    try {
-      return await sendDigestChunk(deps, data);
-    } finally {
-      deps.mailer.close();
-    }
-  },
+  handle: (data, ctx) =>
+    oneOfFewChunks(async () => {
+      const deps = mailDeps(ctx);
+      try {
+        return await sendDigestChunk(deps, data);
+      } finally {
+        deps.mailer.close();
+      }
+    }),
 });
