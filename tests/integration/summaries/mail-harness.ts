@@ -51,13 +51,22 @@ export async function startMailHarness(db: Database, name: string): Promise<Mail
   };
 }
 
+/**
+ * Waits for a job to finish and answers its return value. The state is read before the job:
+ * BullMQ stores the return value and the completed state in one step, so a job read after it
+ * was seen completed has its value, whereas one read first, while still active, has none yet
+ * (null) and would pass for completed if it finished before its state was read.
+ */
 export async function finished(queue: Queue, jobId: string, timeoutMs = 30_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const job = await queue.getJob(jobId);
-    const state = job ? await job.getState() : "unknown";
-    if (state === "completed") return job?.returnvalue;
-    if (state === "failed") throw new Error(`job ${job?.name} failed: ${job?.failedReason}`);
+    const state = await queue.getJobState(jobId);
+    if (state === "completed" || state === "failed") {
+      const job = await queue.getJob(jobId);
+      if (!job) throw new Error(`job ${jobId} was ${state}, then removed before it was read`);
+      if (state === "failed") throw new Error(`job ${job.name} failed: ${job.failedReason}`);
+      return job.returnvalue;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`job ${jobId} did not finish within ${timeoutMs} ms`);
