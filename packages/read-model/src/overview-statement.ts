@@ -11,11 +11,17 @@ import type { OverviewScope } from "./scope.js";
 //
 // Its cost is kept down by reading only what the scope needs (issue 16): the counters through
 // their primary key (municipality, then the dimension compared as the enum it is: compared as
-// text, Postgres scanned every counter), each municipality's cells in one grouped pass instead of
-// a subquery per municipality, and provider ids aggregated only when asked for (FILTER: the
-// aggregate never starts, where CASE around it still built every array). The scope's offers come
-// through the GIN index on their municipalities, kept without a pending list (migration
-// 20261207080000) so that a burst of projected events does not make every read scan it.
+// text, Postgres scanned every counter), each municipality's cells in one grouped pass instead
+// of a subquery per municipality, and provider ids aggregated only when asked for. The scope's
+// offers come through the GIN index on their municipalities, kept without a pending list
+// (migration 20261207080000) so that a burst of projected events does not make every read scan it.
+//
+// Only the parts a read needs are sent: Postgres plans every part of a statement, even one a
+// constant condition switches off (FILTER (WHERE false), WHERE $n IS NULL), and planning the
+// agreements, provider ids and names, the languages' columns and the health-community filter on
+// every signed-out read of a trust cost about as much as running the rest. The offers' values
+// need no DISTINCT: both writers of "OverviewOffer" (project.ts, rebuild.ts) store the lists
+// sorted and de-duplicated (normaliseSnapshot), so an offer yields each value once.
 
 export interface StatementInput {
   scope: OverviewScope;
@@ -37,14 +43,21 @@ export async function overviewDocument(db: Database, input: StatementInput): Pro
   const community = input.scope.healthCommunityId ?? null;
   const closed = input.closedValues ? [...input.closedValues] : null;
   const p = input.withProviders;
+  const none = Prisma.empty;
+  // The municipalities' organisations: for the agreements' parties and the community filter only.
+  const withOrg = input.withAgreements || community !== null;
+  const ids = (expr: Prisma.Sql) =>
+    p ? Prisma.sql`array_agg(${expr}) AS ids` : Prisma.sql`NULL::text[] AS ids`;
   const rows = await db.$queryRaw<{ json: string }[]>(Prisma.sql`
 WITH m AS (
-  SELECT mu."number", mu."name", org."id" AS org
-  FROM "Municipality" mu LEFT JOIN "Organisation" org ON org."municipalityNumber" = mu."number"
-  WHERE (${trust}::uuid IS NULL OR mu."hospitalTrustId" = ${trust}::uuid)
-    AND (${community}::uuid IS NULL OR EXISTS (
-      SELECT 1 FROM "HealthCommunityMember" hm
-      WHERE hm."healthCommunityId" = ${community}::uuid AND hm."organisationId" = org."id"))
+  SELECT mu."number", mu."name"${withOrg ? Prisma.sql`, org."id" AS org` : none}
+  FROM "Municipality" mu${withOrg ? Prisma.sql` LEFT JOIN "Organisation" org ON org."municipalityNumber" = mu."number"` : none}
+  WHERE ${trust !== null ? Prisma.sql`mu."hospitalTrustId" = ${trust}::uuid` : Prisma.sql`TRUE`}${
+    community !== null
+      ? Prisma.sql` AND EXISTS (SELECT 1 FROM "HealthCommunityMember" hm
+      WHERE hm."healthCommunityId" = ${community}::uuid AND hm."organisationId" = org."id")`
+      : none
+  }
 ),
 mns AS (SELECT coalesce(array_agg(m."number"), '{}') AS numbers FROM m),
 o AS (
@@ -54,21 +67,23 @@ o AS (
   WHERE v."status" = 'PUBLISHED' AND v."municipalityNumbers" && (SELECT mns.numbers::text[] FROM mns)
 ),
 ov AS (
-  SELECT DISTINCT o."offerId", o."providerId", x.value
+  SELECT o."offerId", o."providerId", x.value
   FROM o, LATERAL jsonb_array_elements_text(CASE jsonb_typeof(o.vals)
     WHEN 'array' THEN o.vals WHEN 'string' THEN jsonb_build_array(o.vals) ELSE '[]'::jsonb END) AS x(value)
 ),
-vals AS (
-  SELECT t.value, t.ord FROM unnest(${closed}::text[]) WITH ORDINALITY AS t(value, ord)
-  UNION ALL
+vals AS (${
+    closed
+      ? Prisma.sql`
+  SELECT t.value, t.ord FROM unnest(${closed}::text[]) WITH ORDINALITY AS t(value, ord)`
+      : Prisma.sql`
   -- Languages: those in use, most offers first, then by code.
-  SELECT ov.value, row_number() OVER (ORDER BY count(*) DESC, ov.value COLLATE "C")
-  FROM ov WHERE ${closed}::text[] IS NULL GROUP BY ov.value
+  SELECT ov.value, row_number() OVER (ORDER BY count(*) DESC, ov.value COLLATE "C") AS ord
+  FROM ov GROUP BY ov.value`
+  }
 ),
 c AS (
   SELECT c."municipalityNumber" AS mn, c."dimension"::text AS dim, c."value",
-         sum(c."offers")::int AS offers, count(*)::int AS providers,
-         array_agg(c."providerId"::text) FILTER (WHERE ${p}) AS ids
+         sum(c."offers")::int AS offers, count(*)::int AS providers, ${ids(Prisma.sql`c."providerId"::text`)}
   FROM "OverviewCount" c
   WHERE c."municipalityNumber" = ANY((SELECT mns.numbers FROM mns)::bpchar[])
     AND c."dimension" = ANY(ARRAY['TOTAL', 'PRIORITY_GROUP', ${input.dimension}]::"OverviewDimension"[])
@@ -83,7 +98,7 @@ cells AS (
 ),
 scoped AS (
   SELECT ov.value, count(*)::int AS offers, count(DISTINCT ov."providerId")::int AS providers,
-         array_agg(DISTINCT ov."providerId"::text) FILTER (WHERE ${p}) AS ids
+         ${ids(Prisma.sql`DISTINCT ov."providerId"::text`)}
   FROM ov GROUP BY ov.value
 ),
 items AS (
@@ -113,18 +128,24 @@ SELECT json_build_object(
     FROM vals LEFT JOIN scoped s ON s.value = vals.value),
   'total', (SELECT json_build_object('value', 'ALL', 'offerCount', count(*),
       'providerCount', count(DISTINCT o."providerId"),
-      'providerIds', CASE WHEN ${p} THEN coalesce(array_agg(DISTINCT o."providerId"::text), '{}') END)
+      'providerIds', ${p ? Prisma.sql`coalesce(array_agg(DISTINCT o."providerId"::text), '{}')` : Prisma.sql`NULL::text[]`})
     FROM o),
-  'providerNames', CASE WHEN ${p} THEN (SELECT coalesce(json_object_agg(pr."id", pr."name"), '{}')
+  'providerNames', ${
+    p
+      ? Prisma.sql`(SELECT coalesce(json_object_agg(pr."id", pr."name"), '{}')
     FROM "Organisation" pr
     WHERE pr."id" IN (SELECT o."providerId" FROM o UNION SELECT c."providerId" FROM "OverviewCount" c
-      WHERE c."municipalityNumber" = ANY((SELECT mns.numbers FROM mns)::bpchar[]))) END,
+      WHERE c."municipalityNumber" = ANY((SELECT mns.numbers FROM mns)::bpchar[])))`
+      : Prisma.sql`NULL::json`
+  },
   'flaggedOffers', (SELECT coalesce(json_agg(i.item ORDER BY i."title"), '[]')
     FROM items i WHERE i."flaggedForReview"),
   'reviewsDue', (SELECT coalesce(json_agg(i.item ORDER BY i."reviewDueOn", i."title"), '[]')
     FROM items i WHERE i."reviewDueOn" <= ${input.horizonEnd}::date),
   -- Agreements are not projected (the projector consumes offer events only): read live.
-  'expiringAgreements', (SELECT coalesce(json_agg(json_build_object('id', a."id", 'title', a."title",
+  'expiringAgreements', ${
+    input.withAgreements
+      ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', a."id", 'title', a."title",
       'subAgreement', a."subAgreement", 'validTo', a."validTo",
       'daysLeft', a."validTo"::date - ${input.today}::date,
       'parties', (SELECT coalesce(json_agg(json_build_object('id', po."id", 'name', po."name")), '[]')
@@ -132,10 +153,12 @@ SELECT json_build_object(
         WHERE ap."agreementId" = a."id")
     ) ORDER BY a."validTo", a."title"), '[]')
     FROM "Agreement" a
-    WHERE ${input.withAgreements} AND a."status" = 'ACTIVE' AND a."validTo" IS NOT NULL AND a."validTo" <= ${input.horizonEnd}::date
+    WHERE a."status" = 'ACTIVE' AND a."validTo" IS NOT NULL AND a."validTo" <= ${input.horizonEnd}::date
       AND EXISTS (SELECT 1 FROM "AgreementParty" ap WHERE ap."agreementId" = a."id"
         AND ap."organisationId" IN (SELECT m.org FROM m WHERE m.org IS NOT NULL
-          UNION ALL SELECT ${trust}::uuid UNION ALL SELECT ${community}::uuid)))
+          UNION ALL SELECT ${trust}::uuid UNION ALL SELECT ${community}::uuid)))`
+      : Prisma.sql`'[]'::json`
+  }
 )::text AS json`);
   const json = rows[0]?.json;
   if (!json) throw new Error("the overview statement returned no row");
