@@ -38,8 +38,24 @@ const ident = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
 /** A key of the JSON object: a field name from the data model, written as a literal. */
 const key = (name: string) => Prisma.raw(`'${name.replace(/'/g, "''")}'`);
 
-function idOf(model: string): Field | undefined {
-  return [...(fieldsOf.get(model)?.values() ?? [])].find((f) => f.isId);
+// A model's id and a list relation's foreign key, looked up once: the statement is built per
+// request, and scanning a model's fields for them was most of building it (issue 16's profile).
+const ids = new Map(
+  [...fieldsOf].map(([model, fields]) => [model, [...fields.values()].find((f) => f.isId)]),
+);
+const idOf = (model: string): Field | undefined => ids.get(model);
+
+const backs = new Map<Field, Field | undefined>();
+/** The field on the other side of a to-many relation that holds the key pointing back. */
+function backOf(field: Field): Field | undefined {
+  if (!backs.has(field))
+    backs.set(
+      field,
+      [...(fieldsOf.get(field.type)?.values() ?? [])].find(
+        (f) => f.relationName === field.relationName && f.relationFromFields?.length === 1,
+      ),
+    );
+  return backs.get(field);
 }
 
 /** `timestamp(3)` comes as "2026-12-14T09:00:00.000" (UTC without a zone), `date` as "2026-12-14". */
@@ -130,9 +146,7 @@ function relationJson(
     };
   }
   // To many: the other model's key points at this row's id.
-  const back = [...(fieldsOf.get(field.type)?.values() ?? [])].find(
-    (f) => f.relationName === field.relationName && f.relationFromFields?.length === 1,
-  );
+  const back = backOf(field);
   const id = idOf(model);
   const fk = back?.relationFromFields?.[0];
   if (!back || !id || !fk) return null;
