@@ -3,7 +3,7 @@
 // install, generate, (embedded Postgres), (private Redis), migrate, seed, gateway, worker, web.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { serviceEntry, serviceNodeFlags } from "../infra/local/node-flags.mjs";
+import { serviceEntry, serviceEnv, serviceNodeFlags } from "../infra/local/node-flags.mjs";
 import { freePort, waitForPort } from "../infra/local/ports.mjs";
 import { findRedisServer, redisMissingMessage, startRedisServer } from "../infra/local/redis.mjs";
 import { startSmtpSink } from "../infra/local/smtp-sink.mjs";
@@ -136,7 +136,8 @@ async function main() {
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
   const webPort = Number(process.env.WEB_PORT ?? 5173);
   const webOrigin = `http://127.0.0.1:${webPort}`;
-  const serviceEnv = {
+  const servicesEnv = {
+    ...serviceEnv,
     ...env,
     GATEWAY_PORT: String(gatewayPort),
     WEB_ORIGIN: webOrigin,
@@ -151,7 +152,7 @@ async function main() {
   await (await import("./build.mjs")).buildServices();
   watch(
     start("gateway", process.execPath, [...serviceNodeFlags.gateway, serviceEntry("gateway")], {
-      env: serviceEnv,
+      env: servicesEnv,
     }),
     "gateway",
   );
@@ -162,7 +163,7 @@ async function main() {
     ["live", workerPort],
     ["bulk", workerPort === 0 ? 0 : workerPort + 1],
   ]) {
-    const workerEnv = { ...serviceEnv, WORKER_ROLE: role, WORKER_METRICS_PORT: String(port) };
+    const workerEnv = { ...servicesEnv, WORKER_ROLE: role, WORKER_METRICS_PORT: String(port) };
     watch(
       start(`worker (${role})`, process.execPath, [...serviceNodeFlags.worker, serviceEntry("worker")], {
         env: workerEnv,
@@ -174,7 +175,7 @@ async function main() {
   watch(
     start("web", join(root, "web", "node_modules", ".bin", "vite"), [], {
       cwd: join(root, "web"),
-      env: { ...serviceEnv, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`, WEB_PORT: String(webPort) },
+      env: { ...servicesEnv, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`, WEB_PORT: String(webPort) },
     }),
     "web",
   );

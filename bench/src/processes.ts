@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serviceEntry, serviceNodeFlags } from "../../infra/local/node-flags.mjs";
+import { serviceEntry, serviceEnv, serviceNodeFlags } from "../../infra/local/node-flags.mjs";
 import { freePort, waitForPort } from "../../infra/local/ports.mjs";
 
 export { freePort };
@@ -10,7 +10,8 @@ export { freePort };
 // The services under test run as child processes (`node`, so the pid is the server itself: its
 // RSS is measured and it can be profiled), leaving this process to the load generator. The hub's
 // gateway and worker run as in production: their compiled bundle (scripts/build.mjs, built by
-// main.ts) with the production heap flags; the bench's own servers run their TypeScript via tsx.
+// main.ts) with the production heap flags and environment (hub.ts sets NODE_ENV=production);
+// the bench's own servers run their TypeScript via tsx.
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
@@ -91,7 +92,11 @@ export async function startService(name: string, entry: string, options: StartOp
       join(repoRoot, built ? built.file : entry),
       ...(options.args ?? []),
     ],
-    { cwd: packageDir, env: options.env, stdio: ["ignore", log, "pipe"] },
+    {
+      cwd: packageDir,
+      env: built ? { ...serviceEnv, ...options.env } : options.env,
+      stdio: ["ignore", log, "pipe"],
+    },
   );
   closeSync(log);
   const lines: string[] = [];

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import type { Database } from "@samspill/database";
 import {
   type MatrixDimension,
@@ -24,7 +25,15 @@ export interface OverviewCacheOptions {
   ttlMs: number;
   /** Entries kept at most (scope × dimension); the oldest go first. */
   maxEntries?: number;
+  /**
+   * Bytes the kept overviews may take at most, as overviewBytes estimates them; the oldest go
+   * first. A national overview with every cell's providers is megabytes, so the entry count alone
+   * left the gateway's heap to the number of scopes read.
+   */
+  maxBytes?: number;
   now?: () => number;
+  /** The read behind the cache (tests count and shape it). */
+  read?: typeof readOverview;
 }
 
 export interface OverviewCache {
@@ -37,6 +46,8 @@ export interface OverviewCache {
   /** The trust's overview changed (null: anything may have). */
   changed(hospitalTrustId: string | null): void;
   readonly size: number;
+  /** What the finished reads kept take, as overviewBytes estimates it. */
+  readonly bytes: number;
 }
 
 interface Entry {
@@ -44,12 +55,55 @@ interface Entry {
   /** The scope's hospital trust; "" for a health community alone. */
   trust: string;
   value: Promise<Overview>;
+  /** Counted once the read has finished (0 until then). */
+  bytes: number;
+}
+
+/** The default bound, as the response cache's: an eighth of the V8 heap, at most 32 MB. */
+const defaultMaxBytes = () => Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
+
+// Rough sizes in V8 of the overview's objects (header, fields, their share of strings): close
+// enough to bound the cache, and far cheaper than serialising megabytes on every miss.
+const cellBytes = 96;
+const providerBytes = 40;
+const rowBytes = 160;
+const itemBytes = 240;
+
+/** An estimate of the memory one overview holds. */
+export function overviewBytes(overview: Overview): number {
+  const cell = (c: { providers: unknown[] | null }) => cellBytes + (c.providers?.length ?? 0) * providerBytes;
+  let bytes = overview.values.length * 32;
+  for (const row of overview.rows) {
+    bytes += rowBytes + cell(row.total);
+    for (const c of row.cells) bytes += cell(c);
+  }
+  for (const c of overview.totals) bytes += cell(c);
+  bytes += cell(overview.total);
+  bytes += (overview.gaps.length + overview.flaggedOffers.length + overview.reviewsDue.length) * itemBytes;
+  bytes += overview.expiringAgreements.length * itemBytes;
+  return bytes;
 }
 
 export function createOverviewCache(options: OverviewCacheOptions): OverviewCache {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 1_000;
+  const maxBytes = options.maxBytes ?? defaultMaxBytes();
+  const read = options.read ?? readOverview;
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.bytes;
+    entries.delete(key);
+  };
+  /** Oldest first, until both bounds hold (the newest entry stays, whatever its size). */
+  const evict = () => {
+    for (const oldest of entries.keys()) {
+      if ((entries.size <= maxEntries && bytes <= maxBytes) || entries.size <= 1) break;
+      drop(oldest);
+    }
+  };
   // Each database (primary, replica, a test's own) gets its own keys.
   const databases = new WeakMap<Database, number>();
   let nextDatabase = 0;
@@ -64,7 +118,7 @@ export function createOverviewCache(options: OverviewCacheOptions): OverviewCach
 
   const cache: OverviewCache = {
     read(db, scope, dimension, readOptions = {}) {
-      if (options.ttlMs <= 0) return readOverview(db, scope, dimension, readOptions);
+      if (options.ttlMs <= 0) return read(db, scope, dimension, readOptions);
       const trust = scope.hospitalTrustId ?? "";
       const key = JSON.stringify([
         databaseKey(db),
@@ -77,28 +131,40 @@ export function createOverviewCache(options: OverviewCacheOptions): OverviewCach
       ]);
       const hit = entries.get(key);
       if (hit && now() - hit.at < options.ttlMs) return hit.value;
-      const value = readOverview(db, scope, dimension, readOptions);
-      entries.set(key, { at: now(), trust, value });
-      // A failed read is not remembered (unless a newer read replaced it meanwhile).
-      value.catch(() => {
-        if (entries.get(key)?.value === value) entries.delete(key);
-      });
-      if (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
+      if (hit) drop(key);
+      const value = read(db, scope, dimension, readOptions);
+      const entry: Entry = { at: now(), trust, value, bytes: 0 };
+      entries.set(key, entry);
+      // Counted only while still kept: a change or a newer read may have dropped it meanwhile.
+      value.then(
+        (overview) => {
+          if (entries.get(key) !== entry) return;
+          entry.bytes = overviewBytes(overview);
+          bytes += entry.bytes;
+          evict();
+        },
+        // A failed read is not remembered (unless a newer read replaced it meanwhile).
+        () => {
+          if (entries.get(key) === entry) drop(key);
+        },
+      );
+      evict();
       return value;
     },
     changed(hospitalTrustId) {
       if (hospitalTrustId === null) {
         entries.clear();
+        bytes = 0;
         return;
       }
       for (const [key, entry] of entries)
-        if (entry.trust === hospitalTrustId || entry.trust === "") entries.delete(key);
+        if (entry.trust === hospitalTrustId || entry.trust === "") drop(key);
     },
     get size() {
       return entries.size;
+    },
+    get bytes() {
+      return bytes;
     },
   };
   return cache;

@@ -1,6 +1,6 @@
 import type { Database } from "@samspill/database";
 import { municipalityNumber, parsePeriodKey, periodRange, writtenLanguages } from "@samspill/domain";
-import { buildHalfYearly, halfYearOf, mailTexts, withCatchments } from "@samspill/mail";
+import type { buildHalfYearly, halfYearOf } from "@samspill/mail";
 import type { Context, Env, Hono } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
@@ -20,6 +20,9 @@ export interface PosterDeps {
 
 type HalfYear = Parameters<typeof buildHalfYearly>[1]["half"];
 
+/** The mail package's half-yearly content and texts, loaded at the first poster or embed (poster-mail.ts). */
+const mail = () => import("./poster-mail.js");
+
 const pdfFile = /^(.*)\.pdf$/;
 
 /** A half-year of the domain's grid, e.g. `2027-H1`. */
@@ -33,9 +36,9 @@ const posterQuery = z
 const embedQuery = z.object({ lang: z.enum(writtenLanguages).default("nb") }).strict();
 
 /** The half-year asked for; without one, the half-year now under way, as the half-yearly mail has. */
-function halfYear(key: string | undefined): HalfYear {
+function halfYear(key: string | undefined, current: typeof halfYearOf): HalfYear {
   const period = key ? parsePeriodKey(key) : null;
-  if (!period) return halfYearOf(new Date());
+  if (!period) return current(new Date());
   const { start, end } = periodRange(period);
   return {
     key: key as string,
@@ -56,6 +59,7 @@ export function registerPosterRoutes<E extends Env>(app: Hono<E>, deps: PosterDe
   async function poster(c: Context, place: { name: string; numbers: string[]; trustIds: string[] }) {
     const query = posterQuery.safeParse(queryOf(new URL(c.req.url)));
     if (!query.success) return c.json(invalidParams(query.error), 400);
+    const { buildHalfYearly, halfYearOf, mailTexts, withCatchments } = await mail();
     const [filter] = await withCatchments(deps.db, [
       {
         municipalityNumbers: place.numbers,
@@ -66,7 +70,7 @@ export function registerPosterRoutes<E extends Env>(app: Hono<E>, deps: PosterDe
     ]);
     // A trust with no catchment yet must not fall back to "every municipality".
     if (!filter || filter.municipalityNumbers.length === 0) return c.json({ error: "not_found" }, 404);
-    const half = halfYear(query.data.period);
+    const half = halfYear(query.data.period, halfYearOf);
     const content = await buildHalfYearly(deps.db, { recipientName: place.name, filter, half });
     const pdf = await renderPosterPdf(content, {
       baseUrl: deps.publicUrl,
@@ -103,7 +107,7 @@ export function registerPosterRoutes<E extends Env>(app: Hono<E>, deps: PosterDe
     if (!query.success) return c.json(invalidParams(query.error), 400);
     const municipality = await deps.db.municipality.findUnique({ where: { number: parsed.data.number } });
     if (!municipality) return c.json({ error: "not_found" }, 404);
-    const t = mailTexts(query.data.lang);
+    const t = (await mail()).mailTexts(query.data.lang);
     const { offers } = await publishedOfferPage(
       deps.db,
       { municipalityNumbers: [municipality.number] },

@@ -1,6 +1,6 @@
 import { personMailHeader, recordSensitiveRead } from "@samspill/commands";
 import type { Prisma } from "@samspill/database";
-import { type DigestPreview, previewDigest } from "@samspill/mail";
+import type { DigestPreview } from "@samspill/mail";
 import { z } from "zod";
 import { isRegionalAdmin } from "../admin/regional-admin.js";
 import { builder } from "../builder.js";
@@ -218,6 +218,8 @@ builder.queryFields((t) => ({
     authScopes: (_root, args, ctx) => mayPreviewFor(ctx, String(args.personId)),
     resolve: async (_root, args, ctx) => {
       await logOthersPreview(ctx, String(args.personId));
+      // On demand: the digest's templates bring React Email, which nothing else in the gateway uses.
+      const { previewDigest } = await import("./digest-preview.js");
       return previewDigest(ctx.db, String(args.personId), {
         publicUrl: ctx.publicUrl,
         smallCountThreshold: ctx.smallCountThreshold,
