@@ -10,8 +10,21 @@ import { osloDay } from "./oslo.js";
 
 export const sessionHorizonDays = 14;
 export const agreementHorizonDays = 90;
-/** Sessions listed at most in one digest. */
-const sessionsShown = 30;
+/**
+ * Entries a digest lists at most in each of its sections (each kind of offer change, the
+ * sessions, the agreements); a line after the last one says how many more there are and links
+ * to the hub page that lists them all. An unfiltered digest of a busy week listed about 210
+ * changed offers, a mail nobody reads to the end (and 121 KB to build and send). Twenty is what
+ * fits in a screen or two of a mail client per section, enough to show the week's pattern; the
+ * rest is a click away on a page that can be searched and narrowed.
+ */
+export const shownPerSection = 20;
+
+/** The first sessions a digest lists and how many more of its filter there are in the horizon. */
+export interface DigestSessions {
+  shown: DigestSession[];
+  more: number;
+}
 
 export interface DigestSession {
   id: string;
@@ -75,19 +88,18 @@ const toSession = (s: SessionRow): DigestSession => ({
   registrations: s.registrations,
 });
 
-/** The first sessions of the horizon from `from` whose offer meets the filter. */
+/** The first sessions of the horizon from `from` whose offer meets the filter, and the count of the rest. */
 export async function upcomingSessions(
   db: Database,
   filter: SubscriberFilter,
   from: Date,
-): Promise<DigestSession[]> {
-  const rows = await db.offerSession.findMany({
-    where: sessionWhere(from, offerWhere(filter)),
-    orderBy: sessionOrder,
-    take: sessionsShown,
-    select: sessionSelect,
-  });
-  return rows.map(toSession);
+): Promise<DigestSessions> {
+  const where = sessionWhere(from, offerWhere(filter));
+  const [rows, all] = await Promise.all([
+    db.offerSession.findMany({ where, orderBy: sessionOrder, take: shownPerSection, select: sessionSelect }),
+    db.offerSession.count({ where }),
+  ]);
+  return { shown: rows.map(toSession), more: Math.max(0, all - rows.length) };
 }
 
 const agreementWindow = (now: Date): Prisma.AgreementWhereInput => ({
@@ -158,7 +170,7 @@ export async function expiringAgreements(
 /** Both lists for one `until`, read once and narrowed per filter without a query. */
 export interface DigestCatalogue {
   until: Date;
-  sessions(filter: SubscriberFilter): DigestSession[];
+  sessions(filter: SubscriberFilter): DigestSessions;
   agreements(filter: SubscriberFilter): DigestAgreement[];
 }
 
@@ -207,12 +219,14 @@ export async function loadDigestCatalogue(
   return {
     until,
     sessions(filter) {
-      const found: DigestSession[] = [];
+      const shown: DigestSession[] = [];
+      let more = 0;
       for (const { session, facets } of sessions) {
-        if (found.length === sessionsShown) break;
-        if (matchesFilter(filter, facets)) found.push(session);
+        if (!matchesFilter(filter, facets)) continue;
+        if (shown.length < shownPerSection) shown.push(session);
+        else more += 1;
       }
-      return found;
+      return { shown, more };
     },
     agreements(filter) {
       const wanted = filter.municipalityNumbers;

@@ -3,6 +3,7 @@ import {
   type DigestAgreement,
   type DigestCatalogue,
   type DigestSession,
+  type DigestSessions,
   expiringAgreements,
   upcomingSessions,
 } from "./digest-catalogue.js";
@@ -13,7 +14,9 @@ export {
   agreementHorizonDays,
   type DigestAgreement,
   type DigestSession,
+  type DigestSessions,
   sessionHorizonDays,
+  shownPerSection,
 } from "./digest-catalogue.js";
 
 // The weekly digest's content for one subscriber: offer changes since their last digest (from
@@ -34,8 +37,12 @@ export interface DigestContent {
   filter: SubscriberFilter;
   /** The filter in words, e.g. ["Molde", "Barn og unge"]; empty when unfiltered. */
   filterNames: string[];
+  /** Every offer change of the window in the filter (the mail lists the latest of each kind). */
   offers: DigestOffer[];
+  /** The first sessions of the horizon (shownPerSection at most)… */
   sessions: DigestSession[];
+  /** …and how many more of the filter there are in it. */
+  moreSessions: number;
   agreements: DigestAgreement[];
 }
 
@@ -76,7 +83,7 @@ export interface DigestInput {
  * `until`, and many share a filter (none, or the same priority or diagnosis groups).
  */
 export interface DigestLookups {
-  sessions(filter: SubscriberFilter, until: Date): Promise<DigestSession[]>;
+  sessions(filter: SubscriberFilter, until: Date): Promise<DigestSessions>;
   agreements(filter: SubscriberFilter, until: Date): Promise<DigestAgreement[]>;
   filterNames(filter: SubscriberFilter): Promise<string[]>;
   /** Provider names by id; each id is read once per run. */
@@ -232,7 +239,8 @@ export async function buildDigest(db: Database, input: DigestInput): Promise<Dig
     filter,
     filterNames,
     offers: changes.map((c) => ({ ...c, providerName: providerNames.get(c.offer.providerId) ?? "" })),
-    sessions,
+    sessions: sessions.shown,
+    moreSessions: sessions.more,
     agreements: agreements.filter((a) =>
       a.partyIds.some((id) => input.recipientOrganisationIds.includes(id)),
     ),

@@ -17,6 +17,7 @@ export {
   digestSince,
   isEmptyDigest,
   lookbackFloor,
+  shownPerSection,
 } from "./digest-content.js";
 export { type DigestReader, type GroupedDigests, groupedDigests } from "./digest-groups.js";
 export { withCatchments } from "./filters.js";

@@ -5,6 +5,14 @@
 const base = (publicUrl: string) => publicUrl.replace(/\/+$/, "");
 const query = (token: string) => `?token=${encodeURIComponent(token)}`;
 
+export interface CatalogueLinkFilter {
+  municipality?: readonly string[];
+  priorityGroup?: readonly string[];
+  diagnosisGroup?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
 export const links = {
   home: (publicUrl: string) => `${base(publicUrl)}/`,
   offer: (publicUrl: string, id: string) => `${base(publicUrl)}/offers/${encodeURIComponent(id)}`,
@@ -13,6 +21,22 @@ export const links = {
   /** The action plans page showing one plan (web/src/action-plans/filters.ts reads `plan`). */
   actionPlan: (publicUrl: string, key: string) =>
     `${base(publicUrl)}/action-plans?plan=${encodeURIComponent(key)}`,
+  /**
+   * The catalogue (the web app's front page) narrowed as given: the parameters are the ones
+   * web/src/catalogue/filters.ts reads, lists repeated, `from`/`to` Oslo dates (YYYY-MM-DD) of
+   * sessions. A digest links here to everything of a subscriber's filter it does not list.
+   */
+  catalogue: (publicUrl: string, filter: CatalogueLinkFilter = {}) => {
+    const params = new URLSearchParams();
+    for (const key of ["municipality", "priorityGroup", "diagnosisGroup"] as const)
+      for (const value of filter[key] ?? []) params.append(key, value);
+    if (filter.from) params.set("from", filter.from);
+    if (filter.to) params.set("to", filter.to);
+    const search = params.toString();
+    return `${base(publicUrl)}/${search ? `?${search}` : ""}`;
+  },
+  /** The signed-in reader's organisations, each with its agreements. */
+  workspace: (publicUrl: string) => `${base(publicUrl)}/workspace`,
   subscriptions: (publicUrl: string) => `${base(publicUrl)}/subscriptions`,
   /** The web page that explains what stops and asks to confirm (the link shown in the mail). */
   unsubscribePage: (publicUrl: string, token: string) =>

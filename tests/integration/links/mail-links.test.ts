@@ -98,6 +98,16 @@ async function renderAll(): Promise<Rendered[]> {
       partyIds: [],
     });
   }
+  // More entries than a digest's section lists, so that its "and N more" links are checked too:
+  // the catalogue narrowed as the filter (offers, sessions) and the workspace (agreements).
+  const longer = <T>(list: T[]) => {
+    const [first] = list;
+    while (first !== undefined && list.length <= mail.shownPerSection) list.push(first);
+  };
+  longer(digest.agreements);
+  digest.offers = digest.offers.map((o) => ({ ...o, kind: "NEW" as const }));
+  longer(digest.offers);
+  digest.moreSessions += 1;
   const digestFooter = footer("WEEKLY_DIGEST");
   add(
     "renderDigest",
@@ -317,6 +327,9 @@ describe("links in mails", () => {
       /^\/subscriptions$/,
       /^\/subscriptions\/unsubscribe$/,
       /^\/unsubscribe$/,
+      // A digest's "and N more" lines: the catalogue (the front page) and the workspace.
+      /^\/$/,
+      /^\/workspace$/,
     ]) {
       expect(
         paths.some((p) => path.test(p)),

@@ -4,7 +4,7 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { type DigestItem, type DigestPart, partText, shownDetails } from "./digest-parts.js";
-import { Item, Paragraph, SectionHeading } from "./layout.js";
+import { Item, MoreLink, Paragraph, SectionHeading } from "./layout.js";
 
 // The blocks of the weekly digests of one run, each written once: HTML as React renders it and
 // the plain-text version (digest-parts.ts). A chunk of a run lists thousands of distinct
@@ -33,6 +33,8 @@ function partElement(part: DigestPart) {
       return <SectionHeading>{part.text}</SectionHeading>;
     case "item":
       return <Item title={part.title} href={part.href} details={part.details} />;
+    case "more":
+      return <MoreLink text={part.text} href={part.href} />;
   }
 }
 

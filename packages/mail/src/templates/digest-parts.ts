@@ -1,8 +1,8 @@
 import type { DigestContent, DigestOffer, DigestSession } from "../digest-content.js";
-import { agreementHorizonDays, sessionHorizonDays } from "../digest-content.js";
+import { agreementHorizonDays, sessionHorizonDays, shownPerSection } from "../digest-content.js";
 import { links } from "../links.js";
 import type { OfferChangeKind } from "../offer-changes.js";
-import { formatCalendarDate, formatInstantDate, formatSessionStart } from "../oslo.js";
+import { formatCalendarDate, formatInstantDate, formatSessionStart, osloDate } from "../oslo.js";
 import type { MailTexts } from "../texts/index.js";
 import { filterInWords } from "./filter-words.js";
 import { publishedAlone } from "./published.js";
@@ -30,7 +30,14 @@ export interface DigestItem {
   details: string[];
 }
 
-export type DigestPart = (DigestParagraph | DigestHeading | DigestItem) & {
+/** After a section's shown entries: how many more there are, linked to a page listing them all. */
+export interface DigestMore {
+  kind: "more";
+  text: string;
+  href: string;
+}
+
+export type DigestPart = (DigestParagraph | DigestHeading | DigestItem | DigestMore) & {
   /** Equal for equal parts of one language: a renderer renders each distinct part once. */
   key: string;
 };
@@ -86,6 +93,19 @@ const paragraph = (...pieces: string[]): DigestPart => ({
   pieces,
 });
 const heading = (text: string): DigestPart => ({ key: `h\0${text}`, kind: "heading", text });
+const more = (text: string, href: string): DigestPart => ({
+  key: `m\0${text}\0${href}`,
+  kind: "more",
+  text,
+  href,
+});
+
+/**
+ * A section's changes as listed: the most recent first, since the latest is what the reader has
+ * not seen anywhere yet and the older ones are likelier to have been changed again or noticed.
+ */
+const latestFirst = (offers: readonly DigestOffer[]) =>
+  [...offers].sort((a, b) => b.at.getTime() - a.at.getTime());
 
 /**
  * The digest's body after the greeting, from the content (the recipient's name is not in it).
@@ -112,24 +132,42 @@ export function digestParts(
     .map((kind) => ({ kind, offers: content.offers.filter((o) => o.kind === kind) }))
     .filter((g) => g.offers.length > 0);
   if (groups.length === 0) parts.push(paragraph(digest.noChanges));
+  // Every list beyond shownPerSection entries goes on in the catalogue, narrowed as the digest is.
+  const narrowed = {
+    municipality: content.filter.municipalityNumbers,
+    priorityGroup: content.filter.priorityGroups,
+    diagnosisGroup: content.filter.diagnosisGroups,
+  };
   for (const g of groups) {
     parts.push(heading(digest.headings[g.kind]));
-    for (const o of g.offers) {
+    for (const o of latestFirst(g.offers).slice(0, shownPerSection)) {
       const key = ["o", lang, o.offer.id, o.offer.title, o.offer.format, o.providerName].join("\0");
       parts.push(memo(key, () => offerItem(o, publicUrl, tx, key)));
     }
+    const left = g.offers.length - shownPerSection;
+    if (left > 0) parts.push(more(digest.moreOffers(left), links.catalogue(publicUrl, narrowed)));
   }
   if (content.sessions.length > 0) {
     parts.push(heading(digest.sessionsHeading(sessionHorizonDays)));
-    for (const s of content.sessions) {
+    // The catalogue's session dates are Oslo days, both included: the horizon's first and last.
+    const horizonEnd = new Date(content.until.getTime() + sessionHorizonDays * 86_400_000 - 1);
+    const sessionsLink = links.catalogue(publicUrl, {
+      ...narrowed,
+      from: osloDate(content.until),
+      to: osloDate(horizonEnd),
+    });
+    for (const s of content.sessions.slice(0, shownPerSection)) {
       const shown = [s.startsAt.getTime(), s.location, s.online, s.seatsLeft, s.registrations];
       const key = ["s", lang, s.id, s.offerId, s.offerTitle, s.providerName, ...shown].join("\0");
       parts.push(memo(key, () => sessionItem(s, publicUrl, smallCountThreshold, tx, key)));
     }
+    const left = content.moreSessions + Math.max(0, content.sessions.length - shownPerSection);
+    if (left > 0) parts.push(more(digest.moreSessions(left), sessionsLink));
   }
   if (content.agreements.length > 0) {
     parts.push(heading(digest.agreementsHeading(agreementHorizonDays)));
-    for (const a of content.agreements) {
+    // Soonest to expire first (as read), so the ones left out are the furthest off.
+    for (const a of content.agreements.slice(0, shownPerSection)) {
       const key = ["a", lang, a.id, a.title, a.subAgreement, a.validTo.getTime(), ...a.parties].join("\0");
       parts.push(
         memo(key, () => ({
@@ -141,6 +179,8 @@ export function digestParts(
         })),
       );
     }
+    const left = content.agreements.length - shownPerSection;
+    if (left > 0) parts.push(more(digest.moreAgreements(left), links.workspace(publicUrl)));
   }
   return parts;
 }
@@ -162,5 +202,7 @@ export function partText(part: DigestPart): string {
       return `\n${part.text.toUpperCase()}`;
     case "item":
       return [`${part.title} ${part.href}`, ...shownDetails(part.details)].join("\n\n");
+    case "more":
+      return `${part.text} ${part.href}`;
   }
 }

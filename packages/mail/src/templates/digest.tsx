@@ -144,7 +144,8 @@ export function digestTemplates(run: DigestRunOptions): DigestTemplates {
     const greeting = blocks.element(`greeting\0${language}`, () => (
       <Paragraph>{tx.greeting(slots.name)}</Paragraph>
     ));
-    const preview = tx.digest.preview(content.offers.length, content.sessions.length);
+    // Counts of everything in the filter, listed or not (the list stops at shownPerSection).
+    const preview = tx.digest.preview(content.offers.length, content.sessions.length + content.moreSessions);
     const html = personal(
       `${frame.head}${previewOf(preview)}${frame.middle}${greeting}${parts.map((p) => p.html).join("")}${frame.tail.join(slots.link)}`,
     );

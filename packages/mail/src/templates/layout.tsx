@@ -136,3 +136,15 @@ export function Item({ title, href, details }: { title: string; href?: string; d
     </Section>
   );
 }
+
+/** A line after a shortened list: how many entries are left out, linked to the page listing them all. */
+export function MoreLink({ text, href }: { text: string; href: string }) {
+  return (
+    <Text style={{ fontSize: "14px", lineHeight: "21px", margin: "0 0 12px" }}>
+      {/* Underlined: a link inside running text must not be told apart by its colour alone. */}
+      <Link href={href} style={{ color: colors.accent, textDecoration: "underline" }}>
+        {text}
+      </Link>
+    </Text>
+  );
+}

@@ -33,6 +33,12 @@ const en: MailTexts = {
     seatsLeft: (seats) => `${seats} places left`,
     agreementsHeading: (days) => `Agreements expiring within ${days} days`,
     validTo: (date) => `Valid until ${date}`,
+    moreOffers: (count) =>
+      `… and ${count} more ${count === 1 ? "offer" : "offers"}. See your whole selection in the catalogue`,
+    moreSessions: (count) =>
+      `… and ${count} more ${count === 1 ? "session" : "sessions"}. See them all in the catalogue`,
+    moreAgreements: (count) =>
+      `… and ${count} more ${count === 1 ? "agreement" : "agreements"}. See them all in your workspace`,
     subject: (count, week) =>
       count === 0
         ? `Samspill: the week's overview, ${week}`

@@ -42,6 +42,12 @@ const nb = {
     seatsLeft: (seats: number) => `${seats} ledige plasser`,
     agreementsHeading: (days: number) => `Avtaler som utløper innen ${days} dager`,
     validTo: (date: string) => `Gyldig til ${date}`,
+    /** After the listed entries of a section (shownPerSection), with a link to all of them. */
+    moreOffers: (count: number) => `… og ${count} tilbud til. Se hele utvalget ditt i katalogen`,
+    moreSessions: (count: number) =>
+      `… og ${count} ${count === 1 ? "samling" : "samlinger"} til. Se alle i katalogen`,
+    moreAgreements: (count: number) =>
+      `… og ${count} ${count === 1 ? "avtale" : "avtaler"} til. Se alle i arbeidsområdet ditt`,
     subject: (count: number, week: string) =>
       count === 0
         ? `Samspill: ukens oversikt, ${week}`

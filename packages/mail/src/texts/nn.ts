@@ -34,6 +34,11 @@ const nn: MailTexts = {
     seatsLeft: (seats) => `${seats} ledige plassar`,
     agreementsHeading: (days) => `Avtalar som går ut innan ${days} dagar`,
     validTo: (date) => `Gyldig til ${date}`,
+    moreOffers: (count) => `… og ${count} tilbod til. Sjå heile utvalet ditt i katalogen`,
+    moreSessions: (count) =>
+      `… og ${count} ${count === 1 ? "samling" : "samlingar"} til. Sjå alle i katalogen`,
+    moreAgreements: (count) =>
+      `… og ${count} ${count === 1 ? "avtale" : "avtalar"} til. Sjå alle i arbeidsområdet ditt`,
     subject: (count, week) =>
       count === 0
         ? `Samspill: oversikta for veka, ${week}`
