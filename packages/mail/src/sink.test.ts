@@ -38,3 +38,25 @@ it("keeps accepting mail after a client resets its connection mid-conversation",
     [["deltaker@example.no"], "Etter brutt tilkobling"],
   ]);
 });
+
+it("accepts and measures mail without parsing it when asked to", async () => {
+  const received: CapturedMessage[] = [];
+  sink = await startSmtpSink({ parse: false, onMessage: async (m) => void received.push(m) });
+  const transport = nodemailer.createTransport({ url: sink.url } as never);
+  const text = "Ukens endringer ".repeat(500);
+  await transport.sendMail({
+    from: "samspill@example.no",
+    to: "abonnent@example.no",
+    subject: "Uke 50",
+    text,
+  });
+  transport.close();
+  expect(received).toHaveLength(1);
+  expect(received[0]).toMatchObject({
+    from: "samspill@example.no",
+    to: ["abonnent@example.no"],
+    subject: "",
+  });
+  // The whole message was read: headers and the body, encoded.
+  expect(received[0]!.size).toBeGreaterThan(text.length);
+});

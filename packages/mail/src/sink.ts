@@ -36,6 +36,19 @@ export interface SmtpSinkOptions {
   onMessage: (message: CapturedMessage) => Promise<void>;
   /** Largest accepted message, in bytes. */
   maxSize?: number;
+  /**
+   * False: accept each message as a relaying MTA does, reading it without parsing it; `onMessage`
+   * then gets the envelope and the size only (subject, text and headers empty). The benchmark's
+   * sink counts mails: parsing each with mailparser cost more CPU than the worker spent building
+   * it (7 against 5 ms for a 65 KB digest), on the cores the worker under test shares.
+   */
+  parse?: boolean;
+}
+
+function tooLarge(maxSize: number): Error {
+  const error = new Error(`Message exceeds the ${maxSize} byte limit`) as Error & { responseCode: number };
+  error.responseCode = 552;
+  return error;
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink> {
@@ -48,15 +61,33 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     size: maxSize,
     logger: false,
     onData(stream, session, callback) {
+      if (options.parse === false) {
+        stream.resume();
+        stream.once("error", (error: Error) => callback(error));
+        stream.once("end", () => {
+          const envelopeFrom = session.envelope.mailFrom;
+          const accepted: CapturedMessage = {
+            messageId: null,
+            from: envelopeFrom ? envelopeFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: "",
+            text: "",
+            html: null,
+            headers: [],
+            size: stream.byteLength,
+          };
+          if (stream.sizeExceeded) callback(tooLarge(maxSize));
+          else
+            options.onMessage(accepted).then(
+              () => callback(),
+              (error: Error) => callback(error),
+            );
+        });
+        return;
+      }
       simpleParser(stream)
         .then(async (parsed) => {
-          if (stream.sizeExceeded) {
-            const error = new Error(`Message exceeds the ${maxSize} byte limit`) as Error & {
-              responseCode: number;
-            };
-            error.responseCode = 552;
-            throw error;
-          }
+          if (stream.sizeExceeded) throw tooLarge(maxSize);
           const envelopeFrom = session.envelope.mailFrom;
           await options.onMessage({
             messageId: parsed.messageId ?? null,
