@@ -34,7 +34,10 @@ export interface LagStages {
   queueWaitLastTenth: number;
   /** Events whose every timestamp was found (the others are left out of the stages). */
   events: number;
-  /** Events projected without an announcement (no municipality changed, or an older version). */
+  /**
+   * Events a worker took whose announcement was not heard by the end of the drain: still being
+   * projected then, or the message lost (the projector announces every event it processed).
+   */
   notAnnounced: number;
 }
 
@@ -113,5 +116,5 @@ export async function lagStages(
 
 export function describeStages(s: LagStages): string {
   const f = (x: StageFigures) => `${x.p50.toFixed(0)}/${x.p99.toFixed(0)}/${x.max.toFixed(0)}`;
-  return `lag by stage, ms p50/p99/max (${s.events} events${s.notAnnounced ? `, ${s.notAnnounced} projected without an announcement` : ""}): commit→claim ${f(s.commitToClaim)}, claim→queued ${f(s.claimToQueued)}, queue wait ${f(s.queueWait)} (median first/last tenth ${s.queueWaitFirstTenth.toFixed(0)}/${s.queueWaitLastTenth.toFixed(0)}), taken→announced ${f(s.projection)}, announced→received ${f(s.delivery)} (then →job finished ${f(s.afterAnnouncing)})`;
+  return `lag by stage, ms p50/p99/max (${s.events} events${s.notAnnounced ? `, ${s.notAnnounced} taken but not heard announced by the end` : ""}): commit→claim ${f(s.commitToClaim)}, claim→queued ${f(s.claimToQueued)}, queue wait ${f(s.queueWait)} (median first/last tenth ${s.queueWaitFirstTenth.toFixed(0)}/${s.queueWaitLastTenth.toFixed(0)}), taken→announced ${f(s.projection)}, announced→received ${f(s.delivery)} (then →job finished ${f(s.afterAnnouncing)})`;
 }

@@ -16,9 +16,10 @@ import { percentile } from "./stats.js";
 // Event-to-overview lag through the real path: a writer commits an offer change and its
 // `offer.updated` outbox row atomically (one statement; the payload validated as recordEvent
 // does) and publishes the relay wake-up, as the gateway does after a mutation; the worker's
-// relay moves the row to BullMQ, the projector applies it to the read model and announces the
-// change on Redis pub/sub. The lag of an event is from its commit to that announcement arriving
-// here. The writer is kept cheap on purpose: in production the writes come from many gateway
+// relay moves the row to BullMQ, the projector applies it to the read model and announces it
+// on Redis pub/sub. The projector announces every event it processed, flagged unchanged when it
+// left the overview as it was (a redelivered duplicate, a late version), so every event is
+// counted; the lag of an event is from its commit to its first announcement arriving here. The writer is kept cheap on purpose: in production the writes come from many gateway
 // processes, and here it must not take the CPU the worker is measured on.
 
 export interface LagResult {
@@ -27,7 +28,10 @@ export interface LagResult {
   failed: number;
   /** Events per second actually achieved by the writer. */
   rate: number;
+  /** Events announced, changed or not: once all are, the overview is current up to every one. */
   received: number;
+  /** Of those, the ones the projector processed without changing the overview. */
+  unchanged: number;
   p50: number;
   p99: number;
   max: number;
@@ -75,6 +79,7 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
   const written: string[] = [];
   const announcedAt = new Map<string, number>();
   const receivedAt = new Map<string, number>();
+  let unchanged = 0;
   const topic = liveTopics(prefix);
   await options.subscriber.psubscribe(`${topic.overviewChanged}:*`);
   options.subscriber.on("pmessage", (_pattern, _channel, message) => {
@@ -82,6 +87,7 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
     const at = change.eventId ? committedAt.get(change.eventId) : undefined;
     if (at === undefined || !change.eventId) return;
     committedAt.delete(change.eventId);
+    if (!change.changed) unchanged += 1;
     announcedAt.set(change.eventId, Date.parse(change.changedAt));
     receivedAt.set(change.eventId, Date.now());
     lags.push(Math.max(0, performance.now() - at));
@@ -143,6 +149,7 @@ export async function measureLag(options: LagOptions): Promise<LagResult> {
     failed,
     rate: total / publishedFor,
     received: lags.length,
+    unchanged,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? 0,

@@ -110,7 +110,7 @@ export function renderTable(r: Results): string {
   if (r.lag) {
     const l = r.lag;
     out.push(
-      `| event → overview lag at ${fmt(l.rate)} events/s (${fmt(l.received)} of ${fmt(l.published)} seen${l.failed ? `, ${fmt(l.failed)} writes failed` : ""}) | p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms | p99 < 250 ms: ${mark(lagCheck(r) ?? false)} |`,
+      `| event → overview lag at ${fmt(l.rate)} events/s (${fmt(l.received)} of ${fmt(l.published)} seen${l.unchanged ? `, ${fmt(l.unchanged)} changed nothing` : ""}${l.failed ? `, ${fmt(l.failed)} writes failed` : ""}) | p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms | p99 < 250 ms: ${mark(lagCheck(r) ?? false)} |`,
     );
   }
   if (r.jobs) {

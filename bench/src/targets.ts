@@ -82,6 +82,7 @@ export const digestCheck = (r: Results) => {
   return { projected, cpu, met: d.finished && projected < 30 && cpu !== undefined && cpu <= 3 };
 };
 
+/** Every event written must be announced, whether or not it changed the overview. */
 export const lagCheck = (r: Results) =>
   r.lag && r.lag.p99 < 250 && r.lag.received === r.lag.published && r.lag.failed === 0;
 
@@ -162,7 +163,7 @@ export function targetRows(r: Results): TargetRow[] {
   rows.push({
     figure: `event → overview lag at ${fmt(r.lag?.rate ?? 200)} events/s while digests run`,
     measured: r.lag
-      ? `p99 ${fmt(r.lag.p99)} ms (${fmt(r.lag.received)} of ${fmt(r.lag.published)} seen)`
+      ? `p99 ${fmt(r.lag.p99)} ms (${fmt(r.lag.received)} of ${fmt(r.lag.published)} seen${r.lag.unchanged ? `, ${fmt(r.lag.unchanged)} changed nothing` : ""})`
       : notMeasured,
     target: "p99 < 250 ms",
     met: r.lag ? lagCheck(r) : undefined,

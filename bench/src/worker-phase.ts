@@ -106,7 +106,7 @@ export async function workerPhase(run: Run, hub: Hub): Promise<void> {
   results.workerCpuMs.perEvent = workerCpuMs(results.lag.received);
   const overlap = Math.max(0, Math.min(1, overlapMs / (settings.lagSeconds * 1000)));
   say(
-    `lag p50 ${results.lag.p50.toFixed(0)} ms, p99 ${results.lag.p99.toFixed(0)} ms (${results.lag.received}/${results.lag.published} seen, ${results.lag.rate.toFixed(0)} events/s written, ${results.workerCpuMs.perEvent?.toFixed(2)} live-worker CPU ms/event); digests running for ${(overlap * 100).toFixed(0)} % of it, ${mailsDuringLag} digest mails sent meanwhile`,
+    `lag p50 ${results.lag.p50.toFixed(0)} ms, p99 ${results.lag.p99.toFixed(0)} ms (${results.lag.received}/${results.lag.published} seen, ${results.lag.unchanged} of them changing nothing, ${results.lag.rate.toFixed(0)} events/s written, ${results.workerCpuMs.perEvent?.toFixed(2)} live-worker CPU ms/event); digests running for ${(overlap * 100).toFixed(0)} % of it, ${mailsDuringLag} digest mails sent meanwhile`,
   );
   if (results.lag.stages) say(describeStages(results.lag.stages));
   results.notes.push(

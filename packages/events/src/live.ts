@@ -12,6 +12,12 @@ export const overviewChange = z.object({
   offerId: z.uuid().nullable(),
   eventId: z.uuid().nullable(),
   reason: z.enum(["EVENT", "REBUILD"]),
+  /**
+   * False when the projector processed the event but the overview stayed as it was (a duplicate,
+   * a late version, a draft's edit): the overview is current up to that event, yet there is
+   * nothing to refetch. Absent (an older publisher) means changed.
+   */
+  changed: z.boolean().default(true),
   changedAt: z.string(),
 });
 export type OverviewChange = z.infer<typeof overviewChange>;
@@ -51,7 +57,7 @@ export interface Publisher {
 export async function publishOverviewChange(
   redis: Publisher,
   prefix: string,
-  change: OverviewChange,
+  change: z.input<typeof overviewChange>,
 ): Promise<void> {
   const topic = liveTopics(prefix).overviewChanged;
   await redis.publish(

@@ -48,7 +48,12 @@ export function createGatewayPubSub(options: PubSubOptions): GatewayPubSub {
   );
   const open = new Set<() => void>();
 
-  function stream<S extends z.ZodType>(topic: string, id: string, schema: S): AsyncIterable<z.output<S>> {
+  function stream<S extends z.ZodType>(
+    topic: string,
+    id: string,
+    schema: S,
+    pass: (message: z.output<S>) => boolean = () => true,
+  ): AsyncIterable<z.output<S>> {
     return new Repeater<z.output<S>>(async (push, stop) => {
       const source = pubsub.subscribe(topic, id);
       const end = () => stop();
@@ -56,7 +61,7 @@ export function createGatewayPubSub(options: PubSubOptions): GatewayPubSub {
       const pump = (async () => {
         for await (const message of source) {
           const parsed = schema.safeParse(message);
-          if (parsed.success) await push(parsed.data);
+          if (parsed.success && pass(parsed.data)) await push(parsed.data);
         }
       })();
       await stop;
@@ -67,7 +72,10 @@ export function createGatewayPubSub(options: PubSubOptions): GatewayPubSub {
   }
 
   return {
-    overviewChanged: (hospitalTrustId) => stream(topics.overviewChanged, hospitalTrustId, overviewChange),
+    // The projector also announces events that left the overview as it was: a subscriber would
+    // only refetch the same figures, so those stop here.
+    overviewChanged: (hospitalTrustId) =>
+      stream(topics.overviewChanged, hospitalTrustId, overviewChange, (c) => c.changed),
     organisationEvents: (organisationId) =>
       stream(topics.organisationEvent, organisationId, organisationEventMessage),
     wakeRelay() {

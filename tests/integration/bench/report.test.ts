@@ -46,7 +46,7 @@ function results(): Results {
       cell("raw", "overview", 100, 100),
       cell("uncached", "overview", 450, 50, 3.5),
     ],
-    lag: { published: 100, failed: 0, rate: 200, received: 100, p50: 50, p99: 300, max: 400 },
+    lag: { published: 100, failed: 0, rate: 200, received: 100, unchanged: 0, p50: 50, p99: 300, max: 400 },
     digests: { subscribers: 1_000, mails: 1_000, empty: 0, seconds: 2, finished: true },
     rss: { gatewayRest: 150, gatewayLoad: 240, uncachedLoad: 260, workerLiveLoad: 150, workerBulkLoad: 300 },
     workerCpuMs: { perDigest: 2.5 },

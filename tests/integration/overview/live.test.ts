@@ -1,5 +1,7 @@
 import type { Database } from "@samspill/database";
+import { liveChannel, liveTopics, type OverviewChange, overviewChange } from "@samspill/events";
 import { createGateway, createGatewayPubSub, type GatewayPubSub, type Viewer } from "@samspill/gateway";
+import { listenForChanges } from "@samspill/gateway/change-listener";
 import { graphql, type TadaDocumentNode } from "@samspill/graphql";
 import { rebuildOverview } from "@samspill/read-model";
 import { seedDemoData } from "@samspill/seed";
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testDatabase } from "../../support/db.js";
 import { orgId, viewerWith } from "../../support/gateway.js";
 import { graphQLClient } from "../../support/graphql-client.js";
-import { publishOffer } from "../../support/overview.js";
+import { courseDefaults, createOffer, publish, publishOffer } from "../../support/overview.js";
 import { startTestWorker, type TestWorker } from "../../support/worker.js";
 
 // Live updates across gateway instances: one gateway takes the mutation, another streams the
@@ -173,6 +175,76 @@ describe("live updates over SSE", () => {
         types.push(event.type);
       }
       expect(types.sort()).toEqual(["offer.created", "offer.status_changed"]);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it("announces an event that changed nothing as unchanged, and pushes it to no subscriber or cache", async () => {
+    const hmr = orgId("hf:hmr");
+    // What the worker puts on Redis, read raw, beside what a gateway makes of it.
+    const raw = new Redis(inject("redisUrl"));
+    const listener = new Redis(inject("redisUrl"));
+    connections.push(raw, listener);
+    const announced: OverviewChange[] = [];
+    raw.on("message", (_channel: string, message: string) =>
+      announced.push(overviewChange.parse(JSON.parse(message))),
+    );
+    await raw.subscribe(liveChannel(liveTopics(worker.prefix).overviewChanged, hmr));
+    const cacheDrops: (string | null)[] = [];
+    await listenForChanges(listener, worker.prefix, (trust) => cacheDrops.push(trust));
+    const watcher = gatewayInstance(null);
+    const writer = gatewayInstance(viewerWith([{ org: "mun:1506", role: "EDITOR" }]));
+    const stream = await subscribe(
+      watcher,
+      graphql(`subscription($trust: ID!) { overviewChanged(hospitalTrustId: $trust) { offerId eventId } }`),
+      { trust: hmr },
+    );
+    try {
+      const { query } = graphQLClient(writer.fetch, "http://gateway.test/graphql", {
+        "x-samspill-csrf": "1",
+      });
+      // A draft is in no overview: its creation is processed and changes nothing anyone sees.
+      const created = await query(createOffer, {
+        input: {
+          ...courseDefaults,
+          providerId: orgId("mun:1506"),
+          title: "Utkast",
+          municipalityNumbers: ["1506"],
+        },
+      });
+      const answer = created.data?.createOffer;
+      const offerId = answer?.__typename === "MutationCreateOfferSuccess" ? answer.data.id : "";
+      const draftEvent = await db.outboxEvent.findFirstOrThrow({ where: { aggregateId: offerId } });
+      await expect
+        .poll(() => announced.find((c) => c.eventId === draftEvent.id), { timeout: 15_000 })
+        .toMatchObject({
+          hospitalTrustId: hmr,
+          offerId,
+          municipalityNumbers: ["1506"],
+          reason: "EVENT",
+          changed: false,
+        });
+      const published = await query(publish, { id: offerId });
+      expect(published.data?.changeOfferStatus.__typename).toBe("MutationChangeOfferStatusSuccess");
+      const publishedEvent = await db.outboxEvent.findFirstOrThrow({
+        where: { aggregateId: offerId, type: "offer.status_changed" },
+      });
+      // Subscribers hear the publishing and never the draft, which came before it.
+      const streamed: (string | null)[] = [];
+      while (!streamed.includes(publishedEvent.id)) {
+        const message = await stream.next();
+        expect(message.errors).toBeUndefined();
+        streamed.push(message.data?.overviewChanged.eventId ?? null);
+      }
+      expect(streamed).not.toContain(draftEvent.id);
+      await expect
+        .poll(() => announced.find((c) => c.eventId === publishedEvent.id), { timeout: 15_000 })
+        .toMatchObject({ changed: true });
+      // One connection hears messages in the order published: once the publishing dropped the
+      // trust's caches, the draft's message was heard too, and it dropped nothing.
+      await expect.poll(() => cacheDrops.includes(hmr), { timeout: 15_000 }).toBe(true);
+      expect(cacheDrops.filter((t) => t === hmr)).toEqual([hmr]);
     } finally {
       await stream.close();
     }

@@ -157,13 +157,23 @@ describe("overview cache", () => {
 });
 
 describe("change listener", () => {
-  it("hears the worker's overview changes and the gateways' relay wake-ups", async () => {
+  it("hears the worker's overview changes and the gateways' relay wake-ups, not unchanged events", async () => {
     const prefix = `{${inject("queuePrefix")}-caches}`;
     const subscriber = new Redis(inject("redisUrl"));
     const publisher = new Redis(inject("redisUrl"));
     try {
       const heard: (string | null)[] = [];
       await listenForChanges(subscriber, prefix, (trust) => heard.push(trust));
+      // An event the projector processed without changing the overview leaves the caches be.
+      await publishOverviewChange(publisher, prefix, {
+        hospitalTrustId: orgId("hf:hmr"),
+        municipalityNumbers: ["1506"],
+        offerId: null,
+        eventId: null,
+        reason: "EVENT",
+        changed: false,
+        changedAt: new Date().toISOString(),
+      });
       await publishOverviewChange(publisher, prefix, {
         hospitalTrustId: stOlavId(),
         municipalityNumbers: ["5001"],

@@ -26,9 +26,17 @@ export const projectOverview = defineJob({
       { decision: result.decision },
       (Date.now() - Date.parse(event.occurredAt)) / 1000,
     );
-    if (result.decision === "apply" && result.municipalityNumbers.length > 0)
-      await announce(ctx, event.id, result.offerId, result.municipalityNumbers);
-    return { decision: result.decision };
+    // Every processed event is announced, so a client (and the bench) knows the overview is
+    // current up to it; one that changed nothing visible goes to the trusts of the offer's own
+    // municipalities, flagged unchanged, and gateways pass it on to no one.
+    const changed = result.decision === "apply" && result.municipalityNumbers.length > 0;
+    await announce(ctx, {
+      eventId: event.id,
+      offerId: result.offerId,
+      municipalityNumbers: changed ? result.municipalityNumbers : event.payload.offer.municipalityNumbers,
+      changed,
+    });
+    return { decision: result.decision, changed };
   },
 });
 
@@ -102,14 +110,23 @@ function batcherOf(db: Database): ProjectionBatcher {
   return batcher;
 }
 
+interface Announcement {
+  eventId: string;
+  offerId: string;
+  municipalityNumbers: readonly string[];
+  changed: boolean;
+}
+
 /**
- * Tells gateways which trusts' overviews changed. A lost message costs only a refetch (clients
- * reload on reconnect), so a Redis hiccup here is logged rather than failing the applied event.
+ * Tells gateways which trusts' overviews an event was processed for and whether it changed them.
+ * A lost message costs only a refetch (clients reload on reconnect), so a Redis hiccup here is
+ * logged rather than failing the processed event. An offer in no trust's catchment has no one to
+ * tell.
  */
-async function announce(ctx: JobContext, eventId: string, offerId: string, municipalityNumbers: string[]) {
+async function announce(ctx: JobContext, { eventId, offerId, municipalityNumbers, changed }: Announcement) {
   const trusts = await trustOfMunicipality(ctx.db);
   const byTrust = new Map<string, string[]>();
-  for (const number of [...municipalityNumbers].sort()) {
+  for (const number of [...new Set(municipalityNumbers)].sort()) {
     const trust = trusts.get(number);
     if (trust) byTrust.set(trust, [...(byTrust.get(trust) ?? []), number]);
   }
@@ -122,11 +139,12 @@ async function announce(ctx: JobContext, eventId: string, offerId: string, munic
         offerId,
         eventId,
         reason: "EVENT",
+        changed,
         changedAt,
       });
     }
   } catch (error) {
-    ctx.log.warn({ err: error, eventId }, "overview applied, but the live notification failed");
+    ctx.log.warn({ err: error, eventId }, "overview event processed, but the live notification failed");
   }
 }
 
