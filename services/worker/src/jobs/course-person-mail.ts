@@ -1,17 +1,11 @@
-import { issueSignUpLink, personMailHeaders } from "@samspill/commands";
-import {
-  type CourseMailKind,
-  type CourseMailLocale,
-  claimSignUpMail,
-  newMessageId,
-  releaseSignUpMail,
-  renderCourseMail,
-} from "@samspill/mail";
+import { type CourseMailKind, type CourseMailLocale, renderCourseMail } from "@samspill/mail";
 import type { MailDeps } from "./mail-deps.js";
+import { sendPersonMail } from "./sign-up-person-mail.js";
 
 // Sends one confirmation or reminder (with the calendar file) to the one person it concerns, at
-// most once per `key`: claimed first, a fresh private link drawn for the mail, the claim given
-// back when the send fails so the job's retry sends it. Logs name the sign-up by id only.
+// most once per `key`, as every mail to a signed-up person goes (sendPersonMail): claimed first,
+// a fresh private link drawn for the mail, the claim given back when the send fails so the job's
+// retry sends it. Logs name the sign-up by id only.
 
 export async function mailCoursePerson(
   deps: MailDeps,
@@ -45,34 +39,24 @@ export async function mailCoursePerson(
   if (!signUp?.email || !signUp.name || signUp.status !== "CONFIRMED") return false;
   const s = signUp.session;
   if (s.cancelled || s.startsAt <= new Date()) return false;
-  if (!(await claimSignUpMail(deps.db, signUp.id, key))) return false;
-  try {
-    const token = await issueSignUpLink(deps.db, signUp.id);
-    const mail = await renderCourseMail({
-      kind,
-      locale: (["nb", "nn", "en"].includes(signUp.locale) ? signUp.locale : "nb") as CourseMailLocale,
-      name: signUp.name,
-      sessionId: s.id,
-      offerTitle: s.offer.title,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      location: s.location ?? s.offer.location,
-      onlineUrl: s.onlineUrl ?? s.offer.onlineUrl,
-      whatToBring: s.whatToBring,
-      token,
-      publicUrl: deps.publicUrl,
-    });
-    // One recipient: the person's own address, never a list.
-    await deps.mailer.send({
-      to: signUp.email,
-      messageId: newMessageId(deps.mailer.from),
-      headers: { ...personMailHeaders },
-      ...mail,
-    });
-  } catch (error) {
-    await releaseSignUpMail(deps.db, signUp.id, key);
-    throw error;
-  }
-  deps.log.info({ signUpId: signUp.id, kind }, "course mail sent");
-  return true;
+  const { email, name } = signUp;
+  return sendPersonMail(deps, { id: signUp.id, email }, key, {
+    kind,
+    label: "course mail",
+    render: (token) =>
+      renderCourseMail({
+        kind,
+        locale: (["nb", "nn", "en"].includes(signUp.locale) ? signUp.locale : "nb") as CourseMailLocale,
+        name,
+        sessionId: s.id,
+        offerTitle: s.offer.title,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        location: s.location ?? s.offer.location,
+        onlineUrl: s.onlineUrl ?? s.offer.onlineUrl,
+        whatToBring: s.whatToBring,
+        token,
+        publicUrl: deps.publicUrl,
+      }),
+  });
 }
