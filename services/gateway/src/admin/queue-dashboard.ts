@@ -1,7 +1,13 @@
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { HonoAdapter } from "@bull-board/hono";
+import { serveStatic } from "@hono/node-server/serve-static";
 import { recordSensitiveRead, unitOf } from "@samspill/commands";
 import type { Database } from "@samspill/database";
 import { isPlainText, toFieldIssues } from "@samspill/domain";
-import type { Context, Env, Hono } from "hono";
+import { queueNames } from "@samspill/events";
+import { Queue } from "bullmq";
+import type { Env, Hono } from "hono";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Viewer } from "../context.js";
@@ -43,6 +49,16 @@ export interface QueueDashboardDeps {
  * cookie, which is SameSite=Lax, so another site cannot make them on an admin's behalf.
  */
 export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDashboardDeps): void {
+  const queues = Object.values(queueNames).map(
+    (name) => new Queue(name, { connection: deps.redis, prefix: deps.prefix }),
+  );
+  const serverAdapter = new HonoAdapter(serveStatic).setBasePath(queueDashboardPath);
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: "Samspill – køer" } },
+  });
+
   const logged = new WeakSet<Request>();
   for (const path of [queueDashboardPath, `${queueDashboardPath}/*`]) {
     app.use(path, async (c, next) => {
@@ -83,16 +99,5 @@ export function mountQueueDashboard<E extends Env>(app: Hono<E>, deps: QueueDash
       await next();
     });
   }
-  // bull-board loads at the first request that passed the checks above (bull-board.ts).
-  let board: Promise<Hono> | undefined;
-  const dashboard = async (c: Context<E>) => {
-    board ??= import("./bull-board.js").then((m) => m.queueBoard(deps, queueDashboardPath));
-    const answer = await (await board).fetch(c.req.raw, c.env);
-    // Its own response, so the header set above is set on it again.
-    const response = new Response(answer.body, answer);
-    response.headers.set("cache-control", "no-store");
-    return response;
-  };
-  app.all(queueDashboardPath, dashboard);
-  app.all(`${queueDashboardPath}/*`, dashboard);
+  app.route(queueDashboardPath, serverAdapter.registerPlugin());
 }
