@@ -12,23 +12,27 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { testDatabase } from "../../support/db.js";
+import { privateDatabase } from "../../support/db.js";
 import { orgId } from "../../support/gateway.js";
 
 let db: Database;
+let closeDatabase: () => Promise<void>;
 let redis: Redis;
 const queues: Queue[] = [];
 const log = pino({ level: "silent" });
 
+// A database of this file's own: the relays here claim every unsent outbox row, and another
+// file's relay on the shared run database could claim (and queue elsewhere) the rows these tests
+// commit, or these relays theirs.
 beforeAll(async () => {
-  db = testDatabase();
+  ({ db, close: closeDatabase } = await privateDatabase());
   await seedDemoData(db);
   redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
 });
 afterAll(async () => {
   await Promise.all(queues.map((q) => q.close()));
   await redis.quit();
-  await db.$disconnect();
+  await closeDatabase();
 });
 
 /** A queue under a prefix of its own, so each test sees only the jobs it caused. */
