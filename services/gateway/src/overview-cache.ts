@@ -1,4 +1,3 @@
-import { getHeapStatistics } from "node:v8";
 import type { Database } from "@samspill/database";
 import {
   type MatrixDimension,
@@ -7,6 +6,7 @@ import {
   type OverviewScope,
   readOverview,
 } from "@samspill/read-model";
+import { defaultMaxBytes } from "./response-cache.js";
 
 // The overview read model, cached per gateway process. Reading and assembling one hospital
 // trust's overview costs several queries and thousands of objects, and at 50 concurrent readers
@@ -58,9 +58,6 @@ interface Entry {
   /** Counted once the read has finished (0 until then). */
   bytes: number;
 }
-
-/** The default bound, as the response cache's: an eighth of the V8 heap, at most 32 MB. */
-const defaultMaxBytes = () => Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
 
 // Rough sizes in V8 of the overview's objects (header, fields, their share of strings): close
 // enough to bound the cache, and far cheaper than serialising megabytes on every miss.

@@ -39,10 +39,11 @@ export interface ResponseCache {
 }
 
 /**
- * The default bound: an eighth of the V8 heap, at most 32 MB. Production caps the heap to the
+ * The default bound of this and the overview cache: an eighth of the V8 heap, at most 32 MB. Production caps the heap to the
  * container's budget (infra/local/node-flags.mjs); the cache must leave the rest to the requests.
  */
-const defaultMaxBytes = () => Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
+export const defaultMaxBytes = () =>
+  Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
 
 /** What a string takes in V8: one byte a character while all are Latin-1 (æ, ø, å), else two. */
 const memoryBytes = (text: string) => text.length * (/[\u0100-\uffff]/.test(text) ? 2 : 1);
