@@ -33,6 +33,11 @@ const schema = z
      * so that on a shared host a digest run yields the CPU to the live projection.
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).optional(),
+    /**
+     * The longest a bulk job waits, before each mail, for a live events queue that is behind
+     * (live-gate.ts); 0 turns the waiting off. The live role never waits.
+     */
+    WORKER_YIELD_MAX_MS: z.coerce.number().int().min(0).max(10_000).default(500),
     /** Prometheus /metrics (and /healthz) on this port; 0 picks a free one. */
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     WORKER_METRICS_HOST: z.string().default("127.0.0.1"),

@@ -15,6 +15,7 @@ import { processorFor } from "./dispatch.js";
 import type { WorkerEnv } from "./env.js";
 import { jobs as registry } from "./jobs/index.js";
 import { type AnyJobDefinition, jobNamesOf } from "./jobs/types.js";
+import { liveGate, openGate, queueBacklog } from "./live-gate.js";
 import { createWorkerMetrics, type WorkerMetrics } from "./metrics.js";
 
 export interface WorkerDeps {
@@ -54,7 +55,15 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   for (const queue of Object.values(queues))
     queue.on("error", (error) => log.debug({ err: error, queue: queue.name }, "queue connection error"));
   const metrics = createWorkerMetrics(db, Object.values(queues));
-  const base = { db, redis, env, log, prefix, queues, metrics };
+  // The live role is what bulk work gives way to; it never waits itself.
+  const gate =
+    env.WORKER_ROLE === "live" || env.WORKER_YIELD_MAX_MS === 0
+      ? openGate
+      : liveGate({
+          maxWaitMs: env.WORKER_YIELD_MAX_MS,
+          backlog: queueBacklog(queues[queueNames.events]),
+        });
+  const base = { db, redis, env, log, prefix, queues, metrics, liveGate: gate };
 
   const workers = [...new Set(jobs.map((j) => j.queue))].map((queue) => {
     const worker = new Worker(

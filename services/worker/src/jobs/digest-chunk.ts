@@ -45,6 +45,7 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
     ...(chunk.afterId ? { gt: chunk.afterId } : {}),
     ...(chunk.throughId ? { lte: chunk.throughId } : {}),
   };
+  const waitedBefore = deps.yieldToLive?.waitedMs ?? 0;
   const subscribers = await pendingSubscribers(deps, "WEEKLY_DIGEST", periodKey, ids);
   const { pending } = subscribers;
   // When each recipient of this chunk last got a digest: their window starts there.
@@ -98,7 +99,13 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
       }),
   );
   deps.log.info(
-    { kind: "WEEKLY_DIGEST", recipients: pending.length, groups: digests.groups },
+    {
+      kind: "WEEKLY_DIGEST",
+      recipients: pending.length,
+      groups: digests.groups,
+      // Time this process's bulk work waited for the live queue meanwhile (chunks run side by side).
+      gaveWayMs: Math.round((deps.yieldToLive?.waitedMs ?? 0) - waitedBefore),
+    },
     "digest chunk grouped",
   );
   return run;

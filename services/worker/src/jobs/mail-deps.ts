@@ -15,6 +15,7 @@ import {
 } from "@samspill/mail";
 import type { Logger } from "pino";
 import { z } from "zod";
+import type { LiveGate } from "../live-gate.js";
 import { defineJob, type JobContext } from "./types.js";
 
 /** What the summary and reminder jobs need besides their data. */
@@ -28,6 +29,8 @@ export interface MailDeps {
   smallCountThreshold: number;
   /** Signs the one-click unsubscribe links (MAIL_LINK_SECRET, shared with the gateway). */
   mailLinkSecret: string;
+  /** Held before each mail of a large run while the live events queue is behind (live-gate.ts). */
+  yieldToLive?: LiveGate;
 }
 
 export function mailDeps(ctx: JobContext): MailDeps {
@@ -45,6 +48,7 @@ export function mailDeps(ctx: JobContext): MailDeps {
     publicUrl,
     smallCountThreshold: SMALL_COUNT_THRESHOLD,
     mailLinkSecret,
+    yieldToLive: ctx.liveGate,
   };
 }
 
@@ -207,6 +211,7 @@ export async function mailPending(
     const batch = pending.slice(start, start + mailBatchSize);
     const mails: (BatchMail & { subscriber: SubscriberRow })[] = [];
     const unrendered = await eachRecipient(deps.log, batch, describe, async (s) => {
+      await deps.yieldToLive?.();
       const unsubscribe = unsubscribeFor(deps, s.person.id, kind);
       const mail = await render(s, unsubscribe.page, languages.get(s.person.id) ?? "nb");
       if (!mail) {
@@ -226,7 +231,11 @@ export async function mailPending(
       periodKey,
       mails,
       forEach: async (claimed, send) => {
-        failures.push(...(await eachRecipient(deps.log, claimed, (m) => describe(m.subscriber), send)));
+        const gatedSend = async (mail: (typeof claimed)[number]) => {
+          await deps.yieldToLive?.();
+          await send(mail);
+        };
+        failures.push(...(await eachRecipient(deps.log, claimed, (m) => describe(m.subscriber), gatedSend)));
       },
     });
     run.sent += result.sent;

@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { WorkerEnv } from "../env.js";
+import type { LiveGate } from "../live-gate.js";
 import type { WorkerMetrics } from "../metrics.js";
 
 /** What a handler may use. Handlers stay thin: parse, call domain code, report. */
@@ -19,6 +20,8 @@ export interface JobContext {
   /** Every queue of the deployment, for handlers that hand work on (e.g. to `mail`). */
   queues: Record<QueueName, Queue>;
   metrics: WorkerMetrics;
+  /** Bulk work awaits this between units (one mail) to give way to a live queue that is behind. */
+  liveGate: LiveGate;
   /** The BullMQ job being processed (id, name, attemptsMade …). */
   job: Job;
 }
