@@ -157,7 +157,7 @@ async function main() {
   if (runSearch) await timed("search", () => searchPhase(run, hub));
   if (runWorker) await timed("worker", () => workerPhase(run, hub));
   if (runSignUps) await timed("signUps", () => signUpPhase(run, hub));
-  await timed("import", () => importPhase(run, db));
+  await timed("import", () => importPhase(run, db, hub));
   if (profile && runHttp) await profilePhase(run, hub);
 
   results.machine["uptime at end"] = uptime();

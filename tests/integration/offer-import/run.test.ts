@@ -95,4 +95,41 @@ describe("running a confirmed import", () => {
     expect(await offersOf(db, who.providerId)).toBe(0);
     expect((await db.offerImport.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
   });
+  it("runs an import once when two runs of it overlap (a job taken over after a stall)", async () => {
+    const who = await createImporter(db, "To på en gang");
+    const csv = `reference;title;summary;kind;diagnosis_scope;format;municipalities\n${Array.from(
+      { length: 300 },
+      (_, i) => `T-${i};Kurs ${i};Om kurset;LECTURE;DIAGNOSIS_INDEPENDENT;DIGITAL;Molde`,
+    ).join("\n")}\n`;
+    const { id } = await preview(db, who, csv);
+    await confirmOfferImport(unitOf(db), who.viewer, { importId: id });
+    // The first holds its transaction open after 250 rows while the second starts. It goes on once
+    // the second has written rows too (two runs at once) or after 1.5 s (the second waits for it).
+    let holding: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    let secondWrote: () => void = () => undefined;
+    const secondWriting = new Promise<void>((resolve) => (secondWrote = resolve));
+    let secondRows = 0;
+    const first = runOfferImport(unitOf(db), { importId: id }, async () => {
+      holding();
+      await Promise.race([secondWriting, new Promise((r) => setTimeout(r, 1_500))]);
+    });
+    await held;
+    // The second as another worker process runs it: its own connections.
+    const other = testDatabase();
+    const second = runOfferImport(unitOf(other), { importId: id }, async (n) => {
+      secondRows = n;
+      secondWrote();
+    }).finally(() => other.$disconnect());
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toMatchObject({ created: 300, updated: 0, unchanged: 0 });
+    expect(secondRows).toBe(0);
+    expect(b).toMatchObject(a);
+    expect(await offersOf(db, who.providerId)).toBe(300);
+    expect(await recordsOf(db, who.providerId)).toEqual({ audit: 300, events: 300 });
+    expect(await db.offerImport.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DONE",
+      processed: 300,
+    });
+  });
 });

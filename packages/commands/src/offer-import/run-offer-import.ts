@@ -62,7 +62,11 @@ export async function runOfferImport(
       where: { id: importId },
       data: { status, report: { ...(held.report as object), ...report } as Prisma.InputJsonValue, processed },
     });
-  await unit.db.offerImport.update({ where: { id: importId }, data: { status: "RUNNING", processed: 0 } });
+  // Never over a run that has just ended (a second run of the same import, see below).
+  await unit.db.offerImport.updateMany({
+    where: { id: importId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "RUNNING", processed: 0 },
+  });
 
   const stored = await unit.db.offerImportRow.findMany({ where: { importId }, orderBy: { line: "asc" } });
   const checked = await checkRows(
@@ -99,15 +103,27 @@ export async function runOfferImport(
     return await transactInBulk(
       unit,
       actor,
-      async (work) => {
+      async (work): Promise<OfferImportReport> => {
+        // One run of an import at a time. A job taken over after a stall, while the first run
+        // still writes, would otherwise insert the same offers again and fail on their keys. The
+        // second waits here for the first to commit, then finds the import done.
+        await work.tx
+          .$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`offer-import:${importId}`}, 0))`;
+        const current = await work.tx.offerImport.findUniqueOrThrow({
+          where: { id: importId },
+          select: { status: true, report: true },
+        });
+        if (current.status === "DONE" || current.status === "FAILED")
+          return current.report as OfferImportReport;
         const counts = { created: 0, updated: 0, unchanged: 0 };
         const known: KnownRows = { providerKind: provider.kind, before, created: [] };
-        const now = new Date();
+        const startedAt = new Date();
         let done = 0;
         for (const row of checked.rows) {
           const input = row.input ?? {};
           const status = (input as { status?: string }).status;
-          const publishedAt = before.get(row.offerId)?.publishedAt ?? (status === "PUBLISHED" ? now : null);
+          const publishedAt =
+            before.get(row.offerId)?.publishedAt ?? (status === "PUBLISHED" ? startedAt : null);
           const outcome = await importOfferIn(
             work,
             parseInput(importOfferInput, { ...input, publishedAt }),
