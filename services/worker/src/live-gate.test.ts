@@ -74,4 +74,12 @@ describe("liveGate", () => {
     await gate();
     expect(time()).toBe(0);
   });
+
+  it("counts lanes held side by side once in waitedMs", async () => {
+    const { gate, time } = clockGate([behind, behind, behind, behind, idle]);
+    await Promise.all([gate(), gate(), gate()]);
+    expect(time()).toBeGreaterThan(0);
+    expect(gate.waitedMs).toBeLessThanOrEqual(time());
+    expect(gate.waitedMs).toBeGreaterThan(0);
+  });
 });

@@ -32,7 +32,7 @@ export interface LiveGateOptions {
 export interface LiveGate {
   /** Resolves once the live queue has no backlog, or after `maxWaitMs`. */
   (): Promise<void>;
-  /** Milliseconds bulk work has waited here so far (for the worker's log). */
+  /** Milliseconds during which bulk work was held here so far (wall time, for the worker's log). */
   readonly waitedMs: number;
 }
 
@@ -67,14 +67,20 @@ export function liveGate(options: LiveGateOptions): LiveGate {
     return inFlight;
   }
 
+  // Wall time during which at least one caller was held: lanes held side by side count once.
+  let holding = 0;
+  let holdingSince = 0;
   const gate = async () => {
     const started = now();
     let held = false;
     while (now() - started < maxWaitMs && (await behind())) {
-      held = true;
+      if (!held) {
+        held = true;
+        if (holding++ === 0) holdingSince = now();
+      }
       await sleep(pollMs);
     }
-    if (held) waitedMs += now() - started;
+    if (held && --holding === 0) waitedMs += now() - holdingSince;
   };
   Object.defineProperty(gate, "waitedMs", { get: () => waitedMs });
   return gate as LiveGate;
