@@ -1,7 +1,7 @@
 // Compiled with the automatic JSX runtime however the file is loaded (see sign-up.tsx).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button } from "@react-email/components";
+import { Button } from "@react-email/button";
 import { courseIcs } from "../course-ics.js";
 import { links } from "../links.js";
 import { colors, Layout, Paragraph } from "./layout.js";

@@ -2,7 +2,7 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Preview } from "@react-email/components";
+import { Preview } from "@react-email/preview";
 import { render } from "@react-email/render";
 import type { WrittenLanguage } from "@samspill/domain";
 import type { DigestContent } from "../digest-content.js";

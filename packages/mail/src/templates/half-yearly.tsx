@@ -2,7 +2,8 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Section, Text } from "@react-email/components";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { WrittenLanguage } from "@samspill/domain";
 import type { HalfYearlyContent, PosterOffer } from "../half-yearly-content.js";
 import { links } from "../links.js";

@@ -2,7 +2,7 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button } from "@react-email/components";
+import { Button } from "@react-email/button";
 import type { Role } from "@samspill/domain";
 import { links } from "../links.js";
 import { colors, Layout, Paragraph } from "./layout.js";

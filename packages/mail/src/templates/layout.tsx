@@ -2,18 +2,16 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import {
-  Body,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from "@react-email/components";
+import { Body } from "@react-email/body";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Heading } from "@react-email/heading";
+import { Hr } from "@react-email/hr";
+import { Html } from "@react-email/html";
+import { Link } from "@react-email/link";
+import { Preview } from "@react-email/preview";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { WrittenLanguage } from "@samspill/domain";
 import type { ReactNode } from "react";
 import { links } from "../links.js";

@@ -2,7 +2,8 @@
 // finds no tsconfig with "jsx" and would fall back to React.createElement).
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Link, Text } from "@react-email/components";
+import { Link } from "@react-email/link";
+import { Text } from "@react-email/text";
 
 // The line under every summary and reminder: stop this mail with one click (the signed link of
 // the List-Unsubscribe header, via a confirmation page) or choose what to get.
