@@ -23,6 +23,21 @@ async function importFile(who: Awaited<ReturnType<typeof createImporter>>, name:
   return { id, report: await runOfferImport(unitOf(db), { importId: id }) };
 }
 
+/** A confirmed import of `count` digital courses in Molde, referenced `${prefix}-0` onwards. */
+async function confirmedCourses(
+  who: Awaited<ReturnType<typeof createImporter>>,
+  prefix: string,
+  count: number,
+) {
+  const csv = `reference;title;summary;kind;diagnosis_scope;format;municipalities\n${Array.from(
+    { length: count },
+    (_, i) => `${prefix}-${i};Kurs ${i};Om kurset;LECTURE;DIAGNOSIS_INDEPENDENT;DIGITAL;Molde`,
+  ).join("\n")}\n`;
+  const { id } = await preview(db, who, csv);
+  await confirmOfferImport(unitOf(db), who.viewer, { importId: id });
+  return id;
+}
+
 describe("running a confirmed import", () => {
   it("creates the offers of the good CSV, and the same file again changes nothing", async () => {
     const who = await createImporter(db, "CSV");
@@ -59,12 +74,7 @@ describe("running a confirmed import", () => {
 
   it("writes nothing when the transaction fails part-way, and nothing when a row has gone bad", async () => {
     const who = await createImporter(db, "Alt eller intet");
-    const csv = `reference;title;summary;kind;diagnosis_scope;format;municipalities\n${Array.from(
-      { length: 600 },
-      (_, i) => `R-${i};Kurs ${i};Om kurset;LECTURE;DIAGNOSIS_INDEPENDENT;DIGITAL;Molde`,
-    ).join("\n")}\n`;
-    const { id } = await preview(db, who, csv);
-    await confirmOfferImport(unitOf(db), who.viewer, { importId: id });
+    const id = await confirmedCourses(who, "R", 600);
     // The job dies after 500 rows are written in its transaction: they are rolled back.
     const dying = runOfferImport(unitOf(db), { importId: id }, async (n) => {
       if (n >= 500) throw new Error("worker lost");
@@ -95,14 +105,10 @@ describe("running a confirmed import", () => {
     expect(await offersOf(db, who.providerId)).toBe(0);
     expect((await db.offerImport.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
   });
+
   it("runs an import once when two runs of it overlap (a job taken over after a stall)", async () => {
     const who = await createImporter(db, "To på en gang");
-    const csv = `reference;title;summary;kind;diagnosis_scope;format;municipalities\n${Array.from(
-      { length: 300 },
-      (_, i) => `T-${i};Kurs ${i};Om kurset;LECTURE;DIAGNOSIS_INDEPENDENT;DIGITAL;Molde`,
-    ).join("\n")}\n`;
-    const { id } = await preview(db, who, csv);
-    await confirmOfferImport(unitOf(db), who.viewer, { importId: id });
+    const id = await confirmedCourses(who, "T", 300);
     // The first holds its transaction open after 250 rows while the second starts. It goes on once
     // the second has written rows too (two runs at once) or after 1.5 s (the second waits for it).
     let holding: () => void = () => undefined;
