@@ -19,7 +19,12 @@ export {
   lookbackFloor,
   shownPerSection,
 } from "./digest-content.js";
-export { type DigestReader, type GroupedDigests, groupedDigests } from "./digest-groups.js";
+export {
+  type DigestReader,
+  digestReaderOrder,
+  type GroupedDigests,
+  groupedDigests,
+} from "./digest-groups.js";
 export { withCatchments } from "./filters.js";
 export {
   dueForumFlags,

@@ -1,6 +1,7 @@
 import { queueNames } from "@samspill/events";
 import {
   digestLookups,
+  digestReaderOrder,
   digestSince,
   digestTemplates,
   groupedDigests,
@@ -61,6 +62,20 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
   });
   const lastSentAt = new Map(previous.map((p) => [p.recipient, p._max.sentAt]));
   const sinceOf = (email: string) => digestSince(lastSentAt.get(email) ?? null, at);
+  // Readers who may share a digest one after another: the digests keep only the groups in use.
+  const order = new Map(
+    pending.map((s) => [
+      s.id,
+      digestReaderOrder({
+        filter: s,
+        since: sinceOf(s.person.email),
+        organisationIds: s.person.memberships.map((m) => m.organisationId),
+        language: subscribers.languages.get(s.person.id) ?? "nb",
+      }),
+    ]),
+  );
+  const orderOf = (s: { id: string }) => order.get(s.id) ?? "";
+  pending.sort((a, b) => orderOf(a).localeCompare(orderOf(b)));
   // Only as much of the log as the earliest window of the chunk needs, read once for all of it
   // (at least a week: someone subscribing meanwhile gets a first digest a week back).
   const earliest = Math.min(
