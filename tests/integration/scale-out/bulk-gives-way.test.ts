@@ -52,14 +52,6 @@ async function start(name: string, role: string, env: Record<string, string> = {
   return worker;
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 5_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Runs one gated bulk job; resolves with its result and how long it took end to end. */
 async function runBulk(bulk: TestWorker) {
   const queue = bulk.queues[queueNames.summaries];
@@ -84,10 +76,9 @@ describe("bulk work gives way to the live queue", () => {
     await events.add(heldEvent.name, {});
     await events.add(heldEvent.name, {});
     // One held by the live worker (concurrency 1), one waiting behind it.
-    await until(async () => {
-      const c = await events.getJobCounts("waiting", "active");
-      return c.active === 1 && c.waiting === 1;
-    });
+    await expect
+      .poll(() => events.getJobCounts("waiting", "active"), { timeout: 5_000, interval: 20 })
+      .toMatchObject({ waiting: 1, active: 1 });
     const run = await runBulk(bulk);
     let finished = false;
     void run.result.then(() => (finished = true));
@@ -112,7 +103,7 @@ describe("bulk work gives way to the live queue", () => {
     await alone.close();
     // A live worker that stays behind: the bulk job waits its bound, then goes on.
     await start("no-live", "live");
-    await until(async () => (await events.getJobCounts("active")).active === 1);
+    await expect.poll(() => events.getActiveCount(), { timeout: 5_000, interval: 20 }).toBe(1);
     const bounded = await runBulk(bulk);
     const { waitedMs, tookMs } = await bounded.result;
     expect(waitedMs).toBeGreaterThanOrEqual(300);
