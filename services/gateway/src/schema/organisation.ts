@@ -31,6 +31,9 @@ const municipalitiesPage = pagedList("municipalities", { default: 400, max: 400 
 const unitsPage = pagedList("units", { default: 10, max: 200 });
 
 export const OrganisationRef = builder.prismaObject("Organisation", {
+  // Select mode, as Offer: a catalogue page's `provider { id name }` reads two columns, not the
+  // whole row for each of its offers (issue 16).
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     kind: t.expose("kind", { type: OrganisationKindEnum }),
@@ -59,6 +62,7 @@ export const OrganisationRef = builder.prismaObject("Organisation", {
 });
 
 export const UnitRef = builder.prismaObject("Unit", {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     kind: t.expose("kind", { type: UnitKindEnum }),
