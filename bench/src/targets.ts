@@ -20,7 +20,7 @@ export const fmt = (n: number, digits = 0) =>
 export const pct = (n: number) => `${fmt(100 * n)} %`;
 export const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 
-const notMeasured = "not measured in this run";
+export const notMeasured = "not measured in this run";
 const find = (r: Results, target: string, scenario: string): HttpCell | undefined =>
   r.http.find((c) => c.target === target && c.scenario === scenario);
 const ratio = (a: LoadResult, b: LoadResult) => ({
