@@ -12,7 +12,15 @@ import {
   weekLabel,
 } from "@samspill/mail";
 import { z } from "zod";
-import { type MailDeps, mailDeps, mailPending, pendingSubscribers, type SubscriberRun } from "./mail-deps.js";
+import {
+  type MailDeps,
+  mailDeps,
+  mailPending,
+  pendingSubscribers,
+  type SubscriberRow,
+  type SubscriberRun,
+  subscriberLanguage,
+} from "./mail-deps.js";
 import { defineJob } from "./types.js";
 
 /**
@@ -62,16 +70,17 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
   });
   const lastSentAt = new Map(previous.map((p) => [p.recipient, p._max.sentAt]));
   const sinceOf = (email: string) => digestSince(lastSentAt.get(email) ?? null, at);
+  /** What a subscriber's digest depends on, besides their name, language and unsubscribe link. */
+  const readerOf = (s: SubscriberRow) => ({
+    filter: s,
+    since: sinceOf(s.person.email),
+    organisationIds: s.person.memberships.map((m) => m.organisationId),
+  });
   // Readers who may share a digest one after another: the digests keep only the groups in use.
   const order = new Map(
     pending.map((s) => [
       s.id,
-      digestReaderOrder({
-        filter: s,
-        since: sinceOf(s.person.email),
-        organisationIds: s.person.memberships.map((m) => m.organisationId),
-        language: subscribers.languages.get(s.person.id) ?? "nb",
-      }),
+      digestReaderOrder({ ...readerOf(s), language: subscriberLanguage(subscribers, s) }),
     ]),
   );
   const orderOf = (s: { id: string }) => order.get(s.id) ?? "";
@@ -104,14 +113,7 @@ export async function sendDigestChunk(deps: MailDeps, chunk: DigestChunk): Promi
     periodKey,
     subscribers,
     (s, unsubscribeUrl, language) =>
-      digests.mailFor({
-        name: s.person.name,
-        filter: s,
-        since: sinceOf(s.person.email),
-        organisationIds: s.person.memberships.map((m) => m.organisationId),
-        language,
-        unsubscribeUrl,
-      }),
+      digests.mailFor({ ...readerOf(s), name: s.person.name, language, unsubscribeUrl }),
   );
   deps.log.info(
     {

@@ -143,6 +143,11 @@ export interface PendingSubscribers {
   languages: Map<string, WrittenLanguage>;
 }
 
+/** The subscriber's written language for their mail (Norwegian bokmål when none is known). */
+export function subscriberLanguage(subscribers: PendingSubscribers, s: SubscriberRow): WrittenLanguage {
+  return subscribers.languages.get(s.person.id) ?? "nb";
+}
+
 /** `ids`: only subscriptions with ids in this range (one chunk of a run split into jobs, digest-chunk.ts). */
 export async function pendingSubscribers(
   deps: MailDeps,
@@ -203,7 +208,7 @@ export async function mailPending(
   subscribers: PendingSubscribers,
   render: RenderSubscriberMail,
 ): Promise<SubscriberRun> {
-  const { pending, languages } = subscribers;
+  const { pending } = subscribers;
   const run: SubscriberRun = { periodKey, sent: 0, alreadySent: subscribers.alreadySent, empty: 0 };
   const describe = (s: SubscriberRow) => `person ${s.person.id}`;
   const failures: string[] = [];
@@ -213,7 +218,7 @@ export async function mailPending(
     const unrendered = await eachRecipient(deps.log, batch, describe, async (s) => {
       await deps.yieldToLive?.();
       const unsubscribe = unsubscribeFor(deps, s.person.id, kind);
-      const mail = await render(s, unsubscribe.page, languages.get(s.person.id) ?? "nb");
+      const mail = await render(s, unsubscribe.page, subscriberLanguage(subscribers, s));
       if (!mail) {
         run.empty += 1;
         return;
